@@ -1,0 +1,743 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "likert-histogram"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "likert-histogram.h"
+
+/* Below this size (either side) only the background is drawn. */
+#define MIN_SIZE 50.0
+
+/* Sizes below are in units of the body font's line height ("em"), so the chart follows the font. */
+#define PAD_EM          0.75  /* around the chart and below the title */
+#define GAP_EM          0.25  /* between a bar and its labels, and between neighbouring labels */
+#define TICK_SPACING_EM 2.5   /* the least distance between two grid lines */
+#define MIN_PLOT_EM     4.0   /* drop decorations until the bars get at least this much height */
+#define MAX_BAR_EM      8.0   /* the widest a bar gets, so two-point scales do not draw slabs */
+#define RADIUS_EM       0.25  /* rounded top corners */
+#define BAR_FRACTION    0.7   /* of a slot's width */
+#define GRID_ALPHA      0.3   /* of the muted colour */
+#define MAX_LABEL_LINES 3
+
+typedef enum {
+  VALUE_LABELS_ONE_LINE,    /* "1750 · 35.1 %" */
+  VALUE_LABELS_TWO_LINES,   /* "1750" over "35.1 %" */
+  VALUE_LABELS_PERCENT,     /* "35.1 %" */
+  VALUE_LABELS_NONE,
+} ValueLabels;
+
+typedef struct
+{
+  cairo_t                *cr;
+  const LikertChartStyle *style;
+  PangoContext           *context;
+  PangoFontDescription   *font;
+  PangoFontDescription   *bold_font;
+  PangoFontDescription   *title_font;
+  double                  em;
+  double                  pad;
+  double                  gap;
+} Painter;
+
+static PangoFontDescription *
+font_derive (const PangoFontDescription *base,
+             PangoWeight                 weight,
+             double                      size_factor)
+{
+  PangoFontDescription *font = pango_font_description_copy (base);
+  int size = pango_font_description_get_size (font);
+
+  if (size > 0 && size_factor != 1.0)
+    {
+      int scaled = (int) lround (size * size_factor);
+
+      if (pango_font_description_get_size_is_absolute (font))
+        pango_font_description_set_absolute_size (font, scaled);
+      else
+        pango_font_description_set_size (font, scaled);
+    }
+
+  pango_font_description_set_weight (font, weight);
+
+  return font;
+}
+
+static void
+painter_init (Painter                *painter,
+              cairo_t                *cr,
+              const LikertChartStyle *style)
+{
+  g_autoptr(PangoLayout) probe = NULL;
+  int probe_height;
+
+  memset (painter, 0, sizeof *painter);
+  painter->cr = cr;
+  painter->style = style;
+
+  if (style->context != NULL)
+    {
+      /* The widget's context carries its font options, scale and direction. */
+      painter->context = g_object_ref (style->context);
+      pango_cairo_update_context (cr, painter->context);
+    }
+  else
+    {
+      painter->context = pango_cairo_create_context (cr);
+      pango_context_set_base_dir (painter->context,
+                                  style->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+    }
+
+  if (style->font != NULL)
+    painter->font = pango_font_description_copy (style->font);
+  else
+    painter->font = pango_font_description_from_string ("Sans 10");
+
+  painter->bold_font = font_derive (painter->font, PANGO_WEIGHT_BOLD, 1.0);
+  painter->title_font = font_derive (painter->font, PANGO_WEIGHT_BOLD, 1.2);
+
+  probe = pango_layout_new (painter->context);
+  pango_layout_set_font_description (probe, painter->font);
+  pango_layout_set_text (probe, "0", -1);
+  pango_layout_get_pixel_size (probe, NULL, &probe_height);
+
+  painter->em = MAX (probe_height, 1);
+  painter->pad = ceil (painter->em * PAD_EM);
+  painter->gap = ceil (painter->em * GAP_EM);
+}
+
+static void
+painter_clear (Painter *painter)
+{
+  g_clear_object (&painter->context);
+  g_clear_pointer (&painter->font, pango_font_description_free);
+  g_clear_pointer (&painter->bold_font, pango_font_description_free);
+  g_clear_pointer (&painter->title_font, pango_font_description_free);
+}
+
+static PangoLayout *
+painter_layout (Painter                    *painter,
+                const PangoFontDescription *font,
+                const char                 *text)
+{
+  PangoLayout *layout = pango_layout_new (painter->context);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+/* A layout wrapped to width, at most max_lines lines, the last one ellipsized, centred. */
+static void
+layout_set_box (PangoLayout *layout,
+                double       width,
+                int          max_lines)
+{
+  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -MAX (max_lines, 1));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+}
+
+static void
+set_source (cairo_t          *cr,
+            const LikertRgba *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+/* Draws layout with its origin at (x, y): the top left of its box when it has a width (the
+ * lines aligned in it), else of its text. */
+static void
+show_layout_at (Painter          *painter,
+                PangoLayout      *layout,
+                const LikertRgba *color,
+                double            x,
+                double            y)
+{
+  set_source (painter->cr, color);
+  cairo_move_to (painter->cr, x, y);
+  pango_cairo_show_layout (painter->cr, layout);
+}
+
+static int
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+static int
+layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static char *
+format_count (guint64 count)
+{
+  /* Grouped as the locale does it ("1,750" in English, plain in C). */
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
+}
+
+/* Wraps text in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so that in a right-to-left
+ * paragraph "35.1 %" keeps its sign after the number and a count stays one unit. */
+static char *
+isolate (char *text)
+{
+  char *isolated = g_strconcat ("\u2068", text, "\u2069", NULL);
+
+  g_free (text);
+  return isolated;
+}
+
+static char *
+format_percent (guint64 count,
+                guint64 total)
+{
+  double percent = total > 0 ? 100.0 * (double) count / (double) total : 0.0;
+
+  /* Translators: a percentage in a chart, such as "35.1 %" */
+  return g_strdup_printf (_("%.1f %%"), percent);
+}
+
+/* The count and its share, the share in the muted colour. */
+static PangoLayout *
+value_layout (Painter     *painter,
+              guint64      count,
+              guint64      total,
+              ValueLabels  mode)
+{
+  const LikertRgba *muted = &painter->style->muted;
+  g_autofree char *count_text = format_count (count);
+  g_autofree char *percent_text = format_percent (count, total);
+  g_autofree char *text = NULL;
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+  PangoLayout *layout;
+  guint muted_start;
+
+  if (painter->style->rtl)
+    {
+      count_text = isolate (count_text);
+      percent_text = isolate (percent_text);
+    }
+
+  switch (mode)
+    {
+    case VALUE_LABELS_ONE_LINE:
+      text = g_strconcat (count_text, " · ", percent_text, NULL);
+      muted_start = strlen (count_text);
+      break;
+    case VALUE_LABELS_TWO_LINES:
+      text = g_strconcat (count_text, "\n", percent_text, NULL);
+      muted_start = strlen (count_text) + 1;
+      break;
+    case VALUE_LABELS_PERCENT:
+      text = g_strdup (percent_text);
+      muted_start = 0;
+      break;
+    case VALUE_LABELS_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  layout = painter_layout (painter, painter->font, text);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+
+  attrs = pango_attr_list_new ();
+  if (muted_start > 0)
+    {
+      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->start_index = 0;
+      attr->end_index = muted_start;
+      pango_attr_list_insert (attrs, attr);
+    }
+  attr = pango_attr_foreground_new ((guint16) (muted->red * G_MAXUINT16),
+                                    (guint16) (muted->green * G_MAXUINT16),
+                                    (guint16) (muted->blue * G_MAXUINT16));
+  attr->start_index = muted_start;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_foreground_alpha_new ((guint16) (CLAMP (muted->alpha, 0.0, 1.0) * G_MAXUINT16));
+  attr->start_index = muted_start;
+  pango_attr_list_insert (attrs, attr);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+/* The grid step for values up to max_count with at most max_ticks lines above the baseline:
+ * 1, 2 or 5 × 10^k, at least 1 (counts are whole). When not even one line fits that way, the
+ * largest such step that still draws one line below max_count. */
+static double
+grid_step (guint64 max_count,
+           guint   max_ticks)
+{
+  static const double multiples[] = { 1.0, 2.0, 5.0, 10.0 };
+  double raw = (double) max_count / MAX (max_ticks, 1);
+  double magnitude;
+
+  if (raw <= 1.0)
+    return 1.0;
+
+  magnitude = pow (10.0, floor (log10 (raw)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (multiples); i++)
+    {
+      double step = multiples[i] * magnitude;
+
+      if (step >= raw * (1.0 - 1e-9))
+        {
+          if (step <= (double) max_count || i == 0)
+            return step;
+
+          /* Too coarse for a single line: the next smaller multiple. */
+          return multiples[i - 1] * magnitude;
+        }
+    }
+
+  g_return_val_if_reached (raw);
+}
+
+static void
+bar_path (cairo_t *cr,
+          double   x,
+          double   y,
+          double   width,
+          double   height,
+          double   radius)
+{
+  radius = MIN (radius, MIN (width / 2.0, height));
+
+  cairo_new_sub_path (cr);
+  cairo_move_to (cr, x, y + height);
+  cairo_line_to (cr, x, y + radius);
+  if (radius > 0)
+    cairo_arc (cr, x + radius, y + radius, radius, G_PI, 1.5 * G_PI);
+  cairo_line_to (cr, x + width - radius, y);
+  if (radius > 0)
+    cairo_arc (cr, x + width - radius, y + radius, radius, 1.5 * G_PI, 2.0 * G_PI);
+  cairo_line_to (cr, x + width, y + height);
+  cairo_close_path (cr);
+}
+
+static void
+hline (cairo_t *cr,
+       double   x0,
+       double   x1,
+       double   y)
+{
+  /* Centred on a half unit, a 1-unit line covers whole pixels. */
+  cairo_move_to (cr, x0, floor (y) + 0.5);
+  cairo_line_to (cr, x1, floor (y) + 0.5);
+  cairo_stroke (cr);
+}
+
+void
+likert_histogram_render (cairo_t                   *cr,
+                         double                     width,
+                         double                     height,
+                         const LikertChartStyle    *style,
+                         const LikertHistogramData *data,
+                         LikertHistogramGeometry   *geometry)
+{
+  Painter painter;
+  g_autoptr(PangoLayout) title_layout = NULL;
+  PangoLayout *value_layouts[LIKERT_HISTOGRAM_MAX_BARS] = { NULL };
+  PangoLayout *number_layouts[LIKERT_HISTOGRAM_MAX_BARS] = { NULL };
+  PangoLayout *label_layouts[LIKERT_HISTOGRAM_MAX_BARS] = { NULL };
+  int label_heights[MAX_LABEL_LINES + 1] = { 0 };
+  LikertChartRect bars[LIKERT_HISTOGRAM_MAX_BARS];
+  ValueLabels value_mode = VALUE_LABELS_NONE;
+  gboolean show_title;
+  gboolean show_values;
+  gboolean show_numbers = TRUE;
+  int label_lines = MAX_LABEL_LINES;
+  guint n_bars;
+  guint64 total = 0;
+  guint64 max_count = 0;
+  double title_height = 0;
+  double value_height = 0;
+  double number_height = 0;
+  double tick_width = 0;
+  double plot_x0, plot_x1, plot_y, plot_height, baseline;
+  double slot_width, bar_width;
+  double top, bottom;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (data != NULL);
+
+  if (geometry != NULL)
+    memset (geometry, 0, sizeof *geometry);
+
+  cairo_save (cr);
+
+  if (style->background.alpha > 0)
+    {
+      set_source (cr, &style->background);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_fill (cr);
+    }
+
+  if (data->scale_max < data->scale_min ||
+      data->scale_max - data->scale_min >= LIKERT_HISTOGRAM_MAX_BARS ||
+      data->counts == NULL)
+    {
+      g_critical ("Histogram data without counts or with a scale of %d–%d",
+                  data->scale_min, data->scale_max);
+      cairo_restore (cr);
+      return;
+    }
+
+  /* Written so that a NaN size also draws nothing. */
+  if (!(width >= MIN_SIZE && height >= MIN_SIZE))
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  n_bars = (guint) (data->scale_max - data->scale_min + 1);
+  for (guint i = 0; i < n_bars; i++)
+    {
+      total += data->counts[i];
+      max_count = MAX (max_count, data->counts[i]);
+    }
+
+  painter_init (&painter, cr, style);
+
+  /* The title: up to two lines across the chart. */
+  if (data->title != NULL && data->title[0] != '\0')
+    {
+      title_layout = painter_layout (&painter, painter.title_font, data->title);
+      layout_set_box (title_layout, width - 2 * painter.pad, 2);
+      /* At the start of the reading direction (Pango swaps the sides for a paragraph whose
+       * script runs against the context's direction). */
+      pango_layout_set_alignment (title_layout, style->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      title_height = layout_height (title_layout);
+    }
+  show_title = title_layout != NULL;
+
+  /* Tick labels on the side: no wider than the largest count. */
+  if (max_count > 0)
+    {
+      g_autofree char *text = format_count (max_count);
+      g_autoptr(PangoLayout) layout = painter_layout (&painter, painter.font, text);
+
+      tick_width = layout_width (layout) + 2 * painter.gap;
+    }
+
+  plot_x0 = painter.pad + (style->rtl ? 0 : tick_width);
+  plot_x1 = width - painter.pad - (style->rtl ? tick_width : 0);
+  plot_x0 = round (plot_x0);
+  plot_x1 = round (plot_x1);
+  slot_width = (plot_x1 - plot_x0) / n_bars;
+
+  if (slot_width < 1.0)
+    goto out;
+
+  /* Counts and shares above the bars, in the widest form that fits every slot. */
+  if (total > 0)
+    {
+      for (value_mode = VALUE_LABELS_ONE_LINE; value_mode < VALUE_LABELS_NONE; value_mode++)
+        {
+          gboolean fits = TRUE;
+
+          for (guint i = 0; i < n_bars; i++)
+            {
+              g_clear_object (&value_layouts[i]);
+              value_layouts[i] = value_layout (&painter, data->counts[i], total, value_mode);
+              if (layout_width (value_layouts[i]) > slot_width - painter.gap)
+                fits = FALSE;
+            }
+
+          if (fits)
+            break;
+        }
+
+      if (value_mode == VALUE_LABELS_NONE)
+        {
+          for (guint i = 0; i < n_bars; i++)
+            g_clear_object (&value_layouts[i]);
+        }
+      else
+        {
+          for (guint i = 0; i < n_bars; i++)
+            value_height = MAX (value_height, layout_height (value_layouts[i]));
+        }
+    }
+  show_values = value_mode != VALUE_LABELS_NONE;
+
+  /* The value and its label under each bar, wrapped within the slot. */
+  for (guint i = 0; i < n_bars; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", data->scale_min + (int) i);
+      const char *label = data->labels != NULL ? data->labels[i] : NULL;
+
+      number_layouts[i] = painter_layout (&painter, painter.bold_font, number);
+      layout_set_box (number_layouts[i], slot_width - painter.gap, 1);
+      number_height = MAX (number_height, layout_height (number_layouts[i]));
+
+      if (label != NULL && label[0] != '\0')
+        {
+          label_layouts[i] = painter_layout (&painter, painter.font, label);
+          for (int lines = MAX_LABEL_LINES; lines >= 1; lines--)
+            {
+              layout_set_box (label_layouts[i], slot_width - painter.gap, lines);
+              label_heights[lines] = MAX (label_heights[lines], layout_height (label_layouts[i]));
+            }
+        }
+    }
+
+  /* Give the bars room: fewer label lines, then no title, no shares, no labels, no values. */
+  for (;;)
+    {
+      /* The top and bottom grid labels stand half a line outside the plot. */
+      top = painter.pad + (show_title ? title_height + painter.pad : 0);
+      top += MAX (show_values ? value_height + painter.gap : 0, painter.em / 2);
+      bottom = painter.pad + painter.gap;
+      bottom += MAX ((show_numbers ? number_height : 0) + label_heights[label_lines],
+                     painter.em / 2);
+      plot_height = height - top - bottom;
+
+      if (plot_height >= MIN_PLOT_EM * painter.em)
+        break;
+      else if (label_lines > 1)
+        label_lines--;
+      else if (show_title)
+        show_title = FALSE;
+      else if (show_values)
+        show_values = FALSE;
+      else if (label_lines > 0)
+        label_lines = 0;
+      else if (show_numbers)
+        show_numbers = FALSE;
+      else
+        break;
+    }
+
+  plot_y = round (top);
+  baseline = round (top + plot_height);
+  plot_height = baseline - plot_y;
+
+  if (plot_height < 1.0)
+    goto out;
+
+  /* Grid lines and their values. */
+  if (max_count > 0)
+    {
+      guint max_ticks = (guint) MAX (1.0, floor (plot_height / (TICK_SPACING_EM * painter.em)));
+      double step = grid_step (max_count, max_ticks);
+
+      cairo_set_line_width (cr, 1.0);
+
+      for (double value = 0; value <= (double) max_count; value += step)
+        {
+          g_autofree char *text = format_count ((guint64) value);
+          g_autoptr(PangoLayout) layout = painter_layout (&painter, painter.font, text);
+          double y = baseline - value / (double) max_count * plot_height;
+          double x;
+
+          if (value > 0)
+            {
+              cairo_set_source_rgba (cr, style->muted.red, style->muted.green, style->muted.blue,
+                                     style->muted.alpha * GRID_ALPHA);
+              hline (cr, plot_x0, plot_x1, y);
+            }
+
+          if (style->rtl)
+            x = plot_x1 + 2 * painter.gap;
+          else
+            x = plot_x0 - 2 * painter.gap - layout_width (layout);
+
+          show_layout_at (&painter, layout, &style->muted, x, y - layout_height (layout) / 2.0);
+        }
+    }
+
+  /* The bars, lowest value at the start of the reading direction. */
+  /* Whole units, so that all bars get the same crisp edges. */
+  bar_width = MAX (1.0, round (MIN (slot_width * BAR_FRACTION, MAX_BAR_EM * painter.em)));
+  set_source (cr, &style->accent);
+  for (guint i = 0; i < n_bars; i++)
+    {
+      guint slot = style->rtl ? n_bars - 1 - i : i;
+      double slot_x = plot_x0 + slot * slot_width;
+      double bar_height = 0;
+
+      if (max_count > 0)
+        bar_height = (double) data->counts[i] / (double) max_count * plot_height;
+
+      bars[i].x = round (slot_x + (slot_width - bar_width) / 2.0);
+      bars[i].width = bar_width;
+      bars[i].y = baseline - bar_height;
+      bars[i].height = bar_height;
+
+      if (bar_height > 0)
+        bar_path (cr, bars[i].x, bars[i].y, bars[i].width, bars[i].height,
+                  RADIUS_EM * painter.em);
+    }
+  cairo_fill (cr);
+
+  /* The baseline. */
+  set_source (cr, &style->muted);
+  cairo_set_line_width (cr, 1.0);
+  hline (cr, plot_x0, plot_x1, baseline);
+
+  for (guint i = 0; i < n_bars; i++)
+    {
+      guint slot = style->rtl ? n_bars - 1 - i : i;
+      double slot_x = plot_x0 + slot * slot_width;
+      double y = baseline + painter.gap;
+
+      if (show_values && value_layouts[i] != NULL)
+        {
+          double w = layout_width (value_layouts[i]);
+          double h = layout_height (value_layouts[i]);
+
+          show_layout_at (&painter, value_layouts[i], &style->foreground,
+                          slot_x + (slot_width - w) / 2.0, bars[i].y - painter.gap - h);
+        }
+
+      if (show_numbers)
+        {
+          show_layout_at (&painter, number_layouts[i], &style->foreground,
+                          slot_x + painter.gap / 2.0, y);
+          y += number_height;
+        }
+
+      if (label_lines > 0 && label_layouts[i] != NULL)
+        {
+          layout_set_box (label_layouts[i], slot_width - painter.gap, label_lines);
+          show_layout_at (&painter, label_layouts[i], &style->foreground,
+                          slot_x + painter.gap / 2.0, y);
+        }
+    }
+
+  if (total == 0)
+    {
+      g_autoptr(PangoLayout) layout = painter_layout (&painter, painter.title_font,
+                                                      _("No answers"));
+
+      layout_set_box (layout, plot_x1 - plot_x0, 2);
+      show_layout_at (&painter, layout, &style->muted, plot_x0,
+                      plot_y + (plot_height - layout_height (layout)) / 2.0);
+    }
+
+  if (show_title)
+    show_layout_at (&painter, title_layout, &style->foreground, painter.pad, painter.pad);
+
+  if (geometry != NULL)
+    {
+      geometry->n_bars = n_bars;
+      memcpy (geometry->bars, bars, n_bars * sizeof bars[0]);
+      geometry->plot = (LikertChartRect) { plot_x0, plot_y, plot_x1 - plot_x0, plot_height };
+    }
+
+out:
+  for (guint i = 0; i < LIKERT_HISTOGRAM_MAX_BARS; i++)
+    {
+      g_clear_object (&value_layouts[i]);
+      g_clear_object (&number_layouts[i]);
+      g_clear_object (&label_layouts[i]);
+    }
+  painter_clear (&painter);
+  cairo_restore (cr);
+}
+
+static guint64
+sum_counts (const LikertHistogramData *data)
+{
+  guint64 total = 0;
+
+  for (int v = data->scale_min; v <= data->scale_max; v++)
+    total += data->counts[v - data->scale_min];
+
+  return total;
+}
+
+char *
+likert_histogram_describe (const LikertHistogramData *data)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *total_text = NULL;
+  const char *title;
+  guint64 total;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (data->counts != NULL, NULL);
+  g_return_val_if_fail (data->scale_max >= data->scale_min, NULL);
+  g_return_val_if_fail (data->scale_max - data->scale_min < LIKERT_HISTOGRAM_MAX_BARS, NULL);
+
+  text = g_string_new (NULL);
+  total = sum_counts (data);
+  total_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+  title = data->title != NULL && data->title[0] != '\0' ? data->title : NULL;
+
+  if (total == 0)
+    {
+      if (title != NULL)
+        {
+          /* Translators: %s is a survey question */
+          g_string_append_printf (text, _("Histogram of %s: no answers."), title);
+        }
+      else
+        {
+          g_string_append (text, _("Histogram: no answers."));
+        }
+
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  if (title != NULL)
+    g_string_append_printf (text,
+                            /* Translators: the first %s is a survey question, the second
+                             * a number of answers */
+                            ngettext ("Histogram of %s: %s answer.",
+                                      "Histogram of %s: %s answers.",
+                                      (gulong) MIN (total, G_MAXULONG)),
+                            title, total_text);
+  else
+    g_string_append_printf (text,
+                            /* Translators: %s is a number of answers */
+                            ngettext ("Histogram: %s answer.",
+                                      "Histogram: %s answers.",
+                                      (gulong) MIN (total, G_MAXULONG)),
+                            total_text);
+
+  for (int v = data->scale_min; v <= data->scale_max; v++)
+    {
+      guint i = (guint) (v - data->scale_min);
+      const char *label = data->labels != NULL ? data->labels[i] : NULL;
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, data->counts[i]);
+      g_autofree char *percent = format_percent (data->counts[i], total);
+
+      g_string_append_c (text, ' ');
+      if (label != NULL && label[0] != '\0')
+        {
+          /* Translators: one bar of a histogram: the scale value, its label, the number of
+           * answers and their share, as in "1 (Extremely dissatisfied): 400 (8.0 %)." */
+          g_string_append_printf (text, _("%d (%s): %s (%s)."), v, label, count, percent);
+        }
+      else
+        {
+          /* Translators: one bar of a histogram: the scale value, the number of answers and
+           * their share, as in "2: 600 (12.0 %)." */
+          g_string_append_printf (text, _("%d: %s (%s)."), v, count, percent);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

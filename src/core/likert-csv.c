@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "likert-csv"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "likert-csv.h"
+
+struct _LikertCsvTokenizer
+{
+  const char *text;
+  gsize       length;
+  gsize       pos;
+  char        delimiter;
+  char       *filename;
+
+  guint       line;          /* line of the character at pos */
+  gsize       line_start;    /* offset where that line starts */
+  guint       record_line;
+
+  GString    *buffer;        /* field contents, each NUL-terminated */
+  GArray     *starts;        /* gsize offsets into buffer */
+  GArray     *columns;       /* FieldPos of each field; columns are counted only when asked */
+  GPtrArray  *fields;        /* const char * into buffer */
+  gsize       end_offset;    /* where the last record's text ends */
+  gsize       end_line_start;
+};
+
+typedef struct
+{
+  gsize offset;       /* where the field starts in text */
+  gsize line_start;   /* where its line starts */
+} FieldPos;
+
+G_DEFINE_QUARK (likert-csv-error-quark, likert_csv_error)
+
+/* Line and 1-based character column of a byte offset in UTF-8 text (counting CR, LF, CRLF). */
+static void
+locate (const char *text,
+        gsize       offset,
+        guint      *line,
+        guint      *column)
+{
+  guint l = 1;
+  gsize start = 0;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
+        {
+          l++;
+          start = i + 1;
+        }
+    }
+  *line = l;
+  *column = (guint) g_utf8_strlen (text + start, (gssize) (offset - start)) + 1;
+}
+
+static GBytes *
+decode_utf16 (GBytes      *raw,
+              gsize        skip,
+              const char  *from,
+              const char  *filename,
+              GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (raw, &length);
+  g_autoptr(GError) local_error = NULL;
+  gsize bytes_read = 0, written = 0;
+  char *text;
+
+  text = g_convert (data + skip, (gssize) (length - skip), "UTF-8", from,
+                    &bytes_read, &written, &local_error);
+  if (text == NULL)
+    {
+      /* Translators: %s is a file name, %s an encoding name, %lu a byte offset */
+      g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING,
+                   _("%s: not valid %s text at byte %lu"),
+                   filename, from, (unsigned long) (bytes_read + skip));
+      return NULL;
+    }
+  return g_bytes_new_take (text, written);
+}
+
+GBytes *
+likert_csv_decode (GBytes      *raw,
+                   const char  *filename,
+                   char       **encoding,
+                   GError     **error)
+{
+  gsize length;
+  const guchar *data = g_bytes_get_data (raw, &length);
+  const char *end = NULL;
+  gsize skip = 0;
+
+  if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    {
+      *encoding = g_strdup ("UTF-16LE");
+      return decode_utf16 (raw, 2, "UTF-16LE", filename, error);
+    }
+  if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    {
+      *encoding = g_strdup ("UTF-16BE");
+      return decode_utf16 (raw, 2, "UTF-16BE", filename, error);
+    }
+  if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    skip = 3;
+
+  if (!g_utf8_validate ((const char *) data + skip, (gssize) (length - skip), &end))
+    {
+      guint line, column;
+      gsize bad = (gsize) (end - (const char *) data);
+
+      locate ((const char *) data + skip, bad - skip, &line, &column);
+      /* Translators: file:line:column: message; %02X is the byte in hexadecimal */
+      g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING,
+                   _("%s:%u:%u: the byte 0x%02X at offset %lu is not valid UTF-8 text"),
+                   filename, line, column, data[bad], (unsigned long) bad);
+      return NULL;
+    }
+
+  *encoding = g_strdup (skip ? "UTF-8 (BOM)" : "UTF-8");
+  return g_bytes_new_from_bytes (raw, skip, length - skip);
+}
+
+char
+likert_csv_sniff (const char *text,
+                  gsize       length)
+{
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  guint lines = 0;
+  char best = ',';
+  guint best_count = 0;
+
+  /* Count candidates outside quotes in the first lines; pick the most frequent. */
+  for (gsize i = 0; i < length && lines < 20; i++)
+    {
+      char c = text[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (!quoted && (c == '\n' || c == '\r'))
+        lines++;
+      else if (!quoted)
+        for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+          if (c == candidates[k])
+            counts[k]++;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+    if (counts[k] > best_count)
+      {
+        best = candidates[k];
+        best_count = counts[k];
+      }
+  return best;
+}
+
+LikertCsvTokenizer *
+likert_csv_tokenizer_new (const char *text,
+                          gsize       length,
+                          char        delimiter,
+                          const char *filename)
+{
+  LikertCsvTokenizer *self = g_new0 (LikertCsvTokenizer, 1);
+
+  self->text = text;
+  self->length = length;
+  self->delimiter = delimiter;
+  self->filename = g_strdup (filename);
+  self->buffer = g_string_sized_new (1024);
+  self->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->columns = g_array_new (FALSE, FALSE, sizeof (FieldPos));
+  self->fields = g_ptr_array_new ();
+  likert_csv_tokenizer_rewind (self);
+  return self;
+}
+
+void
+likert_csv_tokenizer_rewind (LikertCsvTokenizer *self)
+{
+  self->pos = 0;
+  self->line = 1;
+  self->line_start = 0;
+  self->record_line = 0;
+}
+
+void
+likert_csv_tokenizer_free (LikertCsvTokenizer *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->filename);
+  g_string_free (self->buffer, TRUE);
+  g_array_unref (self->starts);
+  g_array_unref (self->columns);
+  g_ptr_array_unref (self->fields);
+  g_free (self);
+}
+
+static guint
+column_at (LikertCsvTokenizer *self,
+           gsize               offset)
+{
+  return (guint) g_utf8_strlen (self->text + self->line_start,
+                                (gssize) (offset - self->line_start)) + 1;
+}
+
+static void
+start_field (LikertCsvTokenizer *self)
+{
+  gsize start = self->buffer->len;
+  FieldPos where = { self->pos, self->line_start };
+
+  g_array_append_val (self->starts, start);
+  g_array_append_val (self->columns, where);
+}
+
+static void
+end_field (LikertCsvTokenizer *self)
+{
+  g_string_append_c (self->buffer, '\0');
+}
+
+/* Consumes a line end at pos if there is one. */
+static gboolean
+eat_newline (LikertCsvTokenizer *self)
+{
+  const char *t = self->text;
+
+  if (self->pos < self->length && t[self->pos] == '\r')
+    {
+      self->pos++;
+      if (self->pos < self->length && t[self->pos] == '\n')
+        self->pos++;
+    }
+  else if (self->pos < self->length && t[self->pos] == '\n')
+    self->pos++;
+  else
+    return FALSE;
+
+  self->line++;
+  self->line_start = self->pos;
+  return TRUE;
+}
+
+gboolean
+likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
+                           const char * const **fields,
+                           guint               *n_fields,
+                           GError             **error)
+{
+  const char *t = self->text;
+  const char delim = self->delimiter;
+
+  g_string_truncate (self->buffer, 0);
+  g_array_set_size (self->starts, 0);
+  g_array_set_size (self->columns, 0);
+  g_ptr_array_set_size (self->fields, 0);
+
+  if (self->pos >= self->length)
+    return FALSE;
+
+  self->record_line = self->line;
+  start_field (self);
+
+  while (self->pos < self->length)
+    {
+      char c = t[self->pos];
+
+      if (c == '"' && self->buffer->len == g_array_index (self->starts, gsize, self->starts->len - 1))
+        {
+          /* A quoted field: runs to the closing quote; "" is a literal quote. */
+          guint open_line = self->line;
+          gsize open_pos = self->pos;
+          gsize open_line_start = self->line_start;
+
+          self->pos++;
+          for (;;)
+            {
+              const char *quote;
+              gsize chunk;
+
+              if (self->pos >= self->length)
+                {
+                  guint open_column = (guint) g_utf8_strlen (t + open_line_start,
+                                                             (gssize) (open_pos - open_line_start)) + 1;
+
+                  /* Translators: file:line:column: message */
+                  g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_UNTERMINATED,
+                               _("%s:%u:%u: the quoted field that starts here is never closed"),
+                               self->filename, open_line, open_column);
+                  return FALSE;
+                }
+              quote = memchr (t + self->pos, '"', self->length - self->pos);
+              chunk = quote ? (gsize) (quote - (t + self->pos)) : self->length - self->pos;
+
+              /* Count the line ends inside the quoted text. */
+              for (gsize i = self->pos; i < self->pos + chunk; i++)
+                if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= self->length || t[i + 1] != '\n')))
+                  {
+                    self->line++;
+                    self->line_start = i + 1;
+                  }
+              g_string_append_len (self->buffer, t + self->pos, (gssize) chunk);
+              self->pos += chunk;
+              if (quote == NULL)
+                continue;
+
+              self->pos++; /* the quote */
+              if (self->pos < self->length && t[self->pos] == '"')
+                {
+                  g_string_append_c (self->buffer, '"');
+                  self->pos++;
+                  continue;
+                }
+              break;
+            }
+
+          /* After the closing quote: a delimiter, a line end or the end of the text. */
+          if (self->pos < self->length && t[self->pos] != delim &&
+              t[self->pos] != '\n' && t[self->pos] != '\r')
+            {
+              g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_QUOTE,
+                           _("%s:%u:%u: unexpected text after a closing quote"),
+                           self->filename, self->line, column_at (self, self->pos));
+              return FALSE;
+            }
+          continue;
+        }
+
+      if (c == delim)
+        {
+          end_field (self);
+          self->pos++;
+          start_field (self);
+          continue;
+        }
+
+      if (c == '\n' || c == '\r')
+        {
+          self->end_offset = self->pos;
+          self->end_line_start = self->line_start;
+          eat_newline (self);
+          goto done;
+        }
+
+      /* An unquoted run up to the next special character. */
+      {
+        gsize run = self->pos;
+
+        while (run < self->length && t[run] != delim && t[run] != '\n' && t[run] != '\r')
+          run++;
+        g_string_append_len (self->buffer, t + self->pos, (gssize) (run - self->pos));
+        self->pos = run;
+      }
+    }
+
+  self->end_offset = self->pos;
+  self->end_line_start = self->line_start;
+
+done:
+  end_field (self);
+  for (guint i = 0; i < self->starts->len; i++)
+    g_ptr_array_add (self->fields, self->buffer->str + g_array_index (self->starts, gsize, i));
+
+  *fields = (const char * const *) self->fields->pdata;
+  *n_fields = self->fields->len;
+  return TRUE;
+}
+
+guint
+likert_csv_tokenizer_line (LikertCsvTokenizer *self)
+{
+  return self->record_line;
+}
+
+guint
+likert_csv_tokenizer_column (LikertCsvTokenizer *self,
+                             guint               field)
+{
+  const FieldPos *where;
+
+  g_return_val_if_fail (field < self->columns->len, 1);
+  where = &g_array_index (self->columns, FieldPos, field);
+  return (guint) g_utf8_strlen (self->text + where->line_start,
+                                (gssize) (where->offset - where->line_start)) + 1;
+}
+
+guint
+likert_csv_tokenizer_end_column (LikertCsvTokenizer *self)
+{
+  return (guint) g_utf8_strlen (self->text + self->end_line_start,
+                                (gssize) (self->end_offset - self->end_line_start)) + 1;
+}
+
+gsize
+likert_csv_tokenizer_offset (LikertCsvTokenizer *self)
+{
+  return self->pos;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LIKERT_CSV_ERROR (likert_csv_error_quark ())
+
+typedef enum {
+  LIKERT_CSV_ERROR_ENCODING,          /* bytes not valid in the encoding */
+  LIKERT_CSV_ERROR_UNTERMINATED,      /* a quoted field never closes */
+  LIKERT_CSV_ERROR_QUOTE,             /* text after a closing quote */
+} LikertCsvError;
+
+GQuark likert_csv_error_quark (void);
+
+/* The reader stage: the file's bytes as UTF-8 text without BOM.
+ * Recognises a UTF-8 BOM and UTF-16LE/BE BOMs; otherwise the text must be valid UTF-8.
+ * On invalid input the error names the file, line and column of the first bad byte. */
+GBytes *likert_csv_decode     (GBytes      *raw,
+                               const char  *filename,
+                               char       **encoding,
+                               GError     **error);
+
+/* Guesses the delimiter (',', ';', '\t' or '|') from the first records of UTF-8 text. */
+char    likert_csv_sniff      (const char  *text,
+                               gsize        length);
+
+/* The tokenizer stage: RFC 4180 records from UTF-8 text, with quoted separators, doubled
+ * quotes and line breaks inside quotes; CRLF, LF and CR line ends. */
+typedef struct _LikertCsvTokenizer LikertCsvTokenizer;
+
+LikertCsvTokenizer *likert_csv_tokenizer_new  (const char  *text,
+                                               gsize        length,
+                                               char         delimiter,
+                                               const char  *filename);
+void                likert_csv_tokenizer_free (LikertCsvTokenizer *self);
+
+/* Reads the next record. Returns FALSE at the end of the text (error unset) or on a syntax
+ * error (error set). fields and their columns stay valid until the next call. */
+gboolean            likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
+                                               const char * const **fields,
+                                               guint               *n_fields,
+                                               GError             **error);
+/* 1-based line where the last record started. */
+guint               likert_csv_tokenizer_line (LikertCsvTokenizer  *self);
+/* 1-based column (in characters) where field i of the last record started. */
+guint               likert_csv_tokenizer_column (LikertCsvTokenizer *self,
+                                                 guint               field);
+/* 1-based column just after the last record's final character. */
+guint               likert_csv_tokenizer_end_column (LikertCsvTokenizer *self);
+gsize               likert_csv_tokenizer_offset (LikertCsvTokenizer *self);
+void                likert_csv_tokenizer_rewind (LikertCsvTokenizer *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertCsvTokenizer, likert_csv_tokenizer_free)
+
+G_END_DECLS

@@ -1,0 +1,1133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "likert-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "likert-store-private.h"
+
+struct _LikertStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* const char *sql → sqlite3_stmt * */
+};
+
+G_DEFINE_FINAL_TYPE (LikertStore, likert_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (likert-store-error-quark, likert_store_error)
+
+/* Forward migrations: migrations[i] takes user_version i to i + 1. Never edit a landed step. */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE dataset ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  source_name TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  encoding TEXT NOT NULL,"
+  "  dialect TEXT NOT NULL,"
+  "  shape TEXT NOT NULL,"
+  "  imported_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE field ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dataset_id INTEGER NOT NULL REFERENCES dataset (id),"
+  "  position INTEGER NOT NULL,"
+  "  header TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  scale_min INTEGER,"
+  "  scale_max INTEGER,"
+  "  labels TEXT,"
+  "  label_of INTEGER REFERENCES field (id),"
+  "  UNIQUE (dataset_id, position)"
+  ");"
+  "CREATE TABLE response ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dataset_id INTEGER NOT NULL REFERENCES dataset (id),"
+  "  record INTEGER NOT NULL,"
+  "  line INTEGER NOT NULL,"
+  "  response_key TEXT,"
+  "  submitted_at INTEGER,"
+  "  cells TEXT NOT NULL,"
+  "  UNIQUE (dataset_id, record)"
+  ");"
+  "CREATE TABLE answer ("
+  "  response_id INTEGER NOT NULL REFERENCES response (id),"
+  "  field_id INTEGER NOT NULL REFERENCES field (id),"
+  "  value INTEGER NOT NULL,"
+  "  PRIMARY KEY (response_id, field_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE annotation ("
+  "  response_id INTEGER PRIMARY KEY REFERENCES response (id),"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  status INTEGER NOT NULL DEFAULT 0,"
+  "  author TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE tag ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  parent_id INTEGER REFERENCES tag (id),"
+  "  name TEXT NOT NULL,"
+  "  colour TEXT,"
+  "  shortcut TEXT"
+  ");"
+  "CREATE UNIQUE INDEX tag_name ON tag (ifnull (parent_id, 0), name);"
+  "CREATE TABLE response_tag ("
+  "  response_id INTEGER NOT NULL REFERENCES response (id),"
+  "  tag_id INTEGER NOT NULL REFERENCES tag (id),"
+  "  author TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (response_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX response_tag_tag ON response_tag (tag_id);"
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  response_id INTEGER REFERENCES response (id),"
+  "  author TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  what TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT"
+  ");"
+  "CREATE INDEX history_response ON history (response_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIKERT_STORE_SCHEMA_VERSION);
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+_likert_store_set_error (LikertStore  *self,
+                         GError      **error,
+                         const char   *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int primary = code & 0xff;
+  LikertStoreError kind = LIKERT_STORE_ERROR_IO;
+
+  if (primary == SQLITE_NOTADB)
+    kind = LIKERT_STORE_ERROR_NOT_A_PROJECT;
+  else if (primary == SQLITE_CORRUPT)
+    kind = LIKERT_STORE_ERROR_CORRUPT;
+  else if (primary == SQLITE_CONSTRAINT || primary == SQLITE_MISMATCH)
+    kind = LIKERT_STORE_ERROR_INVALID;
+
+  /* Translators: the first %s is a file name, the second what failed, the third SQLite's reason */
+  g_set_error (error, LIKERT_STORE_ERROR, kind, _("%s: %s: %s"),
+               self->path, what, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+_likert_store_get_db (LikertStore *self)
+{
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/* Statements are prepared once per connection and cached by their SQL text (a string literal). */
+sqlite3_stmt *
+_likert_store_prepare (LikertStore  *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _likert_store_set_error (self, error, _("Could not prepare a query"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_likert_store_step_done (LikertStore   *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _likert_store_set_error (self, error, _("Could not write to the project"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+exec (LikertStore  *self,
+      const char   *sql,
+      GError      **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_IO, "%s: %s",
+                   self->path, message ? message : sqlite3_errmsg (self->db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_likert_store_begin (LikertStore  *self,
+                     GError      **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_likert_store_commit (LikertStore  *self,
+                      GError      **error)
+{
+  if (!exec (self, "COMMIT", error))
+    {
+      _likert_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_likert_store_rollback (LikertStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gint64
+pragma_int (LikertStore *self,
+            const char  *sql,
+            gboolean    *ok)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  *ok = FALSE;
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      value = sqlite3_column_int64 (stmt, 0);
+      *ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+_likert_json_string_array (const char * const *strv,
+                           gsize               n)
+{
+  GString *out = g_string_sized_new (64 + n * 16);
+
+  g_string_append_c (out, '[');
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *s = strv[i] ? strv[i] : "";
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '"');
+      for (const char *p = s; *p; p++)
+        {
+          guchar c = (guchar) *p;
+
+          switch (c)
+            {
+            case '"': g_string_append (out, "\\\""); break;
+            case '\\': g_string_append (out, "\\\\"); break;
+            case '\n': g_string_append (out, "\\n"); break;
+            case '\r': g_string_append (out, "\\r"); break;
+            case '\t': g_string_append (out, "\\t"); break;
+            default:
+              if (c < 0x20)
+                g_string_append_printf (out, "\\u%04x", c);
+              else
+                g_string_append_c (out, (char) c);
+            }
+        }
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}
+
+char *
+_likert_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+const char *
+likert_default_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+    name = g_get_user_name ();
+  return name;
+}
+
+static gboolean
+has_sqlite_header (const char  *path,
+                   gboolean    *empty,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char buffer[16];
+  FILE *file;
+  size_t n;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (buffer, 1, sizeof buffer, file);
+  fclose (file);
+
+  *empty = (n == 0);
+  if (n == 0)
+    return TRUE;
+  if (n < sizeof buffer || memcmp (buffer, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Likert project: it is not an SQLite database"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (LikertStore  *self,
+         gint64        from,
+         GError      **error)
+{
+  for (gint64 version = from; version < LIKERT_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (!_likert_store_begin (self, error))
+        return FALSE;
+      bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
+      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+        {
+          _likert_store_rollback (self);
+          return FALSE;
+        }
+      if (version == 0 &&
+          !exec (self, "PRAGMA application_id = " G_STRINGIFY (LIKERT_STORE_APPLICATION_ID), error))
+        {
+          _likert_store_rollback (self);
+          return FALSE;
+        }
+      if (!_likert_store_commit (self, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_project (LikertStore  *self,
+               gboolean      fresh,
+               GError      **error)
+{
+  gint64 app_id, version, n_objects;
+  gboolean ok;
+
+  app_id = pragma_int (self, "PRAGMA application_id", &ok);
+  if (!ok)
+    {
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      return FALSE;
+    }
+  version = pragma_int (self, "PRAGMA user_version", &ok);
+  n_objects = pragma_int (self, "SELECT count(*) FROM sqlite_schema", &ok);
+
+  if (app_id == 0 && version == 0 && n_objects == 0 && fresh)
+    return TRUE;
+
+  if (app_id != LIKERT_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Likert project: it is a database of another application"),
+                   self->path);
+      return FALSE;
+    }
+  if (version > LIKERT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Likert (project format %d; this "
+                     "version reads up to %d)"),
+                   self->path, (int) version, LIKERT_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+quick_check (LikertStore  *self,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!ok)
+    g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged and cannot be opened safely"), self->path);
+  return ok;
+}
+
+static void
+likert_store_finalize (GObject *object)
+{
+  LikertStore *self = (LikertStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (likert_store_parent_class)->finalize (object);
+}
+
+static void
+likert_store_class_init (LikertStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = likert_store_finalize;
+}
+
+static void
+likert_store_init (LikertStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+/**
+ * likert_store_open:
+ * @path: the project file
+ * @flags: whether to create it
+ * @error: where to put the reason it failed
+ *
+ * Opens a project defensively: the file must be an SQLite database with Likert's
+ * application ID and a schema version this build knows, and pass quick_check, before
+ * anything else is read. Each thread must open its own store.
+ */
+LikertStore *
+likert_store_open (const char            *path,
+                   LikertStoreOpenFlags   flags,
+                   GError               **error)
+{
+  g_autoptr(LikertStore) self = NULL;
+  gboolean exists, empty = TRUE;
+  gint64 version;
+  gboolean ok;
+  int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && !(flags & LIKERT_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("Could not open “%s”: no such file"), path);
+      return NULL;
+    }
+  if (exists && !has_sqlite_header (path, &empty, error))
+    return NULL;
+  if (flags & LIKERT_STORE_OPEN_CREATE)
+    open_flags |= SQLITE_OPEN_CREATE;
+
+  self = g_object_new (LIKERT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db, open_flags, NULL) != SQLITE_OK)
+    {
+      _likert_store_set_error (self, error, _("Could not open the project"));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!check_project (self, !exists || empty, error))
+    return NULL;
+  if (exists && !empty && !quick_check (self, error))
+    return NULL;
+
+  if (!exec (self,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = FULL;"
+             "PRAGMA foreign_keys = ON;",
+             error))
+    return NULL;
+
+  version = pragma_int (self, "PRAGMA user_version", &ok);
+  if (!ok || !migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+likert_store_get_path (LikertStore *self)
+{
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+  return self->path;
+}
+
+static gint64
+count (LikertStore  *self,
+       const char   *sql,
+       GError      **error)
+{
+  sqlite3_stmt *stmt = _likert_store_prepare (self, sql, error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _likert_store_set_error (self, error, _("Could not read the project"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gint64
+likert_store_count_responses (LikertStore  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (LIKERT_IS_STORE (self), -1);
+  return count (self, "SELECT count(*) FROM response", error);
+}
+
+gint64
+likert_store_count_datasets (LikertStore  *self,
+                             GError      **error)
+{
+  g_return_val_if_fail (LIKERT_IS_STORE (self), -1);
+  return count (self, "SELECT count(*) FROM dataset", error);
+}
+
+static void
+field_read_labels (LikertStore *self,
+                   LikertField *field,
+                   const char  *json)
+{
+  sqlite3_stmt *stmt;
+
+  if (json == NULL)
+    return;
+  stmt = _likert_store_prepare (self, "SELECT key, value FROM json_each (?)", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 value = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+      const char *label = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (value >= field->scale_min && value <= field->scale_max &&
+          value - field->scale_min < LIKERT_MAX_SCALE && label != NULL)
+        {
+          g_free (field->labels[value - field->scale_min]);
+          field->labels[value - field->scale_min] = g_strdup (label);
+        }
+    }
+  sqlite3_reset (stmt);
+}
+
+GPtrArray *
+likert_store_list_fields (LikertStore  *self,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_field_free);
+  g_autoptr(GPtrArray) label_json = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+
+  stmt = _likert_store_prepare (self,
+                                "SELECT id, dataset_id, position, header, role, scale_min, "
+                                "scale_max, labels, label_of FROM field "
+                                "ORDER BY dataset_id, position",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LikertField *field = g_new0 (LikertField, 1);
+
+      field->id = sqlite3_column_int64 (stmt, 0);
+      field->dataset_id = sqlite3_column_int64 (stmt, 1);
+      field->position = (guint) sqlite3_column_int (stmt, 2);
+      field->header = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      field->role = likert_role_from_string ((const char *) sqlite3_column_text (stmt, 4));
+      field->scale_min = sqlite3_column_int (stmt, 5);
+      field->scale_max = sqlite3_column_int (stmt, 6);
+      field->label_of = sqlite3_column_int64 (stmt, 8);
+      g_ptr_array_add (label_json, g_strdup ((const char *) sqlite3_column_text (stmt, 7)));
+      g_ptr_array_add (fields, field);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < fields->len; i++)
+    field_read_labels (self, g_ptr_array_index (fields, i), g_ptr_array_index (label_json, i));
+
+  return g_steal_pointer (&fields);
+}
+
+LikertResponse *
+likert_store_get_response (LikertStore  *self,
+                           gint64        response_id,
+                           GError      **error)
+{
+  g_autoptr(LikertResponse) response = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+
+  stmt = _likert_store_prepare (self,
+                                "SELECT r.dataset_id, r.record, r.line, r.response_key, "
+                                "r.submitted_at, r.cells, a.note, a.status, a.author, "
+                                "a.updated_at FROM response r "
+                                "LEFT JOIN annotation a ON a.response_id = r.id WHERE r.id = ?",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
+                   _("There is no response %" G_GINT64_FORMAT " in “%s”"), response_id, self->path);
+      return NULL;
+    }
+
+  response = g_new0 (LikertResponse, 1);
+  response->id = response_id;
+  response->dataset_id = sqlite3_column_int64 (stmt, 0);
+  response->record = sqlite3_column_int64 (stmt, 1);
+  response->line = sqlite3_column_int64 (stmt, 2);
+  response->key = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  response->submitted_at = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                           ? G_MININT64 : sqlite3_column_int64 (stmt, 4);
+  response->note = g_strdup (sqlite3_column_type (stmt, 6) == SQLITE_NULL
+                             ? "" : (const char *) sqlite3_column_text (stmt, 6));
+  response->status = (LikertStatus) sqlite3_column_int (stmt, 7);
+  response->author = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  response->updated_at = sqlite3_column_int64 (stmt, 9);
+  sqlite3_reset (stmt);
+
+  cells = g_ptr_array_new_with_free_func (g_free);
+  stmt = _likert_store_prepare (self,
+                                "SELECT j.value FROM response r, json_each (r.cells) j "
+                                "WHERE r.id = ? ORDER BY j.key",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (cells, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  g_ptr_array_add (cells, NULL);
+  response->cells = (GStrv) g_ptr_array_free (g_steal_pointer (&cells), FALSE);
+
+  response->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  stmt = _likert_store_prepare (self,
+                                "SELECT tag_id FROM response_tag WHERE response_id = ? "
+                                "ORDER BY tag_id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 tag_id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (response->tag_ids, tag_id);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&response);
+}
+
+static gboolean
+response_exists (LikertStore  *self,
+                 gint64        response_id,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = _likert_store_prepare (self, "SELECT 1 FROM response WHERE id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
+                 _("There is no response %" G_GINT64_FORMAT " in “%s”"), response_id, self->path);
+  return found;
+}
+
+static gboolean
+record_history (LikertStore  *self,
+                gint64        response_id,
+                const char   *author,
+                const char   *what,
+                const char   *before,
+                const char   *after,
+                GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _likert_store_prepare (self,
+                                "INSERT INTO history (response_id, author, at, what, before, after) "
+                                "VALUES (?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  sqlite3_bind_text (stmt, 4, what, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, after, -1, SQLITE_STATIC);
+  return _likert_store_step_done (self, stmt, error);
+}
+
+/* Makes sure the response has an annotation row and returns its current note and status. */
+static gboolean
+ensure_annotation (LikertStore   *self,
+                   gint64         response_id,
+                   const char    *author,
+                   char         **note,
+                   LikertStatus  *status,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _likert_store_prepare (self,
+                                "SELECT note, status FROM annotation WHERE response_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *note = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *status = (LikertStatus) sqlite3_column_int (stmt, 1);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _likert_store_prepare (self,
+                                "INSERT INTO annotation (response_id, uuid, author, updated_at) "
+                                "VALUES (?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autofree char *uuid = _likert_uuid ();
+
+    sqlite3_bind_int64 (stmt, 1, response_id);
+    sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, author, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 4, now_seconds ());
+  }
+  *note = g_strdup ("");
+  *status = LIKERT_STATUS_NEW;
+  return _likert_store_step_done (self, stmt, error);
+}
+
+gboolean
+likert_store_set_note (LikertStore  *self,
+                       gint64        response_id,
+                       const char   *note,
+                       const char   *author,
+                       GError      **error)
+{
+  g_autofree char *before = NULL;
+  LikertStatus status;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (note != NULL, FALSE);
+
+  if (author == NULL)
+    author = likert_default_author ();
+  if (!g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
+                   _("The note is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  if (!_likert_store_begin (self, error))
+    return FALSE;
+  if (!response_exists (self, response_id, error) ||
+      !ensure_annotation (self, response_id, author, &before, &status, error))
+    goto fail;
+
+  if (g_strcmp0 (before, note) != 0)
+    {
+      stmt = _likert_store_prepare (self,
+                                    "UPDATE annotation SET note = ?, author = ?, updated_at = ? "
+                                    "WHERE response_id = ?",
+                                    error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, note, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, now_seconds ());
+      sqlite3_bind_int64 (stmt, 4, response_id);
+      if (!_likert_store_step_done (self, stmt, error) ||
+          !record_history (self, response_id, author, "note", before, note, error))
+        goto fail;
+    }
+
+  return _likert_store_commit (self, error);
+
+fail:
+  _likert_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+likert_store_set_status (LikertStore   *self,
+                         gint64         response_id,
+                         LikertStatus   status,
+                         const char    *author,
+                         GError       **error)
+{
+  g_autofree char *note = NULL;
+  LikertStatus before;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+
+  if ((guint) status > LIKERT_STATUS_EXCLUDED)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
+                   _("Unknown review status %d"), (int) status);
+      return FALSE;
+    }
+  if (author == NULL)
+    author = likert_default_author ();
+
+  if (!_likert_store_begin (self, error))
+    return FALSE;
+  if (!response_exists (self, response_id, error) ||
+      !ensure_annotation (self, response_id, author, &note, &before, error))
+    goto fail;
+
+  if (before != status)
+    {
+      stmt = _likert_store_prepare (self,
+                                    "UPDATE annotation SET status = ?, author = ?, updated_at = ? "
+                                    "WHERE response_id = ?",
+                                    error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int (stmt, 1, status);
+      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, now_seconds ());
+      sqlite3_bind_int64 (stmt, 4, response_id);
+      if (!_likert_store_step_done (self, stmt, error) ||
+          !record_history (self, response_id, author, "status",
+                           likert_status_to_string (before), likert_status_to_string (status),
+                           error))
+        goto fail;
+    }
+
+  return _likert_store_commit (self, error);
+
+fail:
+  _likert_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+likert_store_list_tags (LikertStore  *self,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_tag_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+
+  stmt = _likert_store_prepare (self,
+                                "SELECT id, uuid, parent_id, name, colour FROM tag ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LikertTag *tag = g_new0 (LikertTag, 1);
+
+      tag->id = sqlite3_column_int64 (stmt, 0);
+      tag->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      tag->parent_id = sqlite3_column_int64 (stmt, 2);
+      tag->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      tag->colour = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (tags, tag);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&tags);
+}
+
+gint64
+likert_store_find_tag (LikertStore *self,
+                       const char  *name)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), 0);
+
+  stmt = _likert_store_prepare (self,
+                                "SELECT id FROM tag WHERE parent_id IS NULL AND name = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gint64
+likert_store_ensure_tag (LikertStore  *self,
+                         const char   *name,
+                         GError      **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
+                   _("The tag name is not valid UTF-8 text"));
+      return 0;
+    }
+  clean = g_strstrip (g_strdup (name));
+  if (*clean == '\0')
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
+                   _("A tag needs a name"));
+      return 0;
+    }
+
+  id = likert_store_find_tag (self, clean);
+  if (id != 0)
+    return id;
+
+  stmt = _likert_store_prepare (self, "INSERT INTO tag (uuid, name) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  uuid = _likert_uuid ();
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+  if (!_likert_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static char *
+tag_name (LikertStore *self,
+          gint64       tag_id)
+{
+  sqlite3_stmt *stmt = _likert_store_prepare (self, "SELECT name FROM tag WHERE id = ?", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return name;
+}
+
+gboolean
+likert_store_set_tag (LikertStore  *self,
+                      gint64        response_id,
+                      gint64        tag_id,
+                      gboolean      active,
+                      const char   *author,
+                      GError      **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+
+  if (author == NULL)
+    author = likert_default_author ();
+
+  if (!_likert_store_begin (self, error))
+    return FALSE;
+  if (!response_exists (self, response_id, error))
+    goto fail;
+  name = tag_name (self, tag_id);
+  if (name == NULL)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
+                   _("There is no tag %" G_GINT64_FORMAT " in “%s”"), tag_id, self->path);
+      goto fail;
+    }
+
+  if (active)
+    stmt = _likert_store_prepare (self,
+                                  "INSERT OR IGNORE INTO response_tag "
+                                  "(response_id, tag_id, author, created_at) VALUES (?, ?, ?, ?)",
+                                  error);
+  else
+    stmt = _likert_store_prepare (self,
+                                  "DELETE FROM response_tag WHERE response_id = ? AND tag_id = ?",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  sqlite3_bind_int64 (stmt, 2, tag_id);
+  if (active)
+    {
+      sqlite3_bind_text (stmt, 3, author, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, now_seconds ());
+    }
+  if (!_likert_store_step_done (self, stmt, error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) > 0 &&
+      !record_history (self, response_id, author, active ? "tag-add" : "tag-remove",
+                       active ? NULL : name, active ? name : NULL, error))
+    goto fail;
+
+  return _likert_store_commit (self, error);
+
+fail:
+  _likert_store_rollback (self);
+  return FALSE;
+}
+
+gint64
+likert_store_count_history (LikertStore  *self,
+                            gint64        response_id,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), -1);
+
+  stmt = _likert_store_prepare (self, "SELECT count(*) FROM history WHERE response_id = ?", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+void
+likert_field_free (LikertField *field)
+{
+  if (field == NULL)
+    return;
+  g_free (field->header);
+  for (guint i = 0; i < LIKERT_MAX_SCALE; i++)
+    g_free (field->labels[i]);
+  g_free (field);
+}
+
+void
+likert_tag_free (LikertTag *tag)
+{
+  if (tag == NULL)
+    return;
+  g_free (tag->uuid);
+  g_free (tag->name);
+  g_free (tag->colour);
+  g_free (tag);
+}
+
+void
+likert_response_free (LikertResponse *response)
+{
+  if (response == NULL)
+    return;
+  g_free (response->key);
+  g_strfreev (response->cells);
+  g_free (response->note);
+  g_free (response->author);
+  g_clear_pointer (&response->tag_ids, g_array_unref);
+  g_free (response);
+}

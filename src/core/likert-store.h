@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "likert-types.h"
+
+G_BEGIN_DECLS
+
+#define LIKERT_TYPE_STORE (likert_store_get_type ())
+G_DECLARE_FINAL_TYPE (LikertStore, likert_store, LIKERT, STORE, GObject)
+
+#define LIKERT_STORE_ERROR (likert_store_error_quark ())
+
+typedef enum {
+  LIKERT_STORE_ERROR_NOT_A_PROJECT,  /* not SQLite, or SQLite of another application */
+  LIKERT_STORE_ERROR_TOO_NEW,        /* written by a newer Likert */
+  LIKERT_STORE_ERROR_CORRUPT,        /* quick_check failed */
+  LIKERT_STORE_ERROR_IO,             /* SQLite could not read or write */
+  LIKERT_STORE_ERROR_NOT_FOUND,      /* no such response, tag, … */
+  LIKERT_STORE_ERROR_INVALID,        /* an argument the store refuses */
+} LikertStoreError;
+
+typedef enum {
+  LIKERT_STORE_OPEN_DEFAULT = 0,
+  LIKERT_STORE_OPEN_CREATE  = 1 << 0,  /* create the file when it does not exist */
+} LikertStoreOpenFlags;
+
+/* 'LKRT' in PRAGMA application_id */
+#define LIKERT_STORE_APPLICATION_ID 0x4C4B5254
+#define LIKERT_STORE_SCHEMA_VERSION 1
+
+/* A column of an imported dataset. */
+struct _LikertField
+{
+  gint64      id;
+  gint64      dataset_id;
+  guint       position;       /* 0-based column in the source */
+  char       *header;
+  LikertRole  role;
+  int         scale_min;      /* rating fields only */
+  int         scale_max;
+  char       *labels[LIKERT_MAX_SCALE]; /* labels[v − scale_min], each nullable */
+  gint64      label_of;       /* LABEL fields: the rating field they name; else 0 */
+};
+
+struct _LikertTag
+{
+  gint64  id;
+  char   *uuid;
+  gint64  parent_id;          /* 0 for a top-level tag */
+  char   *name;
+  char   *colour;             /* "#rrggbb" or NULL */
+};
+
+/* One response with its annotation, as the annotation pane shows it. */
+struct _LikertResponse
+{
+  gint64        id;
+  gint64        dataset_id;
+  gint64        record;       /* 1-based record number in the source */
+  gint64        line;         /* 1-based line where the record starts */
+  char         *key;          /* nullable */
+  gint64        submitted_at; /* UTC seconds; G_MININT64 when unknown */
+  GStrv         cells;        /* the original cells, in column order */
+  char         *note;         /* never NULL */
+  LikertStatus  status;
+  char         *author;       /* nullable: who last annotated */
+  gint64        updated_at;   /* 0 when never annotated */
+  GArray       *tag_ids;      /* gint64, ordered by tag id */
+};
+
+GQuark          likert_store_error_quark       (void);
+
+LikertStore    *likert_store_open              (const char            *path,
+                                                LikertStoreOpenFlags   flags,
+                                                GError               **error);
+const char     *likert_store_get_path          (LikertStore           *self);
+
+gint64          likert_store_count_responses   (LikertStore           *self,
+                                                GError               **error);
+gint64          likert_store_count_datasets    (LikertStore           *self,
+                                                GError               **error);
+GPtrArray      *likert_store_list_fields       (LikertStore           *self,
+                                                GError               **error);
+LikertResponse *likert_store_get_response      (LikertStore           *self,
+                                                gint64                 response_id,
+                                                GError               **error);
+
+gboolean        likert_store_set_note          (LikertStore           *self,
+                                                gint64                 response_id,
+                                                const char            *note,
+                                                const char            *author,
+                                                GError               **error);
+gboolean        likert_store_set_status        (LikertStore           *self,
+                                                gint64                 response_id,
+                                                LikertStatus           status,
+                                                const char            *author,
+                                                GError               **error);
+
+GPtrArray      *likert_store_list_tags         (LikertStore           *self,
+                                                GError               **error);
+gint64          likert_store_find_tag          (LikertStore           *self,
+                                                const char            *name);
+gint64          likert_store_ensure_tag        (LikertStore           *self,
+                                                const char            *name,
+                                                GError               **error);
+gboolean        likert_store_set_tag           (LikertStore           *self,
+                                                gint64                 response_id,
+                                                gint64                 tag_id,
+                                                gboolean               active,
+                                                const char            *author,
+                                                GError               **error);
+gint64          likert_store_count_history     (LikertStore           *self,
+                                                gint64                 response_id,
+                                                GError               **error);
+
+void            likert_field_free              (LikertField           *field);
+void            likert_tag_free                (LikertTag             *tag);
+void            likert_response_free           (LikertResponse        *response);
+
+/* The analyst name to record when none is configured: the user's real name, else login name. */
+const char     *likert_default_author          (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertField, likert_field_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertTag, likert_tag_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertResponse, likert_response_free)
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "likert-frame.h"
+#include "likert-histogram-view.h"
+
+G_BEGIN_DECLS
+
+#define LIKERT_TYPE_WINDOW (likert_window_get_type ())
+G_DECLARE_FINAL_TYPE (LikertWindow, likert_window, LIKERT, WINDOW, AdwApplicationWindow)
+
+LikertWindow        *likert_window_new            (GtkApplication *application);
+/* Opens a .likert project, or imports a CSV (into the open project, else into a new one). */
+void                 likert_window_open_file      (LikertWindow   *self,
+                                                   GFile          *file);
+gboolean             likert_window_has_project    (LikertWindow   *self);
+/* TRUE while a project loads or a file imports. */
+gboolean             likert_window_is_busy        (LikertWindow   *self);
+const char          *likert_window_get_project_path (LikertWindow *self);
+LikertFrame         *likert_window_get_frame      (LikertWindow   *self);
+LikertHistogramView *likert_window_get_histogram  (LikertWindow   *self);
+GListModel          *likert_window_get_responses  (LikertWindow   *self);
+/* The text of the note editor, for the selected response. */
+char                *likert_window_dup_note_text  (LikertWindow   *self);
+
+G_END_DECLS

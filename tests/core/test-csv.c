@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "likert-csv.h"
+#include "likert-scale.h"
+
+/* Tokenizes text and returns its records joined as "a|b;c|d;" for easy comparison. */
+static char *
+tokenize (const char *text,
+          char        delimiter,
+          GError    **error)
+{
+  g_autoptr(LikertCsvTokenizer) tokenizer = likert_csv_tokenizer_new (text, strlen (text),
+                                                                      delimiter, "t.csv");
+  GString *out = g_string_new (NULL);
+  const char * const *fields;
+  guint n;
+
+  while (likert_csv_tokenizer_next (tokenizer, &fields, &n, error))
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, '|');
+          g_string_append (out, fields[i]);
+        }
+      g_string_append_c (out, ';');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_rfc4180 (void)
+{
+  struct { const char *in; const char *out; } cases[] = {
+    { "a,b,c\n1,2,3\n", "a|b|c;1|2|3;" },
+    { "a,b\r\n1,2\r\n", "a|b;1|2;" },
+    { "a,b\r1,2\r", "a|b;1|2;" },
+    { "a,b\n1,2", "a|b;1|2;" },                         /* no final newline */
+    { "a,b\r\n1,2\n3,4\r5,6", "a|b;1|2;3|4;5|6;" },      /* mixed line ends */
+    { "\"x,y\",z\n", "x,y|z;" },                        /* quoted delimiter */
+    { "\"say \"\"hi\"\"\",2\n", "say \"hi\"|2;" },      /* doubled quotes */
+    { "\"line\nbreak\",2\n", "line\nbreak|2;" },        /* quoted newline */
+    { "\"\",,\n", "||;" },                              /* empty fields */
+    { "a\"b,c\n", "a\"b|c;" },                          /* quote inside unquoted field */
+    { "é,ß,\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7\n", "é|ß|مرحبا;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *got = tokenize (cases[i].in, ',', &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
+static void
+test_lines (void)
+{
+  const char *text = "h1,h2\n\"multi\nline\",x\nlast,y\n";
+  g_autoptr(LikertCsvTokenizer) tokenizer = likert_csv_tokenizer_new (text, strlen (text), ',', "t");
+  const char * const *fields;
+  guint n;
+  guint expected[] = { 1, 2, 4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_true (likert_csv_tokenizer_next (tokenizer, &fields, &n, NULL));
+      g_assert_cmpuint (likert_csv_tokenizer_line (tokenizer), ==, expected[i]);
+    }
+  g_assert_cmpuint (likert_csv_tokenizer_column (tokenizer, 1), ==, 6);
+  g_assert_false (likert_csv_tokenizer_next (tokenizer, &fields, &n, NULL));
+}
+
+static void
+test_unterminated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = tokenize ("a,b\n1,\"open\n2,3\n", ',', &error);
+
+  g_assert_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_UNTERMINATED);
+  g_assert_cmpstr (error->message, ==, "t.csv:2:3: the quoted field that starts here is never closed");
+}
+
+static void
+test_text_after_quote (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = tokenize ("a,b\n\"x\"y,2\n", ',', &error);
+
+  g_assert_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_QUOTE);
+  g_assert_cmpstr (error->message, ==, "t.csv:2:4: unexpected text after a closing quote");
+}
+
+static void
+test_sniff (void)
+{
+  g_assert_cmpint (likert_csv_sniff ("a,b,c\n1,2,3\n", 12), ==, ',');
+  g_assert_cmpint (likert_csv_sniff ("a;b;c\n1;\"2,5\";3\n", 17), ==, ';');
+  g_assert_cmpint (likert_csv_sniff ("a\tb\tc\n1,5\t2\t3\n", 14), ==, '\t');
+  g_assert_cmpint (likert_csv_sniff ("a|b|c\n", 6), ==, '|');
+}
+
+static GBytes *
+decode (const char  *data,
+        gsize        length,
+        char       **encoding,
+        GError     **error)
+{
+  g_autoptr(GBytes) raw = g_bytes_new (data, length);
+  return likert_csv_decode (raw, "t.csv", encoding, error);
+}
+
+static void
+test_decode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *encoding = NULL;
+  g_autoptr(GBytes) text = NULL;
+  static const char utf16le[] = "\xff\xfe" "a\0,\0\xe9\0\n\0";
+  static const char utf16be[] = "\xfe\xff" "\0a\0,\0\xe9\0\n";
+
+  text = decode ("\xef\xbb\xbf" "a,b\n", 7, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "UTF-8 (BOM)");
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text), "a,b\n", 4);
+  g_clear_pointer (&text, g_bytes_unref);
+  g_clear_pointer (&encoding, g_free);
+
+  text = decode (utf16le, sizeof utf16le - 1, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "UTF-16LE");
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text), "a,é\n", 5);
+  g_clear_pointer (&text, g_bytes_unref);
+  g_clear_pointer (&encoding, g_free);
+
+  text = decode (utf16be, sizeof utf16be - 1, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text), "a,é\n", 5);
+  g_clear_pointer (&text, g_bytes_unref);
+  g_clear_pointer (&encoding, g_free);
+
+  /* Latin-1 é (0xE9) on line 2, after "ab," */
+  text = decode ("h1,h2\nab,caf\xe9\n", 15, &encoding, &error);
+  g_assert_null (text);
+  g_assert_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==,
+                   "t.csv:2:7: the byte 0xE9 at offset 12 is not valid UTF-8 text");
+}
+
+static void
+test_scale (void)
+{
+  int v = 0;
+  gint64 t = 0;
+  int lo, hi;
+
+  g_assert_true (likert_scale_parse_int (" 4 ", &v));
+  g_assert_cmpint (v, ==, 4);
+  g_assert_false (likert_scale_parse_int ("4.5", &v));
+  g_assert_false (likert_scale_parse_int ("", &v));
+  g_assert_true (likert_scale_parse_label ("Extremely satisfied", &v));
+  g_assert_cmpint (v, ==, 5);
+  g_assert_true (likert_scale_parse_label ("  somewhat DISSATISFIED ", &v));
+  g_assert_cmpint (v, ==, 2);
+  g_assert_true (likert_scale_parse_label ("Plutôt satisfait", &v));
+  g_assert_cmpint (v, ==, 4);
+  g_assert_false (likert_scale_parse_label ("The checkout was slow", &v));
+
+  g_assert_true (likert_scale_parse_time ("2025-03-01 14:02:11", &t));
+  g_assert_cmpint (t, ==, 1740837731);
+  g_assert_true (likert_scale_parse_time ("2025-03-01T15:02:11+01:00", &t));
+  g_assert_cmpint (t, ==, 1740837731);
+  g_assert_true (likert_scale_parse_time ("2025-03-01", &t));
+  g_assert_cmpint (t, ==, 1740787200);
+  g_assert_false (likert_scale_parse_time ("yesterday", &t));
+  g_assert_false (likert_scale_parse_time ("2025-13-01 00:00:00", &t));
+
+  likert_scale_guess_range (1, 5, "rating", &lo, &hi);
+  g_assert_cmpint (lo, ==, 1); g_assert_cmpint (hi, ==, 5);
+  likert_scale_guess_range (2, 4, "rating", &lo, &hi);
+  g_assert_cmpint (lo, ==, 1); g_assert_cmpint (hi, ==, 5);
+  likert_scale_guess_range (1, 7, "ease", &lo, &hi);
+  g_assert_cmpint (lo, ==, 1); g_assert_cmpint (hi, ==, 7);
+  likert_scale_guess_range (0, 10, "How likely are you to recommend us?", &lo, &hi);
+  g_assert_cmpint (lo, ==, 0); g_assert_cmpint (hi, ==, 10);
+  likert_scale_guess_range (3, 9, "How likely are you to recommend us?", &lo, &hi);
+  g_assert_cmpint (lo, ==, 0); g_assert_cmpint (hi, ==, 10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/csv/rfc4180", test_rfc4180);
+  g_test_add_func ("/csv/lines", test_lines);
+  g_test_add_func ("/csv/unterminated", test_unterminated);
+  g_test_add_func ("/csv/text-after-quote", test_text_after_quote);
+  g_test_add_func ("/csv/sniff", test_sniff);
+  g_test_add_func ("/csv/decode", test_decode);
+  g_test_add_func ("/csv/scale", test_scale);
+  return g_test_run ();
+}

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "likert-csv.h"
+#include "likert-frame.h"
+#include "likert-import.h"
+#include "likert-store.h"
+#include "test-common.h"
+
+/* An independent, character-at-a-time reading of the sample (not the tokenizer): counts the
+ * values of column `column` per rating 1–5 (index 0 = empty). */
+static void
+count_column (const char *path,
+              guint       column,
+              guint64     counts[6],
+              guint64    *records)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+  GString *cell = g_string_new (NULL);
+  gboolean quoted = FALSE;
+  guint field = 0;
+  guint line_no = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  memset (counts, 0, 6 * sizeof (guint64));
+  *records = 0;
+
+  for (gsize i = 0; i <= length; i++)
+    {
+      char c = i < length ? text[i] : '\n';
+
+      if (quoted)
+        {
+          if (c == '"' && i + 1 < length && text[i + 1] == '"')
+            g_string_append_c (cell, text[++i]);
+          else if (c == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (cell, c);
+          continue;
+        }
+      if (c == '"')
+        quoted = TRUE;
+      else if (c == ',' || c == '\n')
+        {
+          if (field == column && line_no > 0)
+            counts[cell->len == 0 ? 0 : (guint) (cell->str[0] - '0')]++;
+          g_string_truncate (cell, 0);
+          field++;
+          if (c == '\n')
+            {
+              if (line_no > 0 && field > 1)
+                (*records)++;
+              line_no++;
+              field = 0;
+              if (i + 1 >= length)
+                break;
+            }
+        }
+      else if (c != '\r')
+        g_string_append_c (cell, c);
+    }
+  g_string_free (cell, TRUE);
+}
+
+static void
+test_sample (void)
+{
+  TestDir dir;
+  g_autofree char *sample = test_sample_path ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertFrame) frame = NULL;
+  guint64 expected[6], records;
+  LikertStats stats;
+  const LikertField *question;
+  const char *roles[] = { "id", "time", "rating", "label", "text", "category", "category",
+                          "category", "category", "category" };
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "sample.likert");
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  report = likert_import_file (store, sample, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  count_column (sample, 2, expected, &records);
+  g_assert_cmpuint (records, ==, 5000);
+  g_assert_cmpuint (report->n_records, ==, records);
+  g_assert_cmpuint (report->n_columns, ==, G_N_ELEMENTS (roles));
+  g_assert_cmpint (report->delimiter, ==, ',');
+  for (guint c = 0; c < G_N_ELEMENTS (roles); c++)
+    {
+      LikertField *field = g_ptr_array_index (report->fields, c);
+      g_assert_cmpstr (likert_role_to_string (field->role), ==, roles[c]);
+    }
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 5000);
+
+  frame = likert_frame_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (likert_frame_get_n_questions (frame), ==, 1);
+  question = likert_frame_get_question (frame, 0);
+  g_assert_cmpstr (question->header, ==, "rating");
+  g_assert_cmpint (question->scale_min, ==, 1);
+  g_assert_cmpint (question->scale_max, ==, 5);
+  g_assert_cmpstr (question->labels[0], ==, "Extremely dissatisfied");
+  g_assert_cmpstr (question->labels[4], ==, "Extremely satisfied");
+  likert_frame_compute_stats (frame, 0, NULL, &stats);
+  for (guint v = 1; v <= 5; v++)
+    g_assert_cmpuint (stats.counts[v - 1], ==, expected[v]);
+  g_assert_cmpuint (stats.missing, ==, expected[0]);
+  g_assert_cmpuint (stats.n + stats.missing, ==, 5000);
+  g_assert_cmpint (likert_frame_get_comment_column (frame), ==, 4);
+  g_assert_cmpint (likert_frame_get_submitted_at (frame, 0), >=, 1704067200); /* 2024-01-01 */
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+/* Imports contents and expects it to fail with message, leaving the project as it was. */
+static void
+expect_failure (const char *contents,
+                gssize      length,
+                GQuark      domain,
+                int         code,
+                const char *message)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportReport) first = NULL;
+  LikertImportReport *report;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  good = test_dir_write (&dir, "good.csv", "rating,comment\n4,ok\n5,fine\n", -1);
+  first = likert_import_file (store, good, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  bad = test_dir_write (&dir, "bad.csv", contents, length);
+  report = likert_import_file (store, bad, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, domain, code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  /* Unchanged: still the first import only, and the store still works. */
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 2);
+  g_assert_cmpint (likert_store_count_datasets (store, NULL), ==, 1);
+  g_clear_object (&store);
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 2);
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+static void
+test_unterminated_quote (void)
+{
+  expect_failure ("rating,comment\n4,fine\n3,\"never closed\n5,x\n", -1,
+                  LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_UNTERMINATED,
+                  "bad.csv:3:3: the quoted field that starts here is never closed");
+}
+
+static void
+test_ragged (void)
+{
+  expect_failure ("rating,comment\n4,fine\n3,too,many\n", -1,
+                  LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_RAGGED,
+                  "bad.csv:3:7: this record has 3 fields; the header has 2");
+  expect_failure ("rating,comment,page\n4,fine,/\n3\n", -1,
+                  LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_RAGGED,
+                  "bad.csv:3:2: this record has 1 field; the header has 3");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  expect_failure ("rating,comment\n4,tr\xe8s bien\n", -1,
+                  LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING,
+                  "bad.csv:2:5: the byte 0xE8 at offset 19 is not valid UTF-8 text");
+}
+
+static void
+test_empty (void)
+{
+  expect_failure ("", 0, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_EMPTY,
+                  "bad.csv: the file is empty");
+  expect_failure ("rating,comment\n", -1, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_EMPTY,
+                  "bad.csv: the file has a header but no responses");
+}
+
+static void
+test_cancel (void)
+{
+  TestDir dir;
+  g_autofree char *sample = test_sample_path ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  LikertImportReport *report;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_cancellable_cancel (cancellable);
+  report = likert_import_file (store, sample, NULL, NULL, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 0);
+  g_assert_cmpint (likert_store_count_datasets (store, NULL), ==, 0);
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+static void
+test_roles (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  LikertField *field;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  /* Semicolons, a BOM, CRLF, labels only (no number twin), a 0–10 question, no final newline. */
+  csv = test_dir_write (&dir, "labels.csv",
+                        "\xef\xbb\xbf" "Date;Satisfaction;Recommend;Why\r\n"
+                        "2025-01-02 10:00:00;Very satisfied;9;\"Fast; clear\"\r\n"
+                        "2025-01-03 11:00:00;Dissatisfied;3;Slow\r\n"
+                        "2025-01-04 12:00:00;;10;", -1);
+  report = likert_import_file (store, csv, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->delimiter, ==, ';');
+  g_assert_cmpstr (report->encoding, ==, "UTF-8 (BOM)");
+  g_assert_cmpuint (report->n_records, ==, 3);
+
+  field = g_ptr_array_index (report->fields, 0);
+  g_assert_cmpint (field->role, ==, LIKERT_ROLE_TIME);
+  field = g_ptr_array_index (report->fields, 1);
+  g_assert_cmpint (field->role, ==, LIKERT_ROLE_RATING);
+  g_assert_cmpint (field->scale_max, ==, 5);
+  g_assert_cmpstr (field->labels[4], ==, "Very satisfied");
+  field = g_ptr_array_index (report->fields, 2);
+  g_assert_cmpint (field->role, ==, LIKERT_ROLE_RATING);
+  g_assert_cmpint (field->scale_min, ==, 0);
+  g_assert_cmpint (field->scale_max, ==, 10);
+  field = g_ptr_array_index (report->fields, 3);
+  g_assert_cmpint (field->role, ==, LIKERT_ROLE_TEXT);
+
+  {
+    g_autoptr(LikertFrame) frame = likert_frame_load (store, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (likert_frame_get_n_questions (frame), ==, 2);
+    g_assert_cmpint (likert_frame_get_rating (frame, 0, 0), ==, 5);
+    g_assert_cmpint (likert_frame_get_rating (frame, 0, 1), ==, 2);
+    g_assert_cmpint (likert_frame_get_rating (frame, 0, 2), ==, -1);
+    g_assert_cmpint (likert_frame_get_rating (frame, 1, 2), ==, 10);
+    g_assert_cmpint (likert_frame_get_submitted_at (frame, 1), ==, 1735902000);
+  }
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+static void
+test_no_rating (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  csv = test_dir_write (&dir, "text.csv", "comment,page\nNice,/a\nBad,/b\n", -1);
+  report = likert_import_file (store, csv, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->notices->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report->notices, 0), "No rating column"));
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/import/sample", test_sample);
+  g_test_add_func ("/import/unterminated-quote", test_unterminated_quote);
+  g_test_add_func ("/import/ragged", test_ragged);
+  g_test_add_func ("/import/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/import/empty", test_empty);
+  g_test_add_func ("/import/cancel", test_cancel);
+  g_test_add_func ("/import/roles", test_roles);
+  g_test_add_func ("/import/no-rating", test_no_rating);
+  return g_test_run ();
+}

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "likert-import.h"
+#include "likert-store.h"
+#include "test-common.h"
+
+static gint64
+import_small (LikertStore *store,
+              TestDir     *dir)
+{
+  g_autofree char *csv = test_dir_write (dir, "small.csv",
+                                         "id,rating,comment\n"
+                                         "a,5,\"Great, really\"\n"
+                                         "b,2,Slow\n"
+                                         "c,,\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertImportReport) report = likert_import_file (store, csv, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report->dataset_id;
+}
+
+static void
+test_create_reopen (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertResponse) response = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  gint64 tag_id;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 0);
+  import_small (store, &dir);
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 3);
+
+  g_assert_true (likert_store_set_note (store, 1, "Checkout bug — see ticket 42", "Amal", &error));
+  g_assert_no_error (error);
+  tag_id = likert_store_ensure_tag (store, "checkout", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tag_id, >, 0);
+  g_assert_cmpint (likert_store_ensure_tag (store, " checkout ", NULL), ==, tag_id);
+  g_assert_true (likert_store_set_tag (store, 1, tag_id, TRUE, "Amal", &error));
+  g_assert_true (likert_store_set_tag (store, 1, tag_id, TRUE, "Amal", &error)); /* idempotent */
+  g_assert_true (likert_store_set_status (store, 1, LIKERT_STATUS_REVIEWED, "Amal", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_store_count_history (store, 1, NULL), ==, 3);
+  g_clear_object (&store);
+
+  /* Reopen: everything is there. */
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  response = likert_store_get_response (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (response->note, ==, "Checkout bug — see ticket 42");
+  g_assert_cmpstr (response->author, ==, "Amal");
+  g_assert_cmpint (response->status, ==, LIKERT_STATUS_REVIEWED);
+  g_assert_cmpuint (response->tag_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (response->tag_ids, gint64, 0), ==, tag_id);
+  g_assert_cmpstr (response->key, ==, "a");
+  g_assert_cmpint (response->line, ==, 2);
+  g_assert_cmpuint (g_strv_length (response->cells), ==, 3);
+  g_assert_cmpstr (response->cells[2], ==, "Great, really");
+  g_clear_pointer (&response, likert_response_free);
+
+  tags = likert_store_list_tags (store, &error);
+  g_assert_cmpuint (tags->len, ==, 1);
+  g_assert_cmpstr (((LikertTag *) tags->pdata[0])->name, ==, "checkout");
+
+  /* Untag records history; a missing response is an error, not a crash. */
+  g_assert_true (likert_store_set_tag (store, 1, tag_id, FALSE, "Amal", &error));
+  g_assert_cmpint (likert_store_count_history (store, 1, NULL), ==, 4);
+  g_assert_false (likert_store_set_note (store, 999, "x", "Amal", &error));
+  g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (likert_store_set_tag (store, 1, 999, TRUE, "Amal", &error));
+  g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (likert_store_count_history (store, 1, NULL), ==, 4);
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+static void
+test_not_a_project (void)
+{
+  TestDir dir;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *missing = NULL;
+  LikertStore *store;
+  sqlite3 *db;
+
+  test_dir_init (&dir);
+
+  /* A text file. */
+  text = test_dir_write (&dir, "notes.likert", "hello, this is not a database\n", -1);
+  store = likert_store_open (text, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_A_PROJECT);
+  g_assert_nonnull (strstr (error->message, "notes.likert"));
+  g_clear_error (&error);
+
+  /* Another application's SQLite database. */
+  other = test_dir_file (&dir, "other.likert");
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = likert_store_open (other, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_A_PROJECT);
+  g_clear_error (&error);
+
+  /* A project from the future. */
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 99;",
+                                            LIKERT_STORE_APPLICATION_ID);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+  store = likert_store_open (other, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+
+  /* No file, no create flag. */
+  missing = test_dir_file (&dir, "missing.likert");
+  store = likert_store_open (missing, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  test_dir_clear (&dir);
+}
+
+static void
+test_schema (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, NULL);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                          "(SELECT user_version FROM pragma_user_version), "
+                          "(SELECT journal_mode FROM pragma_journal_mode)", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, LIKERT_STORE_APPLICATION_ID);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, LIKERT_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  test_dir_clear (&dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/create-reopen", test_create_reopen);
+  g_test_add_func ("/store/not-a-project", test_not_a_project);
+  g_test_add_func ("/store/schema", test_schema);
+  return g_test_run ();
+}

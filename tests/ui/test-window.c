@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "likert-frame.h"
+#include "likert-histogram-view.h"
+#include "likert-import.h"
+#include "likert-response-item.h"
+#include "likert-store.h"
+#include "likert-window.h"
+#include "test-common.h"
+
+/* Runs the main loop until check returns TRUE, at most timeout_s seconds. */
+static gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer   data,
+          double     timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (timeout_s * G_USEC_PER_SEC);
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  return likert_window_get_frame (data) != NULL && !likert_window_is_busy (data);
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !likert_window_is_busy (data);
+}
+
+static void
+destroy_window (LikertWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+make_project (TestDir *dir)
+{
+  g_autofree char *sample = test_sample_path ();
+  char *path = test_dir_file (dir, "sample.likert");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_autoptr(LikertImportReport) report = NULL;
+
+  g_assert_no_error (error);
+  report = likert_import_file (store, sample, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Counts per rating 1–5 straight from the project file by SQL. */
+static void
+sql_counts (const char *path,
+            guint64     counts[5])
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  memset (counts, 0, 5 * sizeof (guint64));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT value, count(*) FROM answer GROUP BY value", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    counts[sqlite3_column_int (stmt, 0) - 1] = (guint64) sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+activate (LikertWindow *window,
+          const char   *action,
+          GVariant     *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+}
+
+static void
+test_templates (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/app/likert/Likert/gtk/help-overlay.ui");
+  LikertWindow *window;
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  window = likert_window_new (NULL);
+  g_assert_false (likert_window_has_project (window));
+  g_assert_null (likert_window_get_responses (window));
+  destroy_window (window);
+}
+
+static void
+test_open_annotate_reopen (gconstpointer data)
+{
+  gboolean rtl = GPOINTER_TO_INT (data);
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertResponseItem) item = NULL;
+  LikertWindow *window;
+  const guint64 *counts;
+  guint n_counts;
+  guint64 expected[5];
+  g_autofree char *note = NULL;
+  gint64 tag_id;
+  gint64 response_id;
+
+  gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  test_dir_init (&dir);
+  path = make_project (&dir);
+  file = g_file_new_for_path (path);
+
+  window = likert_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  likert_window_open_file (window, file);
+  g_assert_true (wait_for (window_ready, window, 30));
+  if (rtl)
+    g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+
+  /* The histogram shows what the store holds. */
+  counts = likert_histogram_view_get_counts (likert_window_get_histogram (window), &n_counts);
+  sql_counts (path, expected);
+  g_assert_cmpuint (n_counts, ==, 5);
+  for (guint v = 0; v < 5; v++)
+    g_assert_cmpuint (counts[v], ==, expected[v]);
+  g_assert_nonnull (strstr (likert_histogram_view_get_description (likert_window_get_histogram (window)),
+                            "Extremely satisfied"));
+  g_assert_cmpuint (g_list_model_get_n_items (likert_window_get_responses (window)), ==, 5000);
+
+  /* Annotate the fourth response through the window's actions. */
+  item = g_list_model_get_item (likert_window_get_responses (window), 3);
+  response_id = likert_response_item_get_id (item);
+  activate (window, "win.select-response", g_variant_new_uint32 (3));
+  activate (window, "win.set-note", g_variant_new_string ("Mentions the checkout — follow up"));
+  activate (window, "win.toggle-tag", g_variant_new_string ("checkout"));
+  g_clear_object (&item);
+  item = g_list_model_get_item (likert_window_get_responses (window), 3);
+  g_assert_cmpstr (likert_response_item_get_note (item), ==, "Mentions the checkout — follow up");
+  g_assert_cmpstr (likert_response_item_get_tags (item), ==, "checkout");
+  destroy_window (window);
+
+  /* On disk, from another connection. */
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  response = likert_store_get_response (store, response_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (response->note, ==, "Mentions the checkout — follow up");
+  tag_id = likert_store_find_tag (store, "checkout");
+  g_assert_cmpint (tag_id, >, 0);
+  g_assert_cmpuint (response->tag_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (response->tag_ids, gint64, 0), ==, tag_id);
+  g_clear_object (&store);
+
+  /* Reopen in a new window: the note is in the pane, the tag in the list. */
+  window = likert_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  likert_window_open_file (window, file);
+  g_assert_true (wait_for (window_ready, window, 30));
+  activate (window, "win.select-response", g_variant_new_uint32 (3));
+  note = likert_window_dup_note_text (window);
+  g_assert_cmpstr (note, ==, "Mentions the checkout — follow up");
+  g_clear_object (&item);
+  item = g_list_model_get_item (likert_window_get_responses (window), 3);
+  g_assert_cmpstr (likert_response_item_get_tags (item), ==, "checkout");
+
+  /* Toggling again removes the tag. */
+  activate (window, "win.toggle-tag", g_variant_new_string ("checkout"));
+  g_clear_object (&item);
+  item = g_list_model_get_item (likert_window_get_responses (window), 3);
+  g_assert_cmpstr (likert_response_item_get_tags (item), ==, "");
+  destroy_window (window);
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  test_dir_clear (&dir);
+}
+
+static void
+test_import_csv (void)
+{
+  TestDir dir;
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  LikertWindow *window;
+  g_autofree char *project = NULL;
+
+  test_dir_init (&dir);
+  csv = test_dir_write (&dir, "tiny.csv", "rating,comment\n5,great\n1,awful\n4,\n", -1);
+  file = g_file_new_for_path (csv);
+
+  window = likert_window_new (NULL);
+  likert_window_open_file (window, file);
+  g_assert_true (likert_window_is_busy (window));
+  g_assert_true (wait_for (window_ready, window, 30));
+  g_assert_cmpuint (likert_frame_get_n_rows (likert_window_get_frame (window)), ==, 3);
+  project = g_strdup (likert_window_get_project_path (window));
+  g_assert_true (g_str_has_prefix (project, g_get_user_data_dir ()));
+  g_assert_true (g_str_has_suffix (project, "tiny.likert"));
+
+  /* A bad file: the error is shown and the project keeps its three responses. */
+  g_clear_object (&file);
+  g_free (csv);
+  csv = test_dir_write (&dir, "bad.csv", "rating,comment\n5,\"open\n", -1);
+  file = g_file_new_for_path (csv);
+  likert_window_open_file (window, file);
+  g_assert_true (wait_for (window_idle, window, 30));
+  g_assert_nonnull (likert_window_get_project_path (window));
+  g_assert_cmpuint (likert_frame_get_n_rows (likert_window_get_frame (window)), ==, 3);
+  destroy_window (window);
+
+  {
+    g_autofree char *projects = g_build_filename (g_get_user_data_dir (), "likert", "projects", NULL);
+    g_autofree char *wal = g_strconcat (project, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (project, "-shm", NULL);
+    g_autofree char *likert_dir = g_build_filename (g_get_user_data_dir (), "likert", NULL);
+
+    g_remove (project);
+    g_remove (wal);
+    g_remove (shm);
+    g_rmdir (projects);
+    g_rmdir (likert_dir);
+  }
+  test_dir_clear (&dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("likert-data-XXXXXX", NULL);
+  int status;
+
+  /* New projects from imports go to the user data dir: keep them in a scratch one. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/templates", test_templates);
+  g_test_add_data_func ("/ui/open-annotate-reopen/ltr", GINT_TO_POINTER (FALSE),
+                        test_open_annotate_reopen);
+  g_test_add_data_func ("/ui/open-annotate-reopen/rtl", GINT_TO_POINTER (TRUE),
+                        test_open_annotate_reopen);
+  g_test_add_func ("/ui/import-csv", test_import_csv);
+  status = g_test_run ();
+  g_rmdir (data_home);
+  return status;
+}
