@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -352,6 +353,10 @@ main (int    argc,
   gint64 n_sqlite = -1;
   guint64 rows = DEFAULT_ROWS;
 
+  /* Messages in the user's language and charset; numbers always with a decimal point. */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+
   if (argc > 2 || (argc == 2 && !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXUINT,
                                                               &rows, &error)))
     {
@@ -398,7 +403,7 @@ main (int    argc,
   if (sqlite3_path != NULL)
     print_line ("sqlite3 .import:", n_sqlite, bench.megabytes, sqlite_s, NULL);
   print_line ("frame load:", n_frame, 0, frame_s, NULL);
-  g_print ("peak RSS: %.1f MB (bench-import), %.1f MB (largest child)\n",
+  g_print ("peak RSS: %.1f MB (bench-import), %.1f MB (largest child: generator or sqlite3)\n",
            peak_rss_megabytes (RUSAGE_SELF), peak_rss_megabytes (RUSAGE_CHILDREN));
 
   if (n_records != bench.rows || n_frame != bench.rows ||

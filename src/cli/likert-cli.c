@@ -614,6 +614,8 @@ print_question_text (const LikertField *field,
   g_autofree char *sd = format_number (stats->sd, 2);
   g_autofree char *top = format_number (stats->top2box * 100.0, 1);
   g_autofree char *bottom = format_number (stats->bottom2box * 100.0, 1);
+  g_autofree char *answered = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->n);
+  g_autofree char *missing = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->missing);
   const char *value_heading = _("Value");
   const char *count_heading = _("Count");
   guint label_width = 0;
@@ -636,12 +638,7 @@ print_question_text (const LikertField *field,
                           stats->scale_min, stats->scale_max);
   g_string_append_c (out, '\n');
   g_string_append (out, "  ");
-  {
-    g_autofree char *answered = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->n);
-    g_autofree char *missing = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->missing);
-
-    g_string_append_printf (out, _("Answered: %s   Missing: %s"), answered, missing);
-  }
+  g_string_append_printf (out, _("Answered: %s   Missing: %s"), answered, missing);
   if (likert_stats_small_n (stats))
     {
       g_string_append (out, "   ");
@@ -793,8 +790,8 @@ import_progress_cb (double   fraction,
   if (percent == progress->percent)
     return;
   progress->percent = percent;
-  /* Translators: a progress line: the file name, then a percentage */
   g_printerr ("\r");
+  /* Translators: a progress line: the file name, then a percentage */
   g_printerr (_("Importing %s… %3d %%"), progress->name, percent);
 }
 
@@ -899,7 +896,8 @@ print_import_report (const LikertImportReport *report,
       g_string_append (out, _("Notices:"));
       g_string_append_c (out, '\n');
       for (guint i = 0; i < report->notices->len; i++)
-        g_string_append_printf (out, "  • %s\n", (const char *) g_ptr_array_index (report->notices, i));
+        g_string_append_printf (out, "  • %s\n",
+                                (const char *) g_ptr_array_index (report->notices, i));
     }
 
   fputs (out->str, stdout);
@@ -1091,16 +1089,15 @@ is_project_file (const char *path)
 static char *
 find_sample (GError **error)
 {
-  const char *env = g_getenv ("LIKERT_SAMPLE");
-  const char *candidates[] = {
-    env,
+  static const char * const candidates[] = {
     SOURCE_ROOT "/data/samples/website-feedback.csv",
     SAMPLE_CSV,
   };
+  const char *env = g_getenv ("LIKERT_SAMPLE");
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  for (guint i = 1; i < G_N_ELEMENTS (candidates); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     if (g_file_test (candidates[i], G_FILE_TEST_IS_REGULAR))
       return g_strdup (candidates[i]);
 
@@ -1128,8 +1125,8 @@ remove_project_files (const char *path)
 
 static int
 cmd_import (const Command  *command,
-           int             argc,
-           char          **argv)
+            int             argc,
+            char          **argv)
 {
   g_autofree char *project_path = NULL;
   g_autoptr(LikertImportReport) report = NULL;
@@ -1155,8 +1152,8 @@ cmd_import (const Command  *command,
 
 static int
 cmd_stats (const Command  *command,
-          int             argc,
-          char          **argv)
+           int             argc,
+           char          **argv)
 {
   g_autofree char *question = NULL;
   gboolean as_json = FALSE;
@@ -1184,8 +1181,8 @@ cmd_stats (const Command  *command,
 
 static int
 cmd_show (const Command  *command,
-         int             argc,
-         char          **argv)
+          int             argc,
+          char          **argv)
 {
   gboolean as_json = FALSE;
   g_autoptr(LikertStore) store = NULL;
@@ -1246,8 +1243,8 @@ cmd_show (const Command  *command,
 
 static int
 cmd_chart (const Command  *command,
-          int             argc,
-          char          **argv)
+           int             argc,
+           char          **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *question_name = NULL;
@@ -1294,8 +1291,8 @@ cmd_chart (const Command  *command,
 
 static int
 cmd_report (const Command  *command,
-           int             argc,
-           char          **argv)
+            int             argc,
+            char          **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *input = NULL;

@@ -14,9 +14,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LikertApplication) app = NULL;
+  const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
 
+  /* LIKERT_LOCALEDIR lets an uninstalled build use the catalogues in build/po. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
