@@ -115,7 +115,7 @@ format_time (gint64 when)
     return g_strdup (_("Unknown time"));
   local = g_date_time_to_local (utc);
   /* Translators: a response's date and time; see g_date_time_format() */
-  return g_date_time_format (local, _("%e %B %Y, %H:%M"));
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 /* Recent projects on the empty page */

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* likert-shoot: renders the main window on a project, with a response selected, to a PNG.
+ * For looking at the UI in review and for the AppStream screenshots:
+ *   likert-shoot PROJECT OUT.png [--select N] [--note TEXT] [--width W] [--height H] [--rtl]
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "likert-window.h"
+
+static gboolean
+ready (LikertWindow *window)
+{
+  return likert_window_get_frame (window) != NULL && !likert_window_is_busy (window);
+}
+
+static void
+settle (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int select = -1, width = 1100, height = 720;
+  gboolean rtl = FALSE, dark = FALSE;
+  const char *note = NULL;
+  const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
+  GOptionEntry entries[] = {
+    { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select response N", "N" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "Type this note for it", "TEXT" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
+    { "rtl", 0, 0, G_OPTION_ARG_NONE, &rtl, "Right to left", NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT OUT.png");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  LikertWindow *window;
+  GskRenderer *renderer;
+  gint64 deadline;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
+    {
+      g_printerr ("%s\n", error ? error->message : "usage: likert-shoot PROJECT OUT.png");
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  if (rtl)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  if (dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+
+  window = likert_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_commandline_arg (argv[1]);
+  likert_window_open_file (window, file);
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!ready (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (!ready (window))
+    {
+      g_printerr ("likert-shoot: the project did not open\n");
+      return 1;
+    }
+  if (select >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.select-response", "u", (guint32) select);
+  if (note != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "s", note);
+  settle (1.5);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  if (!gdk_texture_save_to_png (texture, argv[2]))
+    {
+      g_printerr ("likert-shoot: could not write %s\n", argv[2]);
+      return 1;
+    }
+  g_print ("%s\n", argv[2]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
