@@ -111,6 +111,21 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+typedef struct
+{
+  char str[24];
+} NumberText;
+
+/* A number as text, so that translatable messages need no platform format macros. */
+static NumberText
+number_text (gint64 n)
+{
+  NumberText text;
+
+  g_snprintf (text.str, sizeof text.str, "%" G_GINT64_FORMAT, n);
+  return text;
+}
+
 static gint64
 now_seconds (void)
 {
@@ -662,7 +677,7 @@ likert_store_get_response (LikertStore  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
-                   _("There is no response %" G_GINT64_FORMAT " in “%s”"), response_id, self->path);
+                   _("There is no response %s in “%s”"), number_text (response_id).str, self->path);
       return NULL;
     }
 
@@ -728,7 +743,7 @@ response_exists (LikertStore  *self,
   sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
-                 _("There is no response %" G_GINT64_FORMAT " in “%s”"), response_id, self->path);
+                 _("There is no response %s in “%s”"), number_text (response_id).str, self->path);
   return found;
 }
 
@@ -1040,7 +1055,7 @@ likert_store_set_tag (LikertStore  *self,
   if (name == NULL)
     {
       g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
-                   _("There is no tag %" G_GINT64_FORMAT " in “%s”"), tag_id, self->path);
+                   _("There is no tag %s in “%s”"), number_text (tag_id).str, self->path);
       goto fail;
     }
 

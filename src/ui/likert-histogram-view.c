@@ -124,17 +124,21 @@ query_tooltip_cb (GtkWidget  *widget,
     {
       const LikertChartRect *bar = &self->geometry.bars[i];
       g_autofree char *text = NULL;
+      g_autofree char *count = NULL;
       const char *label = self->labels[i];
       double percent = total ? 100.0 * (double) self->counts[i] / (double) total : 0;
 
       /* The whole column is the target, so small bars are easy to hover. */
       if (x < bar->x || x > bar->x + bar->width)
         continue;
-      /* Translators: tooltip of a histogram bar: value (label): count (percentage) */
-      text = g_strdup_printf (_("%d%s%s%s: %" G_GUINT64_FORMAT " (%.1f %%)"),
-                              self->scale_min + (int) i,
-                              label ? " (" : "", label ? label : "", label ? ")" : "",
-                              self->counts[i], percent);
+      count = g_strdup_printf ("%'" G_GUINT64_FORMAT, self->counts[i]);
+      if (label != NULL)
+        /* Translators: tooltip of a histogram bar: value – its label: count (percentage) */
+        text = g_strdup_printf (_("%d – %s: %s (%.1f %%)"), self->scale_min + (int) i, label,
+                                count, percent);
+      else
+        /* Translators: tooltip of a histogram bar: value: count (percentage) */
+        text = g_strdup_printf (_("%d: %s (%.1f %%)"), self->scale_min + (int) i, count, percent);
       gtk_tooltip_set_text (tooltip, text);
       return TRUE;
     }

@@ -406,6 +406,7 @@ show_response (LikertWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(LikertResponse) response = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *record = NULL;
   g_autofree char *when = NULL;
   g_autofree char *meta = NULL;
   const char *comment = NULL;
@@ -433,12 +434,10 @@ show_response (LikertWindow *self,
   self->filling_pane = TRUE;
   self->current_id = response_id;
 
-  title = g_strdup_printf (_("Response %s"), response->key ? response->key : "");
   if (response->key == NULL)
-    {
-      g_free (title);
-      title = g_strdup_printf (_("Response %" G_GINT64_FORMAT), response->record);
-    }
+    record = g_strdup_printf ("%" G_GINT64_FORMAT, response->record);
+  /* Translators: %s is the response's identifier in the survey tool, or its record number */
+  title = g_strdup_printf (_("Response %s"), response->key ? response->key : record);
   gtk_label_set_text (self->response_title, title);
 
   when = format_time (response->submitted_at);
