@@ -11,22 +11,26 @@
 
 struct _LikertCsvTokenizer
 {
-  const char *text;
-  gsize       length;
-  gsize       pos;
-  char        delimiter;
-  char       *filename;
+  GString           *text;          /* decoded text: the window the tokenizer works in */
+  gsize              pos;
+  gsize              base;          /* offset of text->str[0] in the whole decoded text */
+  char               delimiter;
+  char              *filename;
 
-  guint       line;          /* line of the character at pos */
-  gsize       line_start;    /* offset where that line starts */
-  guint       record_line;
+  LikertCsvFillFunc  fill;          /* NULL when all the text is in memory */
+  gpointer           fill_data;
+  gboolean           eof;
 
-  GString    *buffer;        /* field contents, each NUL-terminated */
-  GArray     *starts;        /* gsize offsets into buffer */
-  GArray     *columns;       /* FieldPos of each field; columns are counted only when asked */
-  GPtrArray  *fields;        /* const char * into buffer */
-  gsize       end_offset;    /* where the last record's text ends */
-  gsize       end_line_start;
+  guint              line;          /* line of the character at pos */
+  gsize              line_start;    /* offset in text where that line starts */
+  guint              record_line;
+
+  GString           *buffer;        /* field contents, each NUL-terminated */
+  GArray            *starts;        /* gsize offsets into buffer */
+  GArray            *columns;       /* FieldPos of each field; columns are counted only when asked */
+  GPtrArray         *fields;        /* const char * into buffer */
+  gsize              end_offset;    /* where the last record's text ends */
+  gsize              end_line_start;
 };
 
 typedef struct
@@ -34,6 +38,13 @@ typedef struct
   gsize offset;       /* where the field starts in text */
   gsize line_start;   /* where its line starts */
 } FieldPos;
+
+typedef enum {
+  PARSE_RECORD,
+  PARSE_END,          /* no more records */
+  PARSE_MORE,         /* the text ran out within a record: fill and parse it again */
+  PARSE_ERROR,
+} ParseResult;
 
 G_DEFINE_QUARK (likert-csv-error-quark, likert_csv_error)
 
@@ -161,29 +172,54 @@ likert_csv_sniff (const char *text,
   return best;
 }
 
-LikertCsvTokenizer *
-likert_csv_tokenizer_new (const char *text,
-                          gsize       length,
-                          char        delimiter,
-                          const char *filename)
+static LikertCsvTokenizer *
+tokenizer_new (char        delimiter,
+               const char *filename)
 {
   LikertCsvTokenizer *self = g_new0 (LikertCsvTokenizer, 1);
 
-  self->text = text;
-  self->length = length;
   self->delimiter = delimiter;
   self->filename = g_strdup (filename);
   self->buffer = g_string_sized_new (1024);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->columns = g_array_new (FALSE, FALSE, sizeof (FieldPos));
   self->fields = g_ptr_array_new ();
-  likert_csv_tokenizer_rewind (self);
+  self->line = 1;
+  return self;
+}
+
+LikertCsvTokenizer *
+likert_csv_tokenizer_new (const char *text,
+                          gsize       length,
+                          char        delimiter,
+                          const char *filename)
+{
+  LikertCsvTokenizer *self = tokenizer_new (delimiter, filename);
+
+  self->text = g_string_new_len (text, (gssize) length);
+  self->eof = TRUE;
+  return self;
+}
+
+LikertCsvTokenizer *
+likert_csv_tokenizer_new_streaming (LikertCsvFillFunc  fill,
+                                    gpointer           fill_data,
+                                    char               delimiter,
+                                    const char        *filename)
+{
+  LikertCsvTokenizer *self = tokenizer_new (delimiter, filename);
+
+  self->text = g_string_sized_new (1 << 20);
+  self->fill = fill;
+  self->fill_data = fill_data;
   return self;
 }
 
 void
 likert_csv_tokenizer_rewind (LikertCsvTokenizer *self)
 {
+  g_return_if_fail (self->fill == NULL);
+
   self->pos = 0;
   self->line = 1;
   self->line_start = 0;
@@ -196,6 +232,7 @@ likert_csv_tokenizer_free (LikertCsvTokenizer *self)
   if (self == NULL)
     return;
   g_free (self->filename);
+  g_string_free (self->text, TRUE);
   g_string_free (self->buffer, TRUE);
   g_array_unref (self->starts);
   g_array_unref (self->columns);
@@ -207,7 +244,7 @@ static guint
 column_at (LikertCsvTokenizer *self,
            gsize               offset)
 {
-  return (guint) g_utf8_strlen (self->text + self->line_start,
+  return (guint) g_utf8_strlen (self->text->str + self->line_start,
                                 (gssize) (offset - self->line_start)) + 1;
 }
 
@@ -227,49 +264,45 @@ end_field (LikertCsvTokenizer *self)
   g_string_append_c (self->buffer, '\0');
 }
 
-/* Consumes a line end at pos if there is one. */
+/* Drops the text before the current record and reads more after it. */
 static gboolean
-eat_newline (LikertCsvTokenizer *self)
+refill (LikertCsvTokenizer  *self,
+        gsize                record_start,
+        GError             **error)
 {
-  const char *t = self->text;
+  gsize before = self->text->len;
 
-  if (self->pos < self->length && t[self->pos] == '\r')
+  g_assert (self->fill != NULL && !self->eof);
+
+  if (record_start > 0)
     {
-      self->pos++;
-      if (self->pos < self->length && t[self->pos] == '\n')
-        self->pos++;
+      g_string_erase (self->text, 0, (gssize) record_start);
+      self->base += record_start;
+      self->line_start = self->line_start >= record_start ? self->line_start - record_start : 0;
+      self->pos = 0;
+      before = self->text->len;
     }
-  else if (self->pos < self->length && t[self->pos] == '\n')
-    self->pos++;
-  else
-    return FALSE;
-
-  self->line++;
-  self->line_start = self->pos;
+  while (!self->eof && self->text->len == before)
+    if (!self->fill (self->fill_data, self->text, &self->eof, error))
+      return FALSE;
   return TRUE;
 }
 
-gboolean
-likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
-                           const char * const **fields,
-                           guint               *n_fields,
-                           GError             **error)
+static ParseResult
+parse_record (LikertCsvTokenizer  *self,
+              GError             **error)
 {
-  const char *t = self->text;
+  const char *t = self->text->str;
+  const gsize length = self->text->len;
   const char delim = self->delimiter;
 
-  g_string_truncate (self->buffer, 0);
-  g_array_set_size (self->starts, 0);
-  g_array_set_size (self->columns, 0);
-  g_ptr_array_set_size (self->fields, 0);
-
-  if (self->pos >= self->length)
-    return FALSE;
+  if (self->pos >= length)
+    return self->eof ? PARSE_END : PARSE_MORE;
 
   self->record_line = self->line;
   start_field (self);
 
-  while (self->pos < self->length)
+  while (self->pos < length)
     {
       char c = t[self->pos];
 
@@ -286,23 +319,26 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
               const char *quote;
               gsize chunk;
 
-              if (self->pos >= self->length)
+              if (self->pos >= length)
                 {
-                  guint open_column = (guint) g_utf8_strlen (t + open_line_start,
-                                                             (gssize) (open_pos - open_line_start)) + 1;
+                  guint open_column;
 
+                  if (!self->eof)
+                    return PARSE_MORE;
+                  open_column = (guint) g_utf8_strlen (t + open_line_start,
+                                                       (gssize) (open_pos - open_line_start)) + 1;
                   /* Translators: file:line:column: message */
                   g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_UNTERMINATED,
                                _("%s:%u:%u: the quoted field that starts here is never closed"),
                                self->filename, open_line, open_column);
-                  return FALSE;
+                  return PARSE_ERROR;
                 }
-              quote = memchr (t + self->pos, '"', self->length - self->pos);
-              chunk = quote ? (gsize) (quote - (t + self->pos)) : self->length - self->pos;
+              quote = memchr (t + self->pos, '"', length - self->pos);
+              chunk = quote ? (gsize) (quote - (t + self->pos)) : length - self->pos;
 
               /* Count the line ends inside the quoted text. */
               for (gsize i = self->pos; i < self->pos + chunk; i++)
-                if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= self->length || t[i + 1] != '\n')))
+                if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= length || t[i + 1] != '\n')))
                   {
                     self->line++;
                     self->line_start = i + 1;
@@ -312,8 +348,11 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
               if (quote == NULL)
                 continue;
 
-              self->pos++; /* the quote */
-              if (self->pos < self->length && t[self->pos] == '"')
+              /* A quote at the very end of the window may be the first of a doubled pair. */
+              if (self->pos + 1 >= length && !self->eof)
+                return PARSE_MORE;
+              self->pos++;
+              if (self->pos < length && t[self->pos] == '"')
                 {
                   g_string_append_c (self->buffer, '"');
                   self->pos++;
@@ -323,13 +362,13 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
             }
 
           /* After the closing quote: a delimiter, a line end or the end of the text. */
-          if (self->pos < self->length && t[self->pos] != delim &&
+          if (self->pos < length && t[self->pos] != delim &&
               t[self->pos] != '\n' && t[self->pos] != '\r')
             {
               g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_QUOTE,
                            _("%s:%u:%u: unexpected text after a closing quote"),
                            self->filename, self->line, column_at (self, self->pos));
-              return FALSE;
+              return PARSE_ERROR;
             }
           continue;
         }
@@ -344,9 +383,14 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
 
       if (c == '\n' || c == '\r')
         {
+          /* A CR at the end of the window may be the first half of a CRLF. */
+          if (c == '\r' && self->pos + 1 >= length && !self->eof)
+            return PARSE_MORE;
           self->end_offset = self->pos;
           self->end_line_start = self->line_start;
-          eat_newline (self);
+          self->pos += (c == '\r' && self->pos + 1 < length && t[self->pos + 1] == '\n') ? 2 : 1;
+          self->line++;
+          self->line_start = self->pos;
           goto done;
         }
 
@@ -354,18 +398,59 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
       {
         gsize run = self->pos;
 
-        while (run < self->length && t[run] != delim && t[run] != '\n' && t[run] != '\r')
+        while (run < length && t[run] != delim && t[run] != '\n' && t[run] != '\r')
           run++;
         g_string_append_len (self->buffer, t + self->pos, (gssize) (run - self->pos));
         self->pos = run;
       }
     }
 
+  /* The text ended without a line end: the last record, or more to read. */
+  if (!self->eof)
+    return PARSE_MORE;
   self->end_offset = self->pos;
   self->end_line_start = self->line_start;
 
 done:
   end_field (self);
+  return PARSE_RECORD;
+}
+
+gboolean
+likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
+                           const char * const **fields,
+                           guint               *n_fields,
+                           GError             **error)
+{
+  gsize record_start = self->pos;
+  guint line = self->line;
+  gsize line_start = self->line_start;
+
+  for (;;)
+    {
+      ParseResult result;
+
+      g_string_truncate (self->buffer, 0);
+      g_array_set_size (self->starts, 0);
+      g_array_set_size (self->columns, 0);
+      g_ptr_array_set_size (self->fields, 0);
+
+      result = parse_record (self, error);
+      if (result == PARSE_RECORD)
+        break;
+      if (result != PARSE_MORE)
+        return FALSE;
+
+      /* Start the record again on a window that holds more of it. */
+      self->pos = record_start;
+      self->line = line;
+      self->line_start = line_start;
+      if (!refill (self, record_start, error))
+        return FALSE;
+      record_start = 0;
+      line_start = self->line_start;
+    }
+
   for (guint i = 0; i < self->starts->len; i++)
     g_ptr_array_add (self->fields, self->buffer->str + g_array_index (self->starts, gsize, i));
 
@@ -388,19 +473,19 @@ likert_csv_tokenizer_column (LikertCsvTokenizer *self,
 
   g_return_val_if_fail (field < self->columns->len, 1);
   where = &g_array_index (self->columns, FieldPos, field);
-  return (guint) g_utf8_strlen (self->text + where->line_start,
+  return (guint) g_utf8_strlen (self->text->str + where->line_start,
                                 (gssize) (where->offset - where->line_start)) + 1;
 }
 
 guint
 likert_csv_tokenizer_end_column (LikertCsvTokenizer *self)
 {
-  return (guint) g_utf8_strlen (self->text + self->end_line_start,
+  return (guint) g_utf8_strlen (self->text->str + self->end_line_start,
                                 (gssize) (self->end_offset - self->end_line_start)) + 1;
 }
 
 gsize
 likert_csv_tokenizer_offset (LikertCsvTokenizer *self)
 {
-  return self->pos;
+  return self->base + self->pos;
 }

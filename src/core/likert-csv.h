@@ -31,10 +31,22 @@ char    likert_csv_sniff      (const char  *text,
  * quotes and line breaks inside quotes; CRLF, LF and CR line ends. */
 typedef struct _LikertCsvTokenizer LikertCsvTokenizer;
 
+/* Appends at least one byte of decoded text to text, or sets *eof; FALSE with error on failure. */
+typedef gboolean (*LikertCsvFillFunc) (gpointer   user_data,
+                                       GString   *text,
+                                       gboolean  *eof,
+                                       GError   **error);
+
 LikertCsvTokenizer *likert_csv_tokenizer_new  (const char  *text,
                                                gsize        length,
                                                char         delimiter,
                                                const char  *filename);
+/* A tokenizer over text that fill supplies piece by piece: only the current record and the
+ * piece being read are held in memory. */
+LikertCsvTokenizer *likert_csv_tokenizer_new_streaming (LikertCsvFillFunc  fill,
+                                                        gpointer           fill_data,
+                                                        char               delimiter,
+                                                        const char        *filename);
 void                likert_csv_tokenizer_free (LikertCsvTokenizer *self);
 
 /* Reads the next record. Returns FALSE at the end of the text (error unset) or on a syntax
@@ -50,7 +62,9 @@ guint               likert_csv_tokenizer_column (LikertCsvTokenizer *self,
                                                  guint               field);
 /* 1-based column just after the last record's final character. */
 guint               likert_csv_tokenizer_end_column (LikertCsvTokenizer *self);
+/* How much of the decoded text has been read. */
 gsize               likert_csv_tokenizer_offset (LikertCsvTokenizer *self);
+/* Back to the start (in-memory tokenizers only). */
 void                likert_csv_tokenizer_rewind (LikertCsvTokenizer *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertCsvTokenizer, likert_csv_tokenizer_free)

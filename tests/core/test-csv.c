@@ -6,14 +6,34 @@
 #include "likert-csv.h"
 #include "likert-scale.h"
 
-/* Tokenizes text and returns its records joined as "a|b;c|d;" for easy comparison. */
-static char *
-tokenize (const char *text,
-          char        delimiter,
-          GError    **error)
+typedef struct
 {
-  g_autoptr(LikertCsvTokenizer) tokenizer = likert_csv_tokenizer_new (text, strlen (text),
-                                                                      delimiter, "t.csv");
+  const char *text;
+  gsize       length;
+  gsize       pos;
+  gsize       step;
+} Drip;
+
+/* A fill function that hands out the text a few bytes at a time. */
+static gboolean
+drip_fill (gpointer   user_data,
+           GString   *text,
+           gboolean  *eof,
+           GError   **error)
+{
+  Drip *drip = user_data;
+  gsize n = MIN (drip->step, drip->length - drip->pos);
+
+  g_string_append_len (text, drip->text + drip->pos, (gssize) n);
+  drip->pos += n;
+  *eof = drip->pos >= drip->length;
+  return TRUE;
+}
+
+static char *
+tokenize_with (LikertCsvTokenizer  *tokenizer,
+               GError             **error)
+{
   GString *out = g_string_new (NULL);
   const char * const *fields;
   guint n;
@@ -31,6 +51,40 @@ tokenize (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Tokenizes text and returns its records joined as "a|b;c|d;" for easy comparison; checks that
+ * a streaming tokenizer fed 1, 2, 3 and 5 bytes at a time gives the same records and errors. */
+static char *
+tokenize (const char *text,
+          char        delimiter,
+          GError    **error)
+{
+  g_autoptr(LikertCsvTokenizer) tokenizer = likert_csv_tokenizer_new (text, strlen (text),
+                                                                      delimiter, "t.csv");
+  g_autoptr(GError) local_error = NULL;
+  char *expected = tokenize_with (tokenizer, &local_error);
+
+  for (gsize step = 1; step <= 5; step += step < 3 ? 1 : 2)
+    {
+      Drip drip = { text, strlen (text), 0, step };
+      g_autoptr(LikertCsvTokenizer) streaming = likert_csv_tokenizer_new_streaming (drip_fill, &drip,
+                                                                                    delimiter, "t.csv");
+      g_autoptr(GError) streaming_error = NULL;
+      g_autofree char *got = tokenize_with (streaming, &streaming_error);
+
+      g_assert_cmpstr (got, ==, expected);
+      if (local_error == NULL)
+        g_assert_no_error (streaming_error);
+      else
+        g_assert_cmpstr (streaming_error ? streaming_error->message : NULL, ==, local_error->message);
+      g_assert_cmpuint (likert_csv_tokenizer_offset (streaming), ==,
+                        local_error ? likert_csv_tokenizer_offset (streaming) : strlen (text));
+    }
+
+  if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return expected;
+}
+
 static void
 test_rfc4180 (void)
 {
@@ -45,6 +99,8 @@ test_rfc4180 (void)
     { "\"line\nbreak\",2\n", "line\nbreak|2;" },        /* quoted newline */
     { "\"\",,\n", "||;" },                              /* empty fields */
     { "a\"b,c\n", "a\"b|c;" },                          /* quote inside unquoted field */
+    { "\"a\"\"\",\"\"\"\"\"\"\r\n\"x\r\ny\"\r\n", "a\"|\"\";x\r\ny;" }, /* quotes, CRLF at every cut */
+    { "\n\na,b\n", ";;a|b;" },                        /* leading blank lines are records */
     { "é,ß,\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7\n", "é|ß|مرحبا;" },
   };
 
