@@ -101,6 +101,43 @@ static const char * const migrations[] = {
   "  after TEXT"
   ");"
   "CREATE INDEX history_response ON history (response_id);",
+
+  /* 1 → 2: each import recorded apart from its dataset (a dataset grows by re-imports of newer
+   * exports); full-text search over the responses' text fields. */
+  "CREATE TABLE import ("
+  "  id INTEGER PRIMARY KEY,"
+  "  dataset_id INTEGER NOT NULL REFERENCES dataset (id),"
+  "  source_name TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  encoding TEXT NOT NULL,"
+  "  dialect TEXT NOT NULL,"
+  "  shape TEXT NOT NULL,"
+  "  header_rows INTEGER NOT NULL,"
+  "  imported_at INTEGER NOT NULL,"
+  "  author TEXT,"
+  "  n_records INTEGER NOT NULL,"
+  "  n_new INTEGER NOT NULL,"
+  "  n_duplicates INTEGER NOT NULL,"
+  "  n_skipped INTEGER NOT NULL,"
+  "  skipped TEXT"
+  ");"
+  "INSERT INTO import (id, dataset_id, source_name, sha256, size, encoding, dialect, shape, "
+  "  header_rows, imported_at, n_records, n_new, n_duplicates, n_skipped) "
+  "  SELECT d.id, d.id, d.source_name, d.sha256, 0, d.encoding, d.dialect, d.shape, 1, "
+  "    d.imported_at, n, n, 0, 0 "
+  "  FROM (SELECT d.*, (SELECT count (*) FROM response r WHERE r.dataset_id = d.id) AS n "
+  "        FROM dataset d) d;"
+  "ALTER TABLE response ADD COLUMN import_id INTEGER REFERENCES import (id);"
+  "UPDATE response SET import_id = dataset_id;"
+  "CREATE VIRTUAL TABLE response_text USING fts5 ("
+  "  text, content = '', tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO response_text (rowid, text) "
+  "  SELECT r.id, group_concat (j.value, ' ') FROM response r "
+  "  JOIN field f ON f.dataset_id = r.dataset_id AND f.role = 'text' "
+  "  JOIN json_each (r.cells) j ON j.key = f.position "
+  "  WHERE j.value != '' GROUP BY r.id;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIKERT_STORE_SCHEMA_VERSION);

@@ -28,7 +28,7 @@ typedef enum {
 
 /* 'LKRT' in PRAGMA application_id */
 #define LIKERT_STORE_APPLICATION_ID 0x4C4B5254
-#define LIKERT_STORE_SCHEMA_VERSION 1
+#define LIKERT_STORE_SCHEMA_VERSION 2
 
 /* A column of an imported dataset. */
 struct _LikertField

@@ -176,6 +176,58 @@ test_schema (void)
   test_dir_clear (&dir);
 }
 
+/* A project written by the first version (schema 1) opens, is migrated, and keeps everything. */
+static void
+test_migrate_v1 (void)
+{
+  TestDir dir;
+  g_autofree char *fixture = g_build_filename (g_getenv ("LIKERT_SOURCE_ROOT"), "tests", "data",
+                                               "projects", "v1.likert", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertResponse) response = NULL;
+  gsize length;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  test_dir_init (&dir);
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  path = test_dir_write (&dir, "old.likert", contents, (gssize) length);
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 30);
+  response = likert_store_get_response (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (response->note, ==, "Kept across the migration");
+  g_assert_cmpint (response->status, ==, LIKERT_STATUS_REVIEWED);
+  g_assert_cmpuint (response->tag_ids->len, ==, 1);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT (SELECT user_version FROM pragma_user_version), "
+                                       "(SELECT n_records FROM import WHERE id = 1), "
+                                       "(SELECT count (*) FROM response WHERE import_id = 1), "
+                                       "(SELECT count (*) FROM response_text WHERE response_text "
+                                       "  MATCH 'blank AND chrome'), "
+                                       "(SELECT rowid FROM response_text WHERE response_text "
+                                       "  MATCH 'disappointing')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, LIKERT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 30);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 30);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 2);  /* responses 2 and 9 */
+  g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,5 +236,6 @@ main (int   argc,
   g_test_add_func ("/store/create-reopen", test_create_reopen);
   g_test_add_func ("/store/not-a-project", test_not_a_project);
   g_test_add_func ("/store/schema", test_schema);
+  g_test_add_func ("/store/migrate-v1", test_migrate_v1);
   return g_test_run ();
 }
