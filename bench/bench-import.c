@@ -235,7 +235,7 @@ time_likert_import (Bench       *bench,
   store = likert_store_open (project, LIKERT_STORE_OPEN_CREATE, error);
   if (store == NULL)
     return -1;
-  report = likert_import_file (store, bench->csv, NULL, NULL, NULL, error);
+  report = likert_import_file (store, bench->csv, NULL, NULL, NULL, NULL, error);
   if (report == NULL)
     return -1;
   g_clear_object (&store);

@@ -811,7 +811,7 @@ import_into (const char  *project_path,
   if (store == NULL)
     return NULL;
 
-  report = likert_import_file (store, csv_path,
+  report = likert_import_file (store, csv_path, NULL,
                                show_progress ? import_progress_cb : NULL, &progress,
                                NULL, error);
   if (show_progress && progress.percent >= 0)
@@ -825,13 +825,9 @@ print_import_report (const LikertImportReport *report,
 {
   g_autofree char *display_project = g_filename_display_name (project_path);
   g_autoptr(GString) out = g_string_new (NULL);
-  char delimiter[8];
+  char single[2] = { report->delimiter, '\0' };
+  const char *delimiter = report->delimiter == '\t' ? C_("delimiter", "tab") : single;
   guint header_width = 0;
-
-  if (report->delimiter == '\t')
-    g_strlcpy (delimiter, C_("delimiter", "tab"), sizeof delimiter);
-  else
-    g_snprintf (delimiter, sizeof delimiter, "%c", report->delimiter);
 
   g_string_append_printf (out,
                           ngettext ("Imported %u record of %s into %s (%s, delimiter “%s”)",

@@ -87,8 +87,8 @@ decode_utf16 (GBytes      *raw,
                     &bytes_read, &written, &local_error);
   if (text == NULL)
     {
-      /* Translators: %s is a file name, %s an encoding name, %lu a byte offset */
       g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING,
+                   /* Translators: %s is a file name, %s an encoding name, %lu a byte offset */
                    _("%s: not valid %s text at byte %lu"),
                    filename, from, (unsigned long) (bytes_read + skip));
       return NULL;
@@ -126,8 +126,8 @@ likert_csv_decode (GBytes      *raw,
       gsize bad = (gsize) (end - (const char *) data);
 
       locate ((const char *) data + skip, bad - skip, &line, &column);
-      /* Translators: file:line:column: message; %02X is the byte in hexadecimal */
       g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING,
+                   /* Translators: file:line:column: message; %02X is the byte in hexadecimal */
                    _("%s:%u:%u: the byte 0x%02X at offset %lu is not valid UTF-8 text"),
                    filename, line, column, data[bad], (unsigned long) bad);
       return NULL;
@@ -213,6 +213,18 @@ likert_csv_tokenizer_new_streaming (LikertCsvFillFunc  fill,
   self->fill = fill;
   self->fill_data = fill_data;
   return self;
+}
+
+void
+likert_csv_tokenizer_push (LikertCsvTokenizer *self,
+                           const char         *text,
+                           gsize               length,
+                           gboolean            eof)
+{
+  g_return_if_fail (self->fill != NULL);
+
+  g_string_append_len (self->text, text, (gssize) length);
+  self->eof = eof;
 }
 
 void
@@ -327,8 +339,8 @@ parse_record (LikertCsvTokenizer  *self,
                     return PARSE_MORE;
                   open_column = (guint) g_utf8_strlen (t + open_line_start,
                                                        (gssize) (open_pos - open_line_start)) + 1;
-                  /* Translators: file:line:column: message */
                   g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_UNTERMINATED,
+                               /* Translators: file:line:column: message */
                                _("%s:%u:%u: the quoted field that starts here is never closed"),
                                self->filename, open_line, open_column);
                   return PARSE_ERROR;

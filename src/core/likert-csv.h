@@ -62,6 +62,12 @@ guint               likert_csv_tokenizer_column (LikertCsvTokenizer *self,
                                                  guint               field);
 /* 1-based column just after the last record's final character. */
 guint               likert_csv_tokenizer_end_column (LikertCsvTokenizer *self);
+/* Hands text to a streaming tokenizer ahead of what fill supplies (text already read, say
+ * to sniff the delimiter); eof when that was all of it. */
+void                likert_csv_tokenizer_push   (LikertCsvTokenizer *self,
+                                                 const char         *text,
+                                                 gsize               length,
+                                                 gboolean            eof);
 /* How much of the decoded text has been read. */
 gsize               likert_csv_tokenizer_offset (LikertCsvTokenizer *self);
 /* Back to the start (in-memory tokenizers only). */

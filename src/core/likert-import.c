@@ -3,86 +3,278 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "likert-csv.h"
+#include "likert-encoding.h"
 #include "likert-import.h"
 #include "likert-progress.h"
-#include "likert-scale.h"
 #include "likert-store-private.h"
 
-/* The import pipeline of DESIGN.md:
- *   reader (likert_csv_decode) → tokenizer (LikertCsvTokenizer) → shape (header, profiles,
- *   roles: profile_columns/assign_roles) → mapper (likert-scale) → store (store_records).
- * The tokenizer runs twice over the decoded text: first to check the whole file and profile its
- * columns, then to write it; so nothing is written unless the whole file is good. */
+/* The import pipeline of DESIGN.md, streamed so memory stays flat whatever the file's size:
+ *
+ *   reader (Reader: file → likert-encoding's decoder → UTF-8 text)
+ *   → tokenizer (LikertCsvTokenizer over the reader)
+ *   → shape (likert-shape: vendor, header rows, names, hints; from the first records)
+ *   → mapper (likert-scale: what each cell says; Profile: what each column holds)
+ *   → store (run: one transaction)
+ *
+ * A plan reads the file once, decides roles and scales and lists every problem; a run reads it
+ * again and writes it, checking every row against the plan, in one transaction. */
 
-#define DISTINCT_CAP 1000
-
-typedef struct
-{
-  guint       non_empty;
-  guint       ints;
-  int         int_min;
-  int         int_max;
-  guint       labels;
-  int         label_min;
-  int         label_max;
-  guint       times;
-  guint64     total_length;
-  guint       with_space;
-  GHashTable *distinct;           /* capped at DISTINCT_CAP */
-  gboolean    distinct_overflow;
-  char       *label_text[LIKERT_MAX_SCALE]; /* first label seen for value v (index v) */
-} ColumnProfile;
-
-typedef struct
-{
-  char          *source_name;
-  GBytes        *text;
-  char          *encoding;
-  char           delimiter;
-  guint          n_columns;
-  char         **headers;
-  ColumnProfile *profiles;
-  gboolean      *twin;            /* twin[l * n + r]: label column l agrees with number column r */
-  int           *row_int;         /* per-row scratch */
-  int           *row_label;
-  guint          n_records;
-  LikertField  **fields;          /* the roles chosen, one per column */
-  int            time_column;
-  int            key_column;
-} Import;
+#define CHUNK_SIZE      (1 << 20)
+#define SNIFF_SIZE      (64 << 10)
+#define SHAPE_RECORDS   50
+#define SAMPLE_RECORDS  20000       /* distinct values are counted in the first records only */
+#define DISTINCT_CAP    1000
+#define ODD_CAP         64          /* positions kept per column and kind of odd cell */
+#define SKIPPED_CAP     1000        /* skipped rows listed in the import record */
 
 G_DEFINE_QUARK (likert-import-error-quark, likert_import_error)
 
-static void
-import_clear (Import *import)
+/* ---------------------------------------------------------------------------------------------
+ * Reader: the file's bytes, decoded, handed to the tokenizer a chunk at a time.
+ */
+
+typedef struct
 {
-  for (guint c = 0; c < import->n_columns; c++)
+  GInputStream  *stream;
+  LikertDecoder *decoder;
+  GChecksum     *checksum;     /* nullable */
+  guint8        *chunk;
+  guint64        bytes_read;
+  guint64        size;
+  GBytes        *head;         /* the first bytes, read for detection, not yet decoded */
+  GCancellable  *cancellable;
+} Reader;
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_object (&reader->stream);
+  g_clear_pointer (&reader->decoder, likert_decoder_free);
+  g_clear_pointer (&reader->checksum, g_checksum_free);
+  g_clear_pointer (&reader->chunk, g_free);
+  g_clear_pointer (&reader->head, g_bytes_unref);
+}
+
+/* Opens path, detects or takes the encoding, and sets up the decoder. */
+static gboolean
+reader_open (Reader       *reader,
+             const char   *path,
+             const char   *display_name,
+             const char   *encoding,
+             gboolean      checksum,
+             char        **encoding_out,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *detected = NULL;
+  gsize bom = 0;
+  gsize n = 0;
+  guint8 *head;
+
+  reader->cancellable = cancellable;
+  reader->stream = G_INPUT_STREAM (g_file_read (file, cancellable, error));
+  if (reader->stream == NULL)
+    return FALSE;
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (reader->stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  reader->size = info ? (guint64) g_file_info_get_size (info) : 0;
+  reader->chunk = g_malloc (CHUNK_SIZE);
+  if (checksum)
+    reader->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  head = g_malloc (SNIFF_SIZE);
+  if (!g_input_stream_read_all (reader->stream, head, SNIFF_SIZE, &n, cancellable, error))
     {
-      g_clear_pointer (&import->profiles[c].distinct, g_hash_table_unref);
-      for (guint v = 0; v < LIKERT_MAX_SCALE; v++)
-        g_free (import->profiles[c].label_text[v]);
-      if (import->fields)
-        likert_field_free (import->fields[c]);
+      g_free (head);
+      return FALSE;
     }
-  g_free (import->fields);
-  g_free (import->profiles);
-  g_free (import->twin);
-  g_free (import->row_int);
-  g_free (import->row_label);
-  g_strfreev (import->headers);
-  g_clear_pointer (&import->text, g_bytes_unref);
-  g_free (import->encoding);
-  g_free (import->source_name);
+  reader->bytes_read = n;
+  if (reader->checksum)
+    g_checksum_update (reader->checksum, head, (gssize) n);
+
+  detected = likert_encoding_detect (head, n, n < SNIFF_SIZE, &bom);
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, detected) != 0)
+    {
+      /* An encoding chosen by the analyst: a BOM is skipped only when it is that encoding's. */
+      g_autofree char *upper = g_ascii_strup (encoding, -1);
+
+      if (!((bom == 3 && g_str_equal (upper, "UTF-8")) ||
+            (bom == 2 && g_str_has_prefix (upper, "UTF-16"))))
+        bom = 0;
+      g_free (detected);
+      detected = g_strdup (encoding);
+    }
+
+  reader->decoder = likert_decoder_new (detected, display_name, error);
+  if (reader->decoder == NULL)
+    {
+      g_free (head);
+      return FALSE;
+    }
+  likert_decoder_set_offset (reader->decoder, bom);
+  reader->head = g_bytes_new_take (head, n);
+  reader->head = g_bytes_new_from_bytes (g_steal_pointer (&reader->head), bom, n - bom);
+  *encoding_out = g_steal_pointer (&detected);
+  return TRUE;
 }
 
 static gboolean
-header_is (const char          *header,
-           const char * const  *names)
+reader_fill (gpointer   user_data,
+             GString   *text,
+             gboolean  *eof,
+             GError   **error)
+{
+  Reader *reader = user_data;
+  gsize n = 0;
+
+  if (reader->head != NULL)
+    {
+      g_autoptr(GBytes) head = g_steal_pointer (&reader->head);
+      gsize length;
+      const guint8 *data = g_bytes_get_data (head, &length);
+      gboolean final = reader->bytes_read < SNIFF_SIZE;
+
+      if (!likert_decoder_feed (reader->decoder, data, length, final, text, error))
+        return FALSE;
+      *eof = final;
+      return TRUE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (reader->cancellable, error))
+    return FALSE;
+  if (!g_input_stream_read_all (reader->stream, reader->chunk, CHUNK_SIZE, &n,
+                                reader->cancellable, error))
+    return FALSE;
+  reader->bytes_read += n;
+  if (reader->checksum)
+    g_checksum_update (reader->checksum, reader->chunk, (gssize) n);
+  *eof = n < CHUNK_SIZE;
+  return likert_decoder_feed (reader->decoder, reader->chunk, n, *eof, text, error);
+}
+
+static double
+reader_fraction (Reader *reader)
+{
+  return reader->size ? (double) reader->bytes_read / (double) reader->size : 0;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Profiles: what each column holds, to decide its role and find its problems.
+ */
+
+typedef enum {
+  ODD_DECIMAL,
+  ODD_TEXT,           /* neither number nor known label */
+  ODD_BIG,            /* an integer outside 0–10 */
+  ODD_TIME,           /* not a time, in a column the vendor says is the time */
+  N_ODD_KINDS
+} OddKind;
+
+typedef struct
+{
+  guint64  record;
+  guint    line;
+  guint    column;
+  char    *value;
+} Odd;
+
+typedef struct
+{
+  guint64        non_empty;
+  guint64        ints;                    /* whole numbers, any size */
+  guint64        small_ints;              /* whole numbers 0–10 */
+  guint64        labels;                  /* known labels, alone or with their number */
+  guint64        decimals;
+  guint64        text;
+  guint64        int_counts[LIKERT_MAX_SCALE];
+  int            int_min;
+  int            int_max;
+  int            label_min;
+  int            label_max;
+  guint64        label_votes[LIKERT_N_LABEL_SCALES];
+  char          *label_text[LIKERT_MAX_SCALE];   /* first label seen for value v */
+  LikertDateScan dates;
+  guint64        sampled;                 /* non-empty cells in the sample */
+  guint64        total_length;
+  guint64        with_space;
+  GHashTable    *distinct;
+  gboolean       distinct_overflow;
+  guint64        n_odd[N_ODD_KINDS];
+  GArray        *odd[N_ODD_KINDS];        /* Odd, at most ODD_CAP each */
+  GArray        *at_value[LIKERT_MAX_SCALE]; /* Odd: where each small integer stands, ≤ ODD_CAP */
+  gboolean       twin_candidate;          /* every cell so far a label or empty */
+} Profile;
+
+static void
+odd_clear (gpointer data)
+{
+  g_free (((Odd *) data)->value);
+}
+
+static GArray *
+odd_array_new (void)
+{
+  GArray *array = g_array_new (FALSE, FALSE, sizeof (Odd));
+
+  g_array_set_clear_func (array, odd_clear);
+  return array;
+}
+
+static void
+profile_clear (Profile *p)
+{
+  g_clear_pointer (&p->distinct, g_hash_table_unref);
+  for (guint i = 0; i < LIKERT_MAX_SCALE; i++)
+    {
+      g_clear_pointer (&p->label_text[i], g_free);
+      g_clear_pointer (&p->at_value[i], g_array_unref);
+    }
+  for (guint k = 0; k < N_ODD_KINDS; k++)
+    g_clear_pointer (&p->odd[k], g_array_unref);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The plan
+ */
+
+typedef struct
+{
+  const LikertImportOptions *options;
+  LikertImportPlan          *plan;
+  LikertCsvTokenizer        *tokenizer;
+  Profile                   *profiles;
+  gboolean                  *twin;        /* twin[l * n + r]: label column l agrees with r */
+  int                       *row_int;
+  int                       *row_label;
+  GHashTable                *excluded;    /* reason → count */
+  /* Where the record being profiled stands: records read for the shape stage are replayed
+   * after it, when the tokenizer has moved on. */
+  guint                      line;
+  const guint               *columns;     /* per field while replaying, else NULL */
+  guint                      end_column;
+} Planner;
+
+static const char * const id_names[] = {
+  "id", "response id", "response_id", "responseid", "respondent id", "respondent_id",
+  "respondentid", "submission id", "#", "number", "token", NULL
+};
+
+static const char * const text_words[] = {
+  "comment", "feedback", "message", "why", "reason", "remark", "suggest", "explain", "tell us",
+  "commentaire", "تعليق", "комментарий", "comentario", NULL
+};
+
+static gboolean
+header_is (const char         *header,
+           const char * const *names)
 {
   g_autofree char *folded = g_utf8_casefold (header, -1);
 
@@ -90,8 +282,8 @@ header_is (const char          *header,
 }
 
 static gboolean
-header_has (const char          *header,
-            const char * const  *words)
+header_has (const char         *header,
+            const char * const *words)
 {
   g_autofree char *folded = g_utf8_casefold (header, -1);
 
@@ -101,317 +293,1001 @@ header_has (const char          *header,
   return FALSE;
 }
 
-static const char * const id_names[] = {
-  "id", "response id", "response_id", "responseid", "respondent id", "respondent_id",
-  "respondentid", "submission id", "#", "number", NULL
-};
-static const char * const text_words[] = {
-  "comment", "feedback", "message", "why", "reason", "remark", "suggest", "explain", "tell us",
-  "commentaire", "تعليق", "комментарий", NULL
-};
-
-/* The shape stage: the header row. Empty names get "Column N"; repeated ones a suffix. */
-static gboolean
-read_header (Import              *import,
-             LikertCsvTokenizer  *tokenizer,
-             GPtrArray           *notices,
-             GError             **error)
+static guint
+planner_column (Planner *planner,
+                guint    field)
 {
-  const char * const *fields;
-  guint n;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) local_error = NULL;
-
-  /* Leading blank lines are not a header. */
-  do
-    {
-      if (!likert_csv_tokenizer_next (tokenizer, &fields, &n, &local_error))
-        {
-          if (local_error)
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          else
-            g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_EMPTY,
-                         _("%s: the file is empty"), import->source_name);
-          return FALSE;
-        }
-    }
-  while (n == 1 && fields[0][0] == '\0');
-
-  import->n_columns = n;
-  import->headers = g_new0 (char *, n + 1);
-  for (guint c = 0; c < n; c++)
-    {
-      g_autofree char *name = g_strstrip (g_strdup (fields[c]));
-
-      if (*name == '\0')
-        {
-          g_free (name);
-          name = g_strdup_printf ("Column %u", c + 1);
-        }
-      if (g_hash_table_contains (seen, name))
-        {
-          char *unique = g_strdup_printf ("%s (%u)", name, c + 1);
-
-          g_ptr_array_add (notices,
-                           g_strdup_printf (_("The column name “%s” is repeated; column %u is "
-                                              "called “%s”."), name, c + 1, unique));
-          g_free (name);
-          name = unique;
-        }
-      import->headers[c] = g_steal_pointer (&name);
-      g_hash_table_add (seen, import->headers[c]);
-    }
-  return TRUE;
+  return planner->columns ? planner->columns[field]
+                          : likert_csv_tokenizer_column (planner->tokenizer, field);
 }
 
 static void
-profile_cell (ColumnProfile *profile,
-              const char    *cell,
-              int           *as_int,
-              int           *as_label)
+add_odd (GArray     *array,
+         Planner    *planner,
+         guint64     record,
+         guint       field,
+         const char *value)
 {
-  gsize length = strlen (cell);
-  gint64 when;
-  int value;
+  Odd odd;
 
-  *as_int = -1;
-  *as_label = -1;
-  if (length == 0)
+  if (array->len >= ODD_CAP)
+    return;
+  odd.record = record;
+  odd.line = planner->line;
+  odd.column = planner_column (planner, field);
+  odd.value = g_strdup (value);
+  g_array_append_val (array, odd);
+}
+
+static void
+profile_cell (Planner    *planner,
+              guint       c,
+              const char *cell,
+              guint64     record,
+              gboolean    time_hint)
+{
+  Profile *p = &planner->profiles[c];
+  int value = 0;
+  guint label_scale = 0;
+  LikertCellKind kind;
+
+  planner->row_int[c] = -1;
+  planner->row_label[c] = -1;
+  if (cell[0] == '\0')
     return;
 
-  profile->non_empty++;
-  profile->total_length += length;
-  if (strchr (cell, ' ') != NULL)
-    profile->with_space++;
+  p->non_empty++;
+  kind = likert_scale_classify (cell, &value, &label_scale);
+  switch (kind)
+    {
+    case LIKERT_CELL_MISSING:
+      p->non_empty--;
+      return;
 
-  if (likert_scale_parse_int (cell, &value))
-    {
-      if (profile->ints == 0 || value < profile->int_min)
-        profile->int_min = value;
-      if (profile->ints == 0 || value > profile->int_max)
-        profile->int_max = value;
-      profile->ints++;
-      *as_int = value;
-    }
-  else if (profile->labels + 1 == profile->non_empty && likert_scale_parse_label (cell, &value))
-    {
-      if (profile->labels == 0 || value < profile->label_min)
-        profile->label_min = value;
-      if (profile->labels == 0 || value > profile->label_max)
-        profile->label_max = value;
-      profile->labels++;
-      if (value >= 0 && value < LIKERT_MAX_SCALE && profile->label_text[value] == NULL)
-        profile->label_text[value] = g_strstrip (g_strdup (cell));
-      *as_label = value;
-    }
-  else if ((profile->times + 1 == profile->non_empty) && likert_scale_parse_time (cell, &when))
-    profile->times++;
+    case LIKERT_CELL_INT:
+      if (p->ints == 0 || value < p->int_min)
+        p->int_min = value;
+      if (p->ints == 0 || value > p->int_max)
+        p->int_max = value;
+      p->ints++;
+      if (value >= 0 && value < LIKERT_MAX_SCALE)
+        {
+          p->small_ints++;
+          p->int_counts[value]++;
+          if (p->at_value[value] == NULL)
+            p->at_value[value] = odd_array_new ();
+          add_odd (p->at_value[value], planner, record, c, cell);
+          planner->row_int[c] = value;
+        }
+      else
+        {
+          p->n_odd[ODD_BIG]++;
+          add_odd (p->odd[ODD_BIG], planner, record, c, cell);
+        }
+      p->twin_candidate = FALSE;
+      break;
 
-  if (!profile->distinct_overflow)
+    case LIKERT_CELL_LABEL:
+    case LIKERT_CELL_MIXED:
+      if (p->labels == 0 || value < p->label_min)
+        p->label_min = value;
+      if (p->labels == 0 || value > p->label_max)
+        p->label_max = value;
+      p->labels++;
+      if (label_scale < LIKERT_N_LABEL_SCALES)
+        p->label_votes[label_scale]++;
+      if (value >= 0 && value < LIKERT_MAX_SCALE && p->label_text[value] == NULL)
+        {
+          const char *label = cell;
+          gsize label_length = strlen (cell);
+          int number;
+
+          if (kind == LIKERT_CELL_MIXED)
+            likert_scale_split_mixed (cell, &number, &label, &label_length);
+          p->label_text[value] = g_strstrip (g_strndup (label, label_length));
+        }
+      if (value >= 0 && value < LIKERT_MAX_SCALE)
+        {
+          if (p->at_value[value] == NULL)
+            p->at_value[value] = odd_array_new ();
+          add_odd (p->at_value[value], planner, record, c, cell);
+        }
+      planner->row_label[c] = value;
+      if (kind == LIKERT_CELL_MIXED)
+        p->twin_candidate = FALSE;
+      break;
+
+    case LIKERT_CELL_DECIMAL:
+      p->decimals++;
+      p->n_odd[ODD_DECIMAL]++;
+      add_odd (p->odd[ODD_DECIMAL], planner, record, c, cell);
+      p->twin_candidate = FALSE;
+      break;
+
+    case LIKERT_CELL_TEXT:
+    default:
+      p->text++;
+      p->n_odd[ODD_TEXT]++;
+      add_odd (p->odd[ODD_TEXT], planner, record, c, cell);
+      p->twin_candidate = FALSE;
+      break;
+    }
+
+  if (kind != LIKERT_CELL_INT)
     {
-      if (g_hash_table_size (profile->distinct) >= DISTINCT_CAP)
-        profile->distinct_overflow = TRUE;
-      else if (!g_hash_table_contains (profile->distinct, cell))
-        g_hash_table_add (profile->distinct, g_strdup (cell));
+      guint parsed_before = p->dates.n_parsed;
+
+      likert_date_scan_add (&p->dates, cell);
+      if (time_hint && p->dates.n_parsed == parsed_before)
+        {
+          p->n_odd[ODD_TIME]++;
+          add_odd (p->odd[ODD_TIME], planner, record, c, cell);
+        }
+    }
+
+  if (record <= SAMPLE_RECORDS)
+    {
+      p->sampled++;
+      p->total_length += strlen (cell);
+      if (strchr (cell, ' ') != NULL)
+        p->with_space++;
+      if (!p->distinct_overflow)
+        {
+          if (g_hash_table_size (p->distinct) >= DISTINCT_CAP)
+            p->distinct_overflow = TRUE;
+          else if (!g_hash_table_contains (p->distinct, cell))
+            g_hash_table_add (p->distinct, g_strdup (cell));
+        }
     }
 }
 
-static gboolean
-ragged_error (Import              *import,
-              LikertCsvTokenizer  *tokenizer,
-              guint                n,
-              GError             **error)
+static LikertImportProblem *
+problem_new (guint64     record,
+             guint       line,
+             guint       column,
+             const char *field,
+             const char *value,
+             char       *message)
 {
-  guint line = likert_csv_tokenizer_line (tokenizer);
-  guint column = n > import->n_columns
-                 ? likert_csv_tokenizer_column (tokenizer, import->n_columns)
-                 : likert_csv_tokenizer_end_column (tokenizer);
+  LikertImportProblem *problem = g_new0 (LikertImportProblem, 1);
 
-  /* Translators: file:line:column: message; the numbers count fields */
-  g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_RAGGED,
-               ngettext ("%s:%u:%u: this record has %u field; the header has %u",
-                         "%s:%u:%u: this record has %u fields; the header has %u", n),
-               import->source_name, line, column, n, import->n_columns);
-  return FALSE;
+  problem->record = record;
+  problem->line = line;
+  problem->column = column;
+  problem->field = g_strdup (field);
+  problem->value = g_strdup (value);
+  problem->message = message;
+  return problem;
 }
 
-/* Pass one: every record checked and every column profiled. */
-static gboolean
-profile_columns (Import              *import,
-                 LikertCsvTokenizer  *tokenizer,
-                 LikertProgressFunc   progress,
-                 gpointer             progress_data,
-                 GCancellable        *cancellable,
-                 GError             **error)
+static void
+add_problem (LikertImportPlan    *plan,
+             LikertImportProblem *problem)
 {
-  const guint n_columns = import->n_columns;
+  plan->n_problems++;
+  if (plan->problems->len < LIKERT_IMPORT_MAX_PROBLEMS)
+    g_ptr_array_add (plan->problems, problem);
+  else
+    likert_import_problem_free (problem);
+}
+
+/* Reads records into an array of GStrv, for the shape stage. */
+typedef struct
+{
+  guint  line;
+  guint  end_column;
+  guint *columns;
+} HeadPosition;
+
+static void
+head_position_clear (gpointer data)
+{
+  g_free (((HeadPosition *) data)->columns);
+}
+
+static gboolean
+read_head (LikertCsvTokenizer  *tokenizer,
+           GPtrArray           *records,
+           GArray              *positions,
+           GError             **error)
+{
   const char * const *fields;
   guint n;
   g_autoptr(GError) local_error = NULL;
-  gsize length = g_bytes_get_size (import->text);
 
-  import->profiles = g_new0 (ColumnProfile, n_columns);
-  import->twin = g_new (gboolean, n_columns * n_columns);
-  import->row_int = g_new (int, n_columns);
-  import->row_label = g_new (int, n_columns);
-  for (guint c = 0; c < n_columns; c++)
-    import->profiles[c].distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < n_columns * n_columns; i++)
-    import->twin[i] = TRUE;
-
-  while (likert_csv_tokenizer_next (tokenizer, &fields, &n, &local_error))
+  while (records->len < SHAPE_RECORDS &&
+         likert_csv_tokenizer_next (tokenizer, &fields, &n, &local_error))
     {
-      if (n == 1 && fields[0][0] == '\0')
-        continue; /* a blank line */
-      if (n != n_columns)
-        return ragged_error (import, tokenizer, n, error);
+      GStrv copy = g_new0 (char *, n + 1);
+      HeadPosition position;
 
-      for (guint c = 0; c < n_columns; c++)
-        profile_cell (&import->profiles[c], fields[c], &import->row_int[c], &import->row_label[c]);
-
-      /* A label column is the twin of a number column when both say the same on every row. */
-      for (guint l = 0; l < n_columns; l++)
+      position.line = likert_csv_tokenizer_line (tokenizer);
+      position.end_column = likert_csv_tokenizer_end_column (tokenizer);
+      position.columns = g_new (guint, n);
+      for (guint i = 0; i < n; i++)
         {
-          ColumnProfile *lp = &import->profiles[l];
-
-          if (lp->labels != lp->non_empty)
-            continue;
-          for (guint r = 0; r < n_columns; r++)
-            if (r != l && import->twin[l * n_columns + r] &&
-                import->row_label[l] != import->row_int[r])
-              import->twin[l * n_columns + r] = FALSE;
+          copy[i] = g_strdup (fields[i]);
+          position.columns[i] = likert_csv_tokenizer_column (tokenizer, i);
         }
-
-      import->n_records++;
-      if ((import->n_records & 4095) == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (progress)
-            progress (0.3 * likert_csv_tokenizer_offset (tokenizer) / MAX (length, 1),
-                      progress_data);
-        }
+      g_ptr_array_add (records, copy);
+      g_array_append_val (positions, position);
     }
   if (local_error)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (import->n_records == 0)
-    {
-      g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_EMPTY,
-                   _("%s: the file has a header but no responses"), import->source_name);
-      return FALSE;
-    }
   return TRUE;
 }
 
 static gboolean
-is_rating_numbers (const ColumnProfile *p,
-                   const char          *header)
+is_blank_record (const char * const *fields,
+                 guint               n)
 {
-  return p->non_empty > 0 && p->ints == p->non_empty && p->int_min >= 0 && p->int_max <= 10 &&
-         !header_is (header, id_names);
+  return n == 1 && fields[0][0] == '\0';
 }
 
-static gboolean
-is_rating_labels (const ColumnProfile *p)
-{
-  return p->non_empty > 0 && p->labels == p->non_empty;
-}
-
-/* The shape stage's decision: a role for every column. */
 static void
-assign_roles (Import    *import,
-              GPtrArray *notices)
+plan_record (Planner            *planner,
+             const char * const *fields,
+             guint               n,
+             guint64             record)
 {
-  const guint n_columns = import->n_columns;
+  LikertImportPlan *plan = planner->plan;
+  const guint n_columns = plan->n_columns;
+  const char *reason = NULL;
+
+  if (plan->preview->len < LIKERT_IMPORT_PREVIEW_ROWS)
+    {
+      GStrv copy = g_new0 (char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        copy[i] = g_strdup (fields[i]);
+      g_ptr_array_add (plan->preview, copy);
+    }
+
+  if (n != n_columns)
+    {
+      guint column = n > n_columns ? planner_column (planner, n_columns)
+                     : planner->columns ? planner->end_column
+                     : likert_csv_tokenizer_end_column (planner->tokenizer);
+
+      plan->n_bad_records++;
+      /* Translators: the numbers count fields */
+      add_problem (plan, problem_new (record, planner->line, column, NULL, NULL,
+                                      g_strdup_printf (ngettext ("this record has %u field; the "
+                                                                 "header has %u",
+                                                                 "this record has %u fields; the "
+                                                                 "header has %u", n),
+                                                       n, n_columns)));
+      return;
+    }
+
+  if (likert_shape_excludes (plan->shape, fields, &reason))
+    {
+      gpointer count = g_hash_table_lookup (planner->excluded, reason);
+
+      plan->n_excluded++;
+      g_hash_table_insert (planner->excluded, (gpointer) reason,
+                           GSIZE_TO_POINTER (GPOINTER_TO_SIZE (count) + 1));
+      if (!planner->options->keep_excluded)
+        return;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    profile_cell (planner, c, fields[c], record,
+                  plan->shape->columns[c].role_hint == LIKERT_ROLE_TIME);
+
+  /* A label column is the twin of a number column when both say the same on every row. */
+  for (guint l = 0; l < n_columns; l++)
+    {
+      if (!planner->profiles[l].twin_candidate)
+        continue;
+      for (guint r = 0; r < n_columns; r++)
+        if (r != l && planner->twin[l * n_columns + r] &&
+            planner->row_label[l] != planner->row_int[r])
+          planner->twin[l * n_columns + r] = FALSE;
+    }
+}
+
+static const LikertRatingChoice *
+find_rating_choice (const LikertImportOptions *options,
+                    const char                *name)
+{
+  for (guint i = 0; options->ratings != NULL && i < options->ratings->len; i++)
+    {
+      const LikertRatingChoice *choice = g_ptr_array_index (options->ratings, i);
+
+      if (g_strcmp0 (choice->column, name) == 0)
+        return choice;
+    }
+  return NULL;
+}
+
+static guint
+best_label_scale (const Profile *p)
+{
+  guint best = LIKERT_LABEL_SCALE_NONE;
+
+  for (guint s = 1; s < LIKERT_N_LABEL_SCALES; s++)
+    if (s != LIKERT_LABEL_SCALE_NEUTRAL && p->label_votes[s] > p->label_votes[best])
+      best = s;
+  return best;
+}
+
+/* A rating column: nearly every value a number 0–10 or a known label (the rest are problems). */
+static gboolean
+looks_like_rating (const Profile *p,
+                   const char    *header)
+{
+  guint64 good = p->small_ints + p->labels;
+
+  if (p->non_empty == 0 || good == 0 || header_is (header, id_names))
+    return FALSE;
+  /* At most 2 % odd values, and a few distinct numbers. */
+  return good * 50 >= p->non_empty * 49;
+}
+
+static void
+set_rating (LikertField   *field,
+            const Profile *p,
+            int            scale_min,
+            int            scale_max)
+{
+  guint scale = best_label_scale (p);
+
+  field->role = LIKERT_ROLE_RATING;
+  if (scale_min == 0 && scale_max == 0)
+    {
+      if (p->small_ints > 0)
+        likert_scale_guess_range (MIN (p->int_min, p->labels ? p->label_min : p->int_min),
+                                  MAX (CLAMP (p->int_max, 0, 10), p->labels ? p->label_max : 0),
+                                  field->header, &scale_min, &scale_max);
+      else
+        {
+          scale_min = 1;
+          scale_max = 5;
+        }
+    }
+  field->scale_min = scale_min;
+  field->scale_max = scale_max;
+  for (int v = scale_min; v <= scale_max && v - scale_min < LIKERT_MAX_SCALE; v++)
+    {
+      const char *label = v >= 0 && v < LIKERT_MAX_SCALE ? p->label_text[v] : NULL;
+
+      if (label == NULL && p->labels > 0 && scale != LIKERT_LABEL_SCALE_NONE)
+        label = likert_scale_canonical_label (scale, v, NULL);
+      g_free (field->labels[v - scale_min]);
+      field->labels[v - scale_min] = g_strdup (label);
+    }
+}
+
+static void
+decide_roles (Planner *planner)
+{
+  LikertImportPlan *plan = planner->plan;
+  const guint n_columns = plan->n_columns;
+  gboolean have_time = FALSE, have_id = FALSE;
   guint n_ratings = 0;
 
-  import->fields = g_new0 (LikertField *, n_columns);
-  import->time_column = -1;
-  import->key_column = -1;
+  plan->fields = g_new0 (LikertField *, n_columns);
+  plan->date_order = LIKERT_DATE_ORDER_YMD;
 
   for (guint c = 0; c < n_columns; c++)
     {
-      const ColumnProfile *p = &import->profiles[c];
-      const char *header = import->headers[c];
+      const Profile *p = &planner->profiles[c];
+      const LikertShapeColumn *column = &plan->shape->columns[c];
+      const LikertRatingChoice *choice = find_rating_choice (planner->options, column->name);
       LikertField *field = g_new0 (LikertField, 1);
       guint distinct = g_hash_table_size (p->distinct);
-      double mean_length = p->non_empty ? (double) p->total_length / p->non_empty : 0;
+      double mean_length = p->sampled ? (double) p->total_length / (double) p->sampled : 0;
+      gboolean ambiguous = FALSE;
+      LikertDateOrder order = likert_date_scan_result (&p->dates, &ambiguous);
+      gboolean is_time = p->non_empty > 0 && p->ints == 0 &&
+                         (order != LIKERT_DATE_ORDER_UNKNOWN || ambiguous);
 
       field->position = c;
-      field->header = g_strdup (header);
+      field->header = g_strdup (column->name);
       field->role = LIKERT_ROLE_OTHER;
-      import->fields[c] = field;
+      plan->fields[c] = field;
 
-      if (import->key_column < 0 && header_is (header, id_names) &&
-          (p->distinct_overflow || distinct == p->non_empty) && p->non_empty == import->n_records)
+      if (choice != NULL)
+        set_rating (field, p, choice->scale_min, choice->scale_max);
+      else if (!have_id && (column->role_hint == LIKERT_ROLE_ID ||
+                            (header_is (column->name, id_names) &&
+                             (p->distinct_overflow || distinct == p->sampled) &&
+                             p->non_empty == plan->n_records - plan->n_bad_records)))
         {
           field->role = LIKERT_ROLE_ID;
-          import->key_column = (int) c;
+          have_id = TRUE;
         }
-      else if (import->time_column < 0 && p->non_empty > 0 && p->times == p->non_empty)
+      else if (!have_time && (column->role_hint == LIKERT_ROLE_TIME ||
+                              (is_time && p->dates.n_parsed == p->non_empty)))
         {
           field->role = LIKERT_ROLE_TIME;
-          import->time_column = (int) c;
+          have_time = TRUE;
+          if (planner->options->date_order != LIKERT_DATE_ORDER_UNKNOWN)
+            plan->date_order = planner->options->date_order;
+          else
+            {
+              plan->date_order = order != LIKERT_DATE_ORDER_UNKNOWN ? order : LIKERT_DATE_ORDER_DMY;
+              plan->date_order_ambiguous = ambiguous;
+            }
         }
-      else if (is_rating_numbers (p, header))
-        {
-          field->role = LIKERT_ROLE_RATING;
-          likert_scale_guess_range (p->int_min, p->int_max, header,
-                                    &field->scale_min, &field->scale_max);
-        }
-      else if (is_rating_labels (p))
-        {
-          field->role = LIKERT_ROLE_RATING;
-          field->scale_min = 1;
-          field->scale_max = 5;
-          for (int v = 1; v <= 5; v++)
-            field->labels[v - 1] = g_strdup (p->label_text[v]);
-        }
+      else if (column->role_hint == LIKERT_ROLE_RATING)
+        set_rating (field, p, column->scale_min, column->scale_max);
+      else if (column->metadata)
+        field->role = LIKERT_ROLE_OTHER;
+      else if (column->role_hint == LIKERT_ROLE_TEXT)
+        field->role = LIKERT_ROLE_TEXT;
+      else if (looks_like_rating (p, column->name))
+        set_rating (field, p, 0, 0);
       else if (p->non_empty > 0 &&
-               (header_has (header, text_words) ||
-                (p->with_space * 2 >= p->non_empty && (mean_length >= 25 || p->distinct_overflow))))
+               (header_has (column->name, text_words) ||
+                (p->with_space * 2 >= p->sampled && (mean_length >= 25 || p->distinct_overflow))))
         field->role = LIKERT_ROLE_TEXT;
       else if (p->non_empty > 0 && !p->distinct_overflow &&
-               distinct <= MAX (20u, MIN (200u, import->n_records / 5)))
+               distinct <= MAX (20u, MIN (200u, (guint) (plan->n_records / 5))))
         field->role = LIKERT_ROLE_CATEGORY;
     }
 
   /* Label twins: "Extremely satisfied" beside "5" names the number rather than repeating it. */
   for (guint l = 0; l < n_columns; l++)
     {
-      LikertField *label_field = import->fields[l];
+      LikertField *label_field = plan->fields[l];
 
-      if (label_field->role != LIKERT_ROLE_RATING || !import->profiles[l].labels)
+      if (label_field->role != LIKERT_ROLE_RATING || !planner->profiles[l].twin_candidate ||
+          planner->profiles[l].labels == 0)
         continue;
       for (guint r = 0; r < n_columns; r++)
         {
-          LikertField *number_field = import->fields[r];
+          LikertField *number_field = plan->fields[r];
 
-          if (r == l || !import->twin[l * n_columns + r] ||
-              number_field->role != LIKERT_ROLE_RATING || number_field->labels[2] != NULL ||
-              number_field->scale_min != 1 || number_field->scale_max != 5)
+          if (r == l || !planner->twin[l * n_columns + r] ||
+              number_field->role != LIKERT_ROLE_RATING || planner->profiles[r].labels > 0 ||
+              number_field->scale_min != label_field->scale_min ||
+              number_field->scale_max != label_field->scale_max)
             continue;
 
           label_field->role = LIKERT_ROLE_LABEL;
-          label_field->label_of = r; /* a column until the store gives field ids */
-          for (guint v = 0; v < 5; v++)
+          label_field->label_of = r; /* a column index until the store gives field ids */
+          for (guint v = 0; v < LIKERT_MAX_SCALE; v++)
             {
-              number_field->labels[v] = label_field->labels[v];
-              label_field->labels[v] = NULL;
+              g_free (number_field->labels[v]);
+              number_field->labels[v] = g_steal_pointer (&label_field->labels[v]);
             }
           break;
         }
     }
 
   for (guint c = 0; c < n_columns; c++)
-    if (import->fields[c]->role == LIKERT_ROLE_RATING)
+    if (plan->fields[c]->role == LIKERT_ROLE_RATING)
       n_ratings++;
   if (n_ratings == 0)
-    g_ptr_array_add (notices, g_strdup (_("No rating column was found: the responses are "
-                                          "imported with their text and categories only.")));
+    g_ptr_array_add (plan->notices, g_strdup (_("No rating column was found: the responses are "
+                                                "imported with their text and categories only.")));
+  if (plan->date_order_ambiguous)
+    g_ptr_array_add (plan->notices,
+                     g_strdup (_("Every date in the file reads both as day/month and as "
+                                 "month/day: they are read as day/month. Choose the other "
+                                 "order if that is wrong.")));
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const LikertImportProblem *pa = *(LikertImportProblem * const *) a;
+  const LikertImportProblem *pb = *(LikertImportProblem * const *) b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? -1 : 1;
+  return pa->column < pb->column ? -1 : pa->column > pb->column;
+}
+
+static char *
+odd_message (OddKind            kind,
+             const char        *value,
+             const LikertField *field)
+{
+  switch (kind)
+    {
+    case ODD_DECIMAL:
+      /* Translators: %s is a cell, then the scale's ends */
+      return g_strdup_printf (_("“%s” is not a whole number (the scale is %d–%d)"),
+                              value, field->scale_min, field->scale_max);
+    case ODD_TEXT:
+      /* Translators: %s is a cell, then the scale's ends */
+      return g_strdup_printf (_("“%s” is neither a number nor a known label (the scale is %d–%d)"),
+                              value, field->scale_min, field->scale_max);
+    case ODD_BIG:
+      /* Translators: %s is a cell, then the scale's ends */
+      return g_strdup_printf (_("%s is outside the scale %d–%d"),
+                              value, field->scale_min, field->scale_max);
+    case ODD_TIME:
+    default:
+      /* Translators: %s is a cell */
+      return g_strdup_printf (_("“%s” is not a date and time"), value);
+    }
+}
+
+/* Lists the odd cells kept (at most ODD_CAP); those past the cap are counted, not listed. */
+static void
+add_odd_problems (LikertImportPlan  *plan,
+                  const GArray      *odds,
+                  guint64            total,
+                  const LikertField *field,
+                  OddKind            kind)
+{
+  guint listed = odds ? odds->len : 0;
+
+  for (guint i = 0; i < listed; i++)
+    {
+      const Odd *odd = &g_array_index (odds, Odd, i);
+
+      add_problem (plan, problem_new (odd->record, odd->line, odd->column, field->header,
+                                      odd->value, odd_message (kind, odd->value, field)));
+    }
+  if (total > listed)
+    plan->n_problems += total - listed;
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  guint64 ra = *(const guint64 *) a, rb = *(const guint64 *) b;
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+/* Problems of the columns as decided: values a rating column cannot take, times not read. */
+static void
+find_value_problems (Planner *planner)
+{
+  LikertImportPlan *plan = planner->plan;
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint64 listed_before = plan->n_problems;
+  guint64 unlisted = 0;
+  guint first = plan->problems->len;
+  guint64 distinct = 0;
+
+  for (guint c = 0; c < plan->n_columns; c++)
+    {
+      const Profile *p = &planner->profiles[c];
+      const LikertField *field = plan->fields[c];
+
+      if (field->role == LIKERT_ROLE_RATING)
+        {
+          add_odd_problems (plan, p->odd[ODD_DECIMAL], p->n_odd[ODD_DECIMAL], field, ODD_DECIMAL);
+          add_odd_problems (plan, p->odd[ODD_TEXT], p->n_odd[ODD_TEXT], field, ODD_TEXT);
+          add_odd_problems (plan, p->odd[ODD_BIG], p->n_odd[ODD_BIG], field, ODD_BIG);
+          for (int v = 0; v < LIKERT_MAX_SCALE; v++)
+            if ((v < field->scale_min || v > field->scale_max) && p->at_value[v] != NULL)
+              add_odd_problems (plan, p->at_value[v],
+                                MAX (p->int_counts[v], (guint64) p->at_value[v]->len),
+                                field, ODD_BIG);
+        }
+      else if (field->role == LIKERT_ROLE_TIME)
+        add_odd_problems (plan, p->odd[ODD_TIME], p->n_odd[ODD_TIME], field, ODD_TIME);
+    }
+
+  /* Rows with value problems: each listed one once; unlisted ones may share rows (at most). */
+  for (guint i = first; i < plan->problems->len; i++)
+    {
+      LikertImportProblem *problem = g_ptr_array_index (plan->problems, i);
+      g_array_append_val (records, problem->record);
+    }
+  g_array_sort (records, compare_records);
+  for (guint i = 0; i < records->len; i++)
+    if (i == 0 || g_array_index (records, guint64, i) != g_array_index (records, guint64, i - 1))
+      distinct++;
+  unlisted = plan->n_problems - listed_before - (plan->problems->len - first);
+  plan->n_bad_records += distinct + unlisted;
+
+  g_ptr_array_sort (plan->problems, compare_problems);
+}
+
+static void
+report_excluded (Planner *planner)
+{
+  GHashTableIter iter;
+  gpointer reason, count;
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  LikertImportPlan *plan = planner->plan;
+
+  if (plan->n_excluded == 0)
+    return;
+  g_hash_table_iter_init (&iter, planner->excluded);
+  while (g_hash_table_iter_next (&iter, &reason, &count))
+    {
+      if (reasons->len > 0)
+        g_string_append (reasons, C_("list separator", ", "));
+      /* Translators: a reason and how many records it concerns */
+      g_string_append_printf (reasons, _("%s: %lu"), (const char *) reason,
+                              (gulong) GPOINTER_TO_SIZE (count));
+    }
+  g_ptr_array_add (plan->notices,
+                   g_strdup_printf (planner->options->keep_excluded
+                                    ? ngettext ("%lu record is marked by the survey tool as not a "
+                                                "real response (%s); it is imported anyway.",
+                                                "%lu records are marked by the survey tool as not "
+                                                "real responses (%s); they are imported anyway.",
+                                                (gulong) plan->n_excluded)
+                                    : ngettext ("%lu record is marked by the survey tool as not a "
+                                                "real response (%s); it is left out.",
+                                                "%lu records are marked by the survey tool as not "
+                                                "real responses (%s); they are left out.",
+                                                (gulong) plan->n_excluded),
+                                    (gulong) plan->n_excluded, reasons->str));
+}
+
+static void
+planner_clear (Planner *planner)
+{
+  for (guint c = 0; planner->profiles != NULL && c < planner->plan->n_columns; c++)
+    profile_clear (&planner->profiles[c]);
+  g_free (planner->profiles);
+  g_free (planner->twin);
+  g_free (planner->row_int);
+  g_free (planner->row_label);
+  g_clear_pointer (&planner->excluded, g_hash_table_unref);
+}
+
+static void
+planner_init_columns (Planner *planner)
+{
+  const guint n = planner->plan->n_columns;
+
+  planner->profiles = g_new0 (Profile, n);
+  planner->twin = g_new (gboolean, (gsize) n * n);
+  planner->row_int = g_new (int, n);
+  planner->row_label = g_new (int, n);
+  for (guint c = 0; c < n; c++)
+    {
+      Profile *p = &planner->profiles[c];
+
+      p->distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      p->twin_candidate = TRUE;
+      likert_date_scan_init (&p->dates);
+      for (guint k = 0; k < N_ODD_KINDS; k++)
+        p->odd[k] = odd_array_new ();
+    }
+  for (gsize i = 0; i < (gsize) n * n; i++)
+    planner->twin[i] = TRUE;
+}
+
+static char *
+display_delimiter (char delimiter)
+{
+  return delimiter == '\t' ? g_strdup ("\\t") : g_strdup_printf ("%c", delimiter);
+}
+
+LikertImportPlan *
+likert_import_plan_file (const char                *path,
+                         const LikertImportOptions *options,
+                         LikertProgressFunc         progress,
+                         gpointer                   progress_data,
+                         GCancellable              *cancellable,
+                         GError                   **error)
+{
+  g_autoptr(LikertImportPlan) plan = g_new0 (LikertImportPlan, 1);
+  g_autoptr(LikertCsvTokenizer) tokenizer = NULL;
+  g_autoptr(GPtrArray) head = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) head_positions = g_array_new (FALSE, FALSE, sizeof (HeadPosition));
+  g_autoptr(GError) local_error = NULL;
+  LikertImportOptions defaults;
+  Planner planner = { 0 };
+  Reader reader = { 0 };
+  const char * const *fields;
+  guint n;
+  guint64 record = 0;
+  guint first_data;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (options == NULL)
+    {
+      likert_import_options_init (&defaults);
+      options = &defaults;
+    }
+
+  plan->path = g_strdup (path);
+  plan->source_name = g_path_get_basename (path);
+  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_import_problem_free);
+  plan->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  plan->notices = g_ptr_array_new_with_free_func (g_free);
+  planner.options = options;
+  planner.plan = plan;
+  planner.excluded = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!reader_open (&reader, path, plan->source_name, options->encoding, TRUE, &plan->encoding,
+                    cancellable, error))
+    goto out;
+  plan->size = reader.size;
+
+  /* The delimiter from the first decoded text. */
+  {
+    g_autoptr(GString) sniff = g_string_new (NULL);
+    gboolean eof = FALSE;
+
+    if (!reader_fill (&reader, sniff, &eof, error))
+      goto out;
+    plan->delimiter = options->delimiter ? options->delimiter
+                                         : likert_csv_sniff (sniff->str, sniff->len);
+    tokenizer = likert_csv_tokenizer_new_streaming (reader_fill, &reader, plan->delimiter,
+                                                    plan->source_name);
+    /* Hand the sniffed text back: the tokenizer reads it first. */
+    likert_csv_tokenizer_push (tokenizer, sniff->str, sniff->len, eof);
+  }
+  planner.tokenizer = tokenizer;
+
+  /* The shape stage, on the first records. */
+  g_array_set_clear_func (head_positions, head_position_clear);
+  if (!read_head (tokenizer, head, head_positions, error))
+    goto out;
+  plan->shape = likert_shape_detect ((const char * const * const *) head->pdata, head->len,
+                                     options->shape, options->header_rows, &local_error);
+  if (plan->shape == NULL)
+    {
+      if (g_error_matches (local_error, LIKERT_SHAPE_ERROR, LIKERT_SHAPE_ERROR_EMPTY))
+        g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_EMPTY,
+                     _("%s: the file is empty"), plan->source_name);
+      else
+        g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION,
+                     "%s: %s", plan->source_name, local_error->message);
+      goto out;
+    }
+  plan->n_columns = plan->shape->n_columns;
+  for (guint i = 0; plan->shape->notices != NULL && i < plan->shape->notices->len; i++)
+    g_ptr_array_add (plan->notices, g_strdup (g_ptr_array_index (plan->shape->notices, i)));
+  planner_init_columns (&planner);
+
+  /* The mapper stage over every data record: first those read for the shape, then the rest. */
+  first_data = plan->shape->skip_rows + plan->shape->header_rows;
+  for (guint i = first_data; i < head->len; i++)
+    {
+      GStrv cells = g_ptr_array_index (head, i);
+      const HeadPosition *position = &g_array_index (head_positions, HeadPosition, i);
+      guint count = g_strv_length (cells);
+
+      if (is_blank_record ((const char * const *) cells, count))
+        continue;
+      planner.line = position->line;
+      planner.columns = position->columns;
+      planner.end_column = position->end_column;
+      plan_record (&planner, (const char * const *) cells, count, ++record);
+    }
+  planner.columns = NULL;
+  while (likert_csv_tokenizer_next (tokenizer, &fields, &n, &local_error))
+    {
+      if (is_blank_record (fields, n))
+        continue;
+      planner.line = likert_csv_tokenizer_line (tokenizer);
+      plan_record (&planner, fields, n, ++record);
+      if ((record & 8191) == 0 && progress)
+        progress (reader_fraction (&reader), progress_data);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+  plan->n_records = record;
+  if (record == 0)
+    {
+      g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_EMPTY,
+                   _("%s: the file has a header but no responses"), plan->source_name);
+      goto out;
+    }
+
+  decide_roles (&planner);
+  find_value_problems (&planner);
+  report_excluded (&planner);
+  plan->sha256 = g_strdup (g_checksum_get_string (reader.checksum));
+  if (progress)
+    progress (1.0, progress_data);
+  ok = TRUE;
+
+out:
+  planner_clear (&planner);
+  reader_clear (&reader);
+  if (options == &defaults)
+    likert_import_options_clear (&defaults);
+  return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+void
+likert_import_plan_free (LikertImportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->path);
+  g_free (plan->source_name);
+  g_free (plan->sha256);
+  g_free (plan->encoding);
+  g_clear_pointer (&plan->shape, likert_shape_free);
+  for (guint c = 0; plan->fields != NULL && c < plan->n_columns; c++)
+    likert_field_free (plan->fields[c]);
+  g_free (plan->fields);
+  g_clear_pointer (&plan->problems, g_ptr_array_unref);
+  g_clear_pointer (&plan->preview, g_ptr_array_unref);
+  g_clear_pointer (&plan->notices, g_ptr_array_unref);
+  g_free (plan);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The run: the store stage.
+ */
+
+typedef struct
+{
+  LikertStore               *store;
+  const LikertImportPlan    *plan;
+  const LikertImportOptions *options;
+  LikertField              **fields;         /* the dataset's, by position */
+  GPtrArray                 *owned_fields;   /* when the dataset existed before */
+  gint64                     dataset_id;
+  gint64                     import_id;
+  gboolean                   appending;
+  int                        key_column;
+  int                        time_column;
+  GArray                    *existing;       /* guint64 hashes of the dataset's responses, sorted */
+  gint64                     next_record;
+  guint                      n_records;
+  guint                      n_new;
+  guint                      n_duplicates;
+  guint                      n_skipped;
+  guint                      n_excluded;
+  GString                   *skipped;        /* JSON array of the first skipped rows */
+  GString                   *text;           /* scratch: a response's text for the index */
+} Runner;
+
+/* FNV-1a: a fast 64-bit hash to recognise responses seen in an earlier import. */
+static guint64
+hash64 (const char *s)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (; *s; s++)
+    {
+      h ^= (guchar) *s;
+      h *= G_GUINT64_CONSTANT (1099511628211);
+    }
+  return h;
+}
+
+static int
+compare_hashes (gconstpointer a,
+                gconstpointer b)
+{
+  guint64 ha = *(const guint64 *) a, hb = *(const guint64 *) b;
+
+  return ha < hb ? -1 : ha > hb;
+}
+
+static gboolean
+seen_before (Runner  *runner,
+             guint64  hash)
+{
+  guint lo = 0, hi = runner->existing ? runner->existing->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint64 h = g_array_index (runner->existing, guint64, mid);
+
+      if (h == hash)
+        return TRUE;
+      if (h < hash)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* A newer export of a survey already imported: same shape and same column names. */
+static gint64
+find_same_survey (Runner  *runner,
+                  GError **error)
+{
+  const LikertImportPlan *plan = runner->plan;
+  g_autoptr(GPtrArray) fields = likert_store_list_fields (runner->store, error);
+  g_autoptr(GHashTable) mismatched = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  gint64 found = 0;
+
+  if (fields == NULL)
+    return -1;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      LikertField *field = g_ptr_array_index (fields, i);
+      gint64 *key = g_memdup2 (&field->dataset_id, sizeof field->dataset_id);
+      guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+      if (field->position >= plan->n_columns ||
+          g_strcmp0 (field->header, plan->fields[field->position]->header) != 0)
+        g_hash_table_add (mismatched, key);
+      g_hash_table_replace (counts, key, GUINT_TO_POINTER (seen + 1));
+    }
+
+  stmt = _likert_store_prepare (runner->store, "SELECT id, shape FROM dataset ORDER BY id", error);
+  if (stmt == NULL)
+    return -1;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *shape = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_strcmp0 (shape, likert_shape_kind_to_string (plan->shape->kind)) == 0 &&
+          !g_hash_table_contains (mismatched, &id) &&
+          GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id)) == plan->n_columns)
+        found = id;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+load_existing (Runner  *runner,
+               GError **error)
+{
+  g_autoptr(GPtrArray) fields = likert_store_list_fields (runner->store, error);
+  sqlite3_stmt *stmt;
+  guint n = runner->plan->n_columns;
+
+  if (fields == NULL)
+    return FALSE;
+  runner->owned_fields = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_field_free);
+  runner->fields = g_new0 (LikertField *, n);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      LikertField *field = g_ptr_array_index (fields, i);
+
+      if (field->dataset_id != runner->dataset_id || field->position >= n)
+        continue;
+      runner->fields[field->position] = field;
+      g_ptr_array_add (runner->owned_fields, g_ptr_array_steal_index (fields, i));
+      i--;
+    }
+
+  /* What identifies a response: its key, else its whole row. */
+  runner->key_column = -1;
+  for (guint c = 0; c < n; c++)
+    if (runner->fields[c]->role == LIKERT_ROLE_ID)
+      runner->key_column = (int) c;
+
+  runner->existing = g_array_new (FALSE, FALSE, sizeof (guint64));
+  stmt = _likert_store_prepare (runner->store,
+                                runner->key_column >= 0
+                                ? "SELECT response_key FROM response WHERE dataset_id = ?"
+                                : "SELECT cells FROM response WHERE dataset_id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, runner->dataset_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint64 h = hash64 ((const char *) sqlite3_column_text (stmt, 0));
+      g_array_append_val (runner->existing, h);
+    }
+  sqlite3_reset (stmt);
+  g_array_sort (runner->existing, compare_hashes);
+
+  stmt = _likert_store_prepare (runner->store,
+                                "SELECT coalesce (max (record), 0) FROM response WHERE dataset_id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, runner->dataset_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    runner->next_record = sqlite3_column_int64 (stmt, 0) + 1;
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 static char *
@@ -420,7 +1296,7 @@ labels_json (const LikertField *field)
   g_autoptr(GString) json = g_string_new ("{");
   gboolean any = FALSE;
 
-  for (int v = field->scale_min; v <= field->scale_max; v++)
+  for (int v = field->scale_min; v <= field->scale_max && v - field->scale_min < LIKERT_MAX_SCALE; v++)
     {
       const char *label = field->labels[v - field->scale_min];
       g_autofree char *quoted = NULL;
@@ -438,26 +1314,71 @@ labels_json (const LikertField *field)
 }
 
 static gboolean
-store_fields (LikertStore  *store,
-              Import       *import,
-              gint64        dataset_id,
-              GError      **error)
+store_dataset (Runner  *runner,
+               GError **error)
 {
+  const LikertImportPlan *plan = runner->plan;
+  g_autofree char *uuid = _likert_uuid ();
+  g_autofree char *name = NULL;
+  g_autofree char *dialect = NULL;
+  g_autofree char *delimiter = display_delimiter (plan->delimiter);
+  const char *dot = strrchr (plan->source_name, '.');
+  sqlite3 *db = _likert_store_get_db (runner->store);
   sqlite3_stmt *stmt;
 
-  for (guint c = 0; c < import->n_columns; c++)
-    {
-      LikertField *field = import->fields[c];
-      g_autofree char *json = labels_json (field);
+  name = dot ? g_strndup (plan->source_name, (gsize) (dot - plan->source_name))
+             : g_strdup (plan->source_name);
+  dialect = g_strdup_printf ("{\"delimiter\":\"%s\",\"header_rows\":%u}", delimiter,
+                             plan->shape->header_rows);
 
-      stmt = _likert_store_prepare (store,
+  stmt = _likert_store_prepare (runner->store,
+                                "INSERT INTO dataset (uuid, name, source_name, sha256, encoding, "
+                                "dialect, shape, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, plan->source_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, plan->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, plan->encoding, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, dialect, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, likert_shape_kind_to_string (plan->shape->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
+  if (!_likert_store_step_done (runner->store, stmt, error))
+    return FALSE;
+  runner->dataset_id = sqlite3_last_insert_rowid (db);
+
+  /* The fields: copies of the plan's, given their ids. */
+  runner->owned_fields = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_field_free);
+  runner->fields = g_new0 (LikertField *, plan->n_columns);
+  runner->key_column = -1;
+  for (guint c = 0; c < plan->n_columns; c++)
+    {
+      const LikertField *source = plan->fields[c];
+      const LikertShapeColumn *column = &plan->shape->columns[c];
+      LikertField *field = g_new0 (LikertField, 1);
+      g_autofree char *json = NULL;
+
+      *field = *source;
+      field->header = g_strdup (source->header);
+      for (guint v = 0; v < LIKERT_MAX_SCALE; v++)
+        field->labels[v] = g_strdup (source->labels[v]);
+      field->dataset_id = runner->dataset_id;
+      runner->fields[c] = field;
+      g_ptr_array_add (runner->owned_fields, field);
+      if (field->role == LIKERT_ROLE_ID && runner->key_column < 0)
+        runner->key_column = (int) c;
+
+      json = labels_json (field);
+      stmt = _likert_store_prepare (runner->store,
                                     "INSERT INTO field (dataset_id, position, header, role, "
-                                    "scale_min, scale_max, labels, label_of) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                    "scale_min, scale_max, labels, question, metadata) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                     error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, dataset_id);
+      sqlite3_bind_int64 (stmt, 1, runner->dataset_id);
       sqlite3_bind_int (stmt, 2, (int) c);
       sqlite3_bind_text (stmt, 3, field->header, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, likert_role_to_string (field->role), -1, SQLITE_STATIC);
@@ -467,260 +1388,605 @@ store_fields (LikertStore  *store,
           sqlite3_bind_int (stmt, 6, field->scale_max);
         }
       sqlite3_bind_text (stmt, 7, json, -1, SQLITE_STATIC);
-      if (!_likert_store_step_done (store, stmt, error))
+      sqlite3_bind_text (stmt, 8, column->question, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 9, column->metadata);
+      if (!_likert_store_step_done (runner->store, stmt, error))
         return FALSE;
-      field->id = sqlite3_last_insert_rowid (_likert_store_get_db (store));
-      field->dataset_id = dataset_id;
+      field->id = sqlite3_last_insert_rowid (db);
     }
 
-  /* Label twins point at their number column's field, which may come later in the file: link
-   * them once every field has its id, and turn label_of from a column into that id. */
-  for (guint c = 0; c < import->n_columns; c++)
+  /* Label twins point at their number's field, now that it has an id. */
+  for (guint c = 0; c < plan->n_columns; c++)
     {
-      LikertField *field = import->fields[c];
+      LikertField *field = runner->fields[c];
 
       if (field->role != LIKERT_ROLE_LABEL)
         continue;
-      field->label_of = import->fields[field->label_of]->id;
-      stmt = _likert_store_prepare (store, "UPDATE field SET label_of = ? WHERE id = ?", error);
+      field->label_of = runner->fields[field->label_of]->id;
+      stmt = _likert_store_prepare (runner->store, "UPDATE field SET label_of = ? WHERE id = ?",
+                                    error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, field->label_of);
       sqlite3_bind_int64 (stmt, 2, field->id);
+      if (!_likert_store_step_done (runner->store, stmt, error))
+        return FALSE;
+    }
+
+  runner->next_record = 1;
+  return TRUE;
+}
+
+static gboolean
+store_import (Runner  *runner,
+              GError **error)
+{
+  const LikertImportPlan *plan = runner->plan;
+  g_autofree char *delimiter = display_delimiter (plan->delimiter);
+  g_autofree char *dialect = g_strdup_printf ("{\"delimiter\":\"%s\"}", delimiter);
+  sqlite3_stmt *stmt;
+
+  stmt = _likert_store_prepare (runner->store,
+                                "INSERT INTO import (dataset_id, source_name, sha256, size, "
+                                "encoding, dialect, shape, header_rows, imported_at, author, "
+                                "n_records, n_new, n_duplicates, n_skipped) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, runner->dataset_id);
+  sqlite3_bind_text (stmt, 2, plan->source_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, plan->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (gint64) plan->size);
+  sqlite3_bind_text (stmt, 5, plan->encoding, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, dialect, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, likert_shape_kind_to_string (plan->shape->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, (int) plan->shape->header_rows);
+  sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 10, likert_default_author (), -1, SQLITE_STATIC);
+  if (!_likert_store_step_done (runner->store, stmt, error))
+    return FALSE;
+  runner->import_id = sqlite3_last_insert_rowid (_likert_store_get_db (runner->store));
+  return TRUE;
+}
+
+static gboolean
+finish_import (Runner  *runner,
+               GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_string_append_c (runner->skipped, ']');
+  stmt = _likert_store_prepare (runner->store,
+                                "UPDATE import SET n_records = ?, n_new = ?, n_duplicates = ?, "
+                                "n_skipped = ?, skipped = ? WHERE id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, runner->n_records);
+  sqlite3_bind_int64 (stmt, 2, runner->n_new);
+  sqlite3_bind_int64 (stmt, 3, runner->n_duplicates);
+  sqlite3_bind_int64 (stmt, 4, runner->n_skipped);
+  sqlite3_bind_text (stmt, 5, runner->n_skipped ? runner->skipped->str : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, runner->import_id);
+  return _likert_store_step_done (runner->store, stmt, error);
+}
+
+/* Checks a record against the dataset's fields; NULL when it is good, else why not. */
+static char *
+check_record (Runner              *runner,
+              LikertCsvTokenizer  *tokenizer,
+              const char * const  *fields,
+              guint                n,
+              guint               *column)
+{
+  const guint n_columns = runner->plan->n_columns;
+
+  if (n != n_columns)
+    {
+      *column = n > n_columns ? likert_csv_tokenizer_column (tokenizer, n_columns)
+                              : likert_csv_tokenizer_end_column (tokenizer);
+      return g_strdup_printf (ngettext ("this record has %u field; the header has %u",
+                                        "this record has %u fields; the header has %u", n),
+                              n, n_columns);
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const LikertField *field = runner->fields[c];
+      const char *cell = fields[c];
+      gint64 when;
+      int value = 0;
+
+      if (cell[0] == '\0')
+        continue;
+      if (field->role == LIKERT_ROLE_RATING)
+        {
+          LikertCellKind kind = likert_scale_classify (cell, &value, NULL);
+
+          if (kind == LIKERT_CELL_MISSING ||
+              ((kind == LIKERT_CELL_INT || kind == LIKERT_CELL_LABEL || kind == LIKERT_CELL_MIXED) &&
+               value >= field->scale_min && value <= field->scale_max))
+            continue;
+          *column = likert_csv_tokenizer_column (tokenizer, c);
+          return odd_message (kind == LIKERT_CELL_DECIMAL ? ODD_DECIMAL
+                              : kind == LIKERT_CELL_TEXT ? ODD_TEXT : ODD_BIG, cell, field);
+        }
+      if ((int) c == runner->time_column &&
+          !likert_scale_parse_time_with_order (cell, runner->plan->date_order, &when))
+        {
+          *column = likert_csv_tokenizer_column (tokenizer, c);
+          return odd_message (ODD_TIME, cell, field);
+        }
+    }
+  return NULL;
+}
+
+static void
+note_skipped (Runner     *runner,
+              guint       line,
+              guint       column,
+              const char *reason)
+{
+  g_autofree char *quoted = NULL;
+
+  runner->n_skipped++;
+  if (runner->n_skipped > SKIPPED_CAP)
+    return;
+  quoted = _likert_json_string_array (&reason, 1);
+  g_string_append_printf (runner->skipped, "%s{\"line\":%u,\"column\":%u,\"reason\":%.*s}",
+                          runner->n_skipped > 1 ? "," : "", line, column,
+                          (int) strlen (quoted) - 2, quoted + 1);
+}
+
+static gboolean
+store_record (Runner              *runner,
+              LikertCsvTokenizer  *tokenizer,
+              const char * const  *fields,
+              guint                n,
+              GError             **error)
+{
+  LikertStore *store = runner->store;
+  g_autofree char *cells = _likert_json_string_array (fields, n);
+  sqlite3_stmt *stmt;
+  gint64 response_id;
+  gint64 when;
+
+  if (runner->appending)
+    {
+      guint64 h = hash64 (runner->key_column >= 0 ? fields[runner->key_column] : cells);
+
+      if (seen_before (runner, h))
+        {
+          runner->n_duplicates++;
+          return TRUE;
+        }
+    }
+
+  stmt = _likert_store_prepare (store,
+                                "INSERT INTO response (dataset_id, import_id, record, line, "
+                                "response_key, submitted_at, cells) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, runner->dataset_id);
+  sqlite3_bind_int64 (stmt, 2, runner->import_id);
+  sqlite3_bind_int64 (stmt, 3, runner->next_record++);
+  sqlite3_bind_int64 (stmt, 4, likert_csv_tokenizer_line (tokenizer));
+  if (runner->key_column >= 0)
+    sqlite3_bind_text (stmt, 5, fields[runner->key_column], -1, SQLITE_STATIC);
+  if (runner->time_column >= 0 &&
+      likert_scale_parse_time_with_order (fields[runner->time_column], runner->plan->date_order,
+                                          &when))
+    sqlite3_bind_int64 (stmt, 6, when);
+  sqlite3_bind_text (stmt, 7, cells, -1, SQLITE_STATIC);
+  if (!_likert_store_step_done (store, stmt, error))
+    return FALSE;
+  response_id = sqlite3_last_insert_rowid (_likert_store_get_db (store));
+  runner->n_new++;
+
+  g_string_truncate (runner->text, 0);
+  for (guint c = 0; c < n; c++)
+    {
+      const LikertField *field = runner->fields[c];
+      int value = 0;
+      LikertCellKind kind;
+
+      if (fields[c][0] == '\0')
+        continue;
+      if (field->role == LIKERT_ROLE_TEXT)
+        {
+          if (runner->text->len > 0)
+            g_string_append_c (runner->text, '\n');
+          g_string_append (runner->text, fields[c]);
+          continue;
+        }
+      if (field->role != LIKERT_ROLE_RATING)
+        continue;
+      kind = likert_scale_classify (fields[c], &value, NULL);
+      if (kind != LIKERT_CELL_INT && kind != LIKERT_CELL_LABEL && kind != LIKERT_CELL_MIXED)
+        continue;
+
+      stmt = _likert_store_prepare (store,
+                                    "INSERT INTO answer (response_id, field_id, value) "
+                                    "VALUES (?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, response_id);
+      sqlite3_bind_int64 (stmt, 2, field->id);
+      sqlite3_bind_int (stmt, 3, value);
+      if (!_likert_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  if (runner->text->len > 0)
+    {
+      stmt = _likert_store_prepare (store,
+                                    "INSERT INTO response_text (rowid, text) VALUES (?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, response_id);
+      sqlite3_bind_text (stmt, 2, runner->text->str, (int) runner->text->len, SQLITE_STATIC);
       if (!_likert_store_step_done (store, stmt, error))
         return FALSE;
     }
   return TRUE;
 }
 
-static gint64
-store_dataset (LikertStore  *store,
-               Import       *import,
-               GBytes       *raw,
-               GError      **error)
-{
-  g_autofree char *uuid = _likert_uuid ();
-  g_autofree char *sha = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dialect = NULL;
-  const char *dot;
-  sqlite3_stmt *stmt;
-
-  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, raw);
-  dot = strrchr (import->source_name, '.');
-  name = dot ? g_strndup (import->source_name, (gsize) (dot - import->source_name))
-             : g_strdup (import->source_name);
-  dialect = g_strdup_printf ("{\"delimiter\":\"%s\"}",
-                             import->delimiter == '\t' ? "\\t" : (char[]) { import->delimiter, 0 });
-
-  stmt = _likert_store_prepare (store,
-                                "INSERT INTO dataset (uuid, name, source_name, sha256, encoding, "
-                                "dialect, shape, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, import->source_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, sha, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, import->encoding, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, dialect, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, "plain", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
-  if (!_likert_store_step_done (store, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (_likert_store_get_db (store));
-}
-
-/* Pass two, the store stage: one response row and one answer row per rating. */
 static gboolean
-store_records (LikertStore         *store,
-               Import              *import,
-               LikertCsvTokenizer  *tokenizer,
-               gint64               dataset_id,
-               LikertProgressFunc   progress,
-               gpointer             progress_data,
-               GCancellable        *cancellable,
-               GError             **error)
+run_records (Runner              *runner,
+             Reader              *reader,
+             LikertCsvTokenizer  *tokenizer,
+             LikertProgressFunc   progress,
+             gpointer             progress_data,
+             GError             **error)
 {
+  const LikertImportPlan *plan = runner->plan;
+  const guint first_data = plan->shape->skip_rows + plan->shape->header_rows;
   const char * const *fields;
   guint n;
-  gint64 record = 0;
-  gsize length = g_bytes_get_size (import->text);
-  sqlite3 *db = _likert_store_get_db (store);
+  guint raw = 0;
+  g_autoptr(GError) local_error = NULL;
 
-  while (likert_csv_tokenizer_next (tokenizer, &fields, &n, error))
+  while (likert_csv_tokenizer_next (tokenizer, &fields, &n, &local_error))
     {
-      g_autofree char *cells = NULL;
-      sqlite3_stmt *stmt;
-      gint64 response_id;
-      gint64 when;
+      g_autofree char *problem = NULL;
+      const char *reason = NULL;
+      guint column = 1;
 
-      if (n == 1 && fields[0][0] == '\0')
+      if (raw++ < first_data || is_blank_record (fields, n))
         continue;
-      g_assert (n == import->n_columns); /* checked in pass one */
-      record++;
+      runner->n_records++;
 
-      stmt = _likert_store_prepare (store,
-                                    "INSERT INTO response (dataset_id, record, line, response_key, "
-                                    "submitted_at, cells) VALUES (?, ?, ?, ?, ?, ?)",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      cells = _likert_json_string_array (fields, n);
-      sqlite3_bind_int64 (stmt, 1, dataset_id);
-      sqlite3_bind_int64 (stmt, 2, record);
-      sqlite3_bind_int64 (stmt, 3, likert_csv_tokenizer_line (tokenizer));
-      if (import->key_column >= 0)
-        sqlite3_bind_text (stmt, 4, fields[import->key_column], -1, SQLITE_STATIC);
-      if (import->time_column >= 0 &&
-          likert_scale_parse_time (fields[import->time_column], &when))
-        sqlite3_bind_int64 (stmt, 5, when);
-      sqlite3_bind_text (stmt, 6, cells, -1, SQLITE_STATIC);
-      if (!_likert_store_step_done (store, stmt, error))
-        return FALSE;
-      response_id = sqlite3_last_insert_rowid (db);
+      if ((runner->n_records & 4095) == 0 && progress)
+        progress (reader_fraction (reader), progress_data);
 
-      for (guint c = 0; c < n; c++)
+      problem = check_record (runner, tokenizer, fields, n, &column);
+      if (problem != NULL)
         {
-          LikertField *field = import->fields[c];
-          int value;
+          guint line = likert_csv_tokenizer_line (tokenizer);
 
-          if (field->role != LIKERT_ROLE_RATING || fields[c][0] == '\0')
-            continue;
-          if (!likert_scale_parse_int (fields[c], &value) &&
-              !likert_scale_parse_label (fields[c], &value))
-            continue;
-
-          stmt = _likert_store_prepare (store,
-                                        "INSERT INTO answer (response_id, field_id, value) "
-                                        "VALUES (?, ?, ?)",
-                                        error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, response_id);
-          sqlite3_bind_int64 (stmt, 2, field->id);
-          sqlite3_bind_int (stmt, 3, value);
-          if (!_likert_store_step_done (store, stmt, error))
-            return FALSE;
+          if (!runner->options->skip_bad_rows)
+            {
+              g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS,
+                           "%s:%u:%u: %s", plan->source_name, line, column, problem);
+              return FALSE;
+            }
+          note_skipped (runner, line, column, problem);
+          continue;
         }
 
-      if ((record & 4095) == 0)
+      if (likert_shape_excludes (plan->shape, fields, &reason) && !runner->options->keep_excluded)
         {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (progress)
-            progress (0.3 + 0.7 * likert_csv_tokenizer_offset (tokenizer) / MAX (length, 1),
-                      progress_data);
+          runner->n_excluded++;
+          continue;
         }
+      if (!store_record (runner, tokenizer, fields, n, error))
+        return FALSE;
     }
-  return error == NULL || *error == NULL;
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static LikertImportReport *
-make_report (Import    *import,
-             gint64     dataset_id,
-             GPtrArray *notices)
+make_report (Runner *runner)
 {
+  const LikertImportPlan *plan = runner->plan;
   LikertImportReport *report = g_new0 (LikertImportReport, 1);
 
-  report->dataset_id = dataset_id;
-  report->source_name = g_strdup (import->source_name);
-  report->encoding = g_strdup (import->encoding);
-  report->delimiter = import->delimiter;
-  report->n_records = import->n_records;
-  report->n_columns = import->n_columns;
+  report->dataset_id = runner->dataset_id;
+  report->import_id = runner->import_id;
+  report->source_name = g_strdup (plan->source_name);
+  report->encoding = g_strdup (plan->encoding);
+  report->delimiter = plan->delimiter;
+  report->shape = g_strdup (likert_shape_kind_to_string (plan->shape->kind));
+  report->n_records = runner->n_records;
+  report->n_new = runner->n_new;
+  report->n_duplicates = runner->n_duplicates;
+  report->n_skipped = runner->n_skipped;
+  report->n_excluded = runner->n_excluded;
+  report->n_columns = plan->n_columns;
   report->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_field_free);
-  for (guint c = 0; c < import->n_columns; c++)
+  for (guint c = 0; c < plan->n_columns; c++)
     {
-      g_ptr_array_add (report->fields, import->fields[c]);
-      import->fields[c] = NULL;
+      g_ptr_array_add (report->fields, runner->fields[c]);
+      runner->fields[c] = NULL;
     }
-  report->notices = g_ptr_array_ref (notices);
+  g_ptr_array_set_free_func (runner->owned_fields, NULL);
+  report->notices = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < plan->notices->len; i++)
+    g_ptr_array_add (report->notices, g_strdup (g_ptr_array_index (plan->notices, i)));
+  if (runner->appending)
+    {
+      g_ptr_array_add (report->notices,
+                       g_strdup_printf (ngettext ("This survey was imported before: %u new "
+                                                  "response was added.",
+                                                  "This survey was imported before: %u new "
+                                                  "responses were added.", runner->n_new),
+                                        runner->n_new));
+      g_ptr_array_add (report->notices,
+                       g_strdup_printf (ngettext ("%u response was already in the project.",
+                                                  "%u responses were already in the project.",
+                                                  runner->n_duplicates),
+                                        runner->n_duplicates));
+    }
+  if (runner->n_skipped > 0)
+    g_ptr_array_add (report->notices,
+                     g_strdup_printf (ngettext ("%u row with problems was skipped.",
+                                                "%u rows with problems were skipped.",
+                                                runner->n_skipped),
+                                      runner->n_skipped));
   return report;
 }
 
-LikertImportReport *
-likert_import_file (LikertStore         *store,
-                    const char          *path,
-                    LikertProgressFunc   progress,
-                    gpointer             progress_data,
-                    GCancellable        *cancellable,
-                    GError             **error)
+static void
+runner_clear (Runner *runner)
 {
-  Import import = { 0 };
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) raw = NULL;
+  g_clear_pointer (&runner->owned_fields, g_ptr_array_unref);
+  g_free (runner->fields);
+  g_clear_pointer (&runner->existing, g_array_unref);
+  if (runner->skipped)
+    g_string_free (runner->skipped, TRUE);
+  if (runner->text)
+    g_string_free (runner->text, TRUE);
+}
+
+LikertImportReport *
+likert_import_run (LikertStore               *store,
+                   const LikertImportPlan    *plan,
+                   const LikertImportOptions *options,
+                   LikertProgressFunc         progress,
+                   gpointer                   progress_data,
+                   GCancellable              *cancellable,
+                   GError                   **error)
+{
   g_autoptr(LikertCsvTokenizer) tokenizer = NULL;
-  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *encoding = NULL;
+  LikertImportOptions defaults;
   LikertImportReport *report = NULL;
-  const char *text;
-  gsize length;
-  gint64 dataset_id;
+  Runner runner = { 0 };
+  Reader reader = { 0 };
 
   g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (plan != NULL, NULL);
 
-  import.source_name = g_path_get_basename (path);
-
-  /* The reader stage. */
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
-    goto out;
-  raw = g_mapped_file_get_bytes (mapped);
-  import.text = likert_csv_decode (raw, import.source_name, &import.encoding, error);
-  if (import.text == NULL)
-    goto out;
-
-  text = g_bytes_get_data (import.text, &length);
-  if (text == NULL)
-    text = "";
-  import.delimiter = likert_csv_sniff (text, length);
-  tokenizer = likert_csv_tokenizer_new (text, length, import.delimiter, import.source_name);
-
-  if (!read_header (&import, tokenizer, notices, error) ||
-      !profile_columns (&import, tokenizer, progress, progress_data, cancellable, error))
-    goto out;
-  assign_roles (&import, notices);
-
-  /* Back to the first record after the header, for pass two. */
-  likert_csv_tokenizer_rewind (tokenizer);
-  {
-    const char * const *fields;
-    guint n;
-
-    do
-      likert_csv_tokenizer_next (tokenizer, &fields, &n, NULL);
-    while (n == 1 && fields[0][0] == '\0');
-  }
-
-  if (!_likert_store_begin (store, error))
-    goto out;
-  dataset_id = store_dataset (store, &import, raw, error);
-  if (dataset_id == 0 ||
-      !store_fields (store, &import, dataset_id, error) ||
-      !store_records (store, &import, tokenizer, dataset_id, progress, progress_data,
-                      cancellable, error) ||
-      !_likert_store_commit (store, error))
+  if (options == NULL)
     {
-      _likert_store_rollback (store);
+      likert_import_options_init (&defaults);
+      options = &defaults;
+    }
+
+  if (plan->n_problems > 0 && !options->skip_bad_rows)
+    {
+      const LikertImportProblem *first = g_ptr_array_index (plan->problems, 0);
+
+      guint64 more = plan->n_problems - 1;
+
+      if (more == 0)
+        g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS, "%s:%u:%u: %s",
+                     plan->source_name, first->line, first->column, first->message);
+      else
+        g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS,
+                     /* Translators: file:line:column: the first problem, then how many more */
+                     ngettext ("%s:%u:%u: %s (and %lu more problem)",
+                               "%s:%u:%u: %s (and %lu more problems)", (gulong) more),
+                     plan->source_name, first->line, first->column, first->message,
+                     (gulong) more);
       goto out;
     }
 
+  runner.store = store;
+  runner.plan = plan;
+  runner.options = options;
+  runner.time_column = -1;
+  runner.skipped = g_string_new ("[");
+  runner.text = g_string_new (NULL);
+
+  /* The same bytes as planned, in the same encoding. */
+  if (!reader_open (&reader, plan->path, plan->source_name, plan->encoding, FALSE, &encoding,
+                    cancellable, error))
+    goto out;
+  tokenizer = likert_csv_tokenizer_new_streaming (reader_fill, &reader, plan->delimiter,
+                                                  plan->source_name);
+
+  if (!_likert_store_begin (store, error))
+    goto out;
+
+  runner.dataset_id = find_same_survey (&runner, error);
+  if (runner.dataset_id < 0)
+    goto fail;
+  runner.appending = runner.dataset_id > 0;
+  if (runner.appending ? !load_existing (&runner, error) : !store_dataset (&runner, error))
+    goto fail;
+  for (guint c = 0; c < plan->n_columns; c++)
+    if (runner.fields[c]->role == LIKERT_ROLE_TIME && runner.time_column < 0)
+      runner.time_column = (int) c;
+
+  if (!store_import (&runner, error) ||
+      !run_records (&runner, &reader, tokenizer, progress, progress_data, error) ||
+      !finish_import (&runner, error) ||
+      !_likert_store_commit (store, error))
+    goto fail;
+
   if (progress)
     progress (1.0, progress_data);
-  report = make_report (&import, dataset_id, notices);
+  report = make_report (&runner);
+  goto out;
+
+fail:
+  _likert_store_rollback (store);
 
 out:
-  import_clear (&import);
+  runner_clear (&runner);
+  reader_clear (&reader);
+  if (options == &defaults)
+    likert_import_options_clear (&defaults);
   return report;
 }
 
 typedef struct
 {
-  char           *project_path;
-  char           *path;
-  LikertProgress *progress;
+  LikertProgressFunc progress;
+  gpointer           progress_data;
+  double             start;
+  double             span;
+} ProgressSpan;
+
+static void
+span_progress (double   fraction,
+               gpointer user_data)
+{
+  ProgressSpan *span = user_data;
+
+  span->progress (span->start + span->span * fraction, span->progress_data);
+}
+
+LikertImportReport *
+likert_import_file (LikertStore               *store,
+                    const char                *path,
+                    const LikertImportOptions *options,
+                    LikertProgressFunc         progress,
+                    gpointer                   progress_data,
+                    GCancellable              *cancellable,
+                    GError                   **error)
+{
+  g_autoptr(LikertImportPlan) plan = NULL;
+  ProgressSpan span = { progress, progress_data, 0, 0.4 };
+
+  plan = likert_import_plan_file (path, options, progress ? span_progress : NULL, &span,
+                                  cancellable, error);
+  if (plan == NULL)
+    return NULL;
+  span.start = 0.4;
+  span.span = 0.6;
+  return likert_import_run (store, plan, options, progress ? span_progress : NULL, &span,
+                            cancellable, error);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Options, results
+ */
+
+void
+likert_import_options_init (LikertImportOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->shape = LIKERT_SHAPE_AUTO;
+  options->header_rows = -1;
+  options->date_order = LIKERT_DATE_ORDER_UNKNOWN;
+}
+
+static void
+rating_choice_free (LikertRatingChoice *choice)
+{
+  g_free (choice->column);
+  g_free (choice);
+}
+
+void
+likert_import_options_clear (LikertImportOptions *options)
+{
+  g_clear_pointer (&options->encoding, g_free);
+  g_clear_pointer (&options->ratings, g_ptr_array_unref);
+}
+
+gboolean
+likert_import_options_add_rating (LikertImportOptions  *options,
+                                  const char           *spec,
+                                  GError              **error)
+{
+  LikertRatingChoice *choice = g_new0 (LikertRatingChoice, 1);
+  const char *colon = strrchr (spec, ':');
+
+  if (colon != NULL)
+    {
+      int lo, hi;
+      char dash;
+
+      if (sscanf (colon + 1, "%d%c%d", &lo, &dash, &hi) != 3 || dash != '-' || lo < 0 ||
+          hi > 10 || hi <= lo)
+        {
+          g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION,
+                       /* Translators: %s is what the user wrote */
+                       _("“%s”: a rating scale is written MIN-MAX, from 0 to 10 (as in 1-5)"),
+                       spec);
+          g_free (choice);
+          return FALSE;
+        }
+      choice->scale_min = lo;
+      choice->scale_max = hi;
+      choice->column = g_strndup (spec, (gsize) (colon - spec));
+    }
+  else
+    choice->column = g_strdup (spec);
+
+  if (options->ratings == NULL)
+    options->ratings = g_ptr_array_new_with_free_func ((GDestroyNotify) rating_choice_free);
+  g_ptr_array_add (options->ratings, choice);
+  return TRUE;
+}
+
+void
+likert_import_problem_free (LikertImportProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->field);
+  g_free (problem->value);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+void
+likert_import_report_free (LikertImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->source_name);
+  g_free (report->encoding);
+  g_free (report->shape);
+  g_clear_pointer (&report->fields, g_ptr_array_unref);
+  g_clear_pointer (&report->notices, g_ptr_array_unref);
+  g_free (report);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * On worker threads
+ */
+
+typedef struct
+{
+  char                *project_path;
+  char                *path;
+  LikertImportPlan    *plan;
+  LikertImportOptions  options;
+  LikertProgress      *progress;
 } ImportTask;
 
 static void
@@ -728,34 +1994,154 @@ import_task_free (ImportTask *data)
 {
   g_free (data->project_path);
   g_free (data->path);
+  g_clear_pointer (&data->plan, likert_import_plan_free);
+  likert_import_options_clear (&data->options);
   likert_progress_free (data->progress);
   g_free (data);
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+copy_options (LikertImportOptions       *to,
+              const LikertImportOptions *from)
+{
+  likert_import_options_init (to);
+  if (from == NULL)
+    return;
+  *to = *from;
+  to->encoding = g_strdup (from->encoding);
+  to->ratings = NULL;
+  for (guint i = 0; from->ratings != NULL && i < from->ratings->len; i++)
+    {
+      const LikertRatingChoice *choice = g_ptr_array_index (from->ratings, i);
+      LikertRatingChoice *copy = g_new0 (LikertRatingChoice, 1);
+
+      *copy = *choice;
+      copy->column = g_strdup (choice->column);
+      if (to->ratings == NULL)
+        to->ratings = g_ptr_array_new_with_free_func ((GDestroyNotify) rating_choice_free);
+      g_ptr_array_add (to->ratings, copy);
+    }
+}
+
+static GTask *
+import_task_new (const char                *project_path,
+                 const char                *path,
+                 LikertImportPlan          *plan,
+                 const LikertImportOptions *options,
+                 LikertProgressFunc         progress,
+                 gpointer                   progress_data,
+                 GCancellable              *cancellable,
+                 GAsyncReadyCallback        callback,
+                 gpointer                   user_data,
+                 gpointer                   source_tag)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportTask *data = g_new0 (ImportTask, 1);
+
+  data->project_path = g_strdup (project_path);
+  data->path = g_strdup (path);
+  data->plan = plan;
+  copy_options (&data->options, options);
+  if (progress)
+    data->progress = likert_progress_new (NULL, progress, progress_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, "[likert] import");
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
+  return task;
+}
+
+static void
+plan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ImportTask *data = task_data;
+  GError *error = NULL;
+  LikertImportPlan *plan;
+
+  plan = likert_import_plan_file (data->path, &data->options,
+                                  data->progress ? likert_progress_forward : NULL, data->progress,
+                                  cancellable, &error);
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, (GDestroyNotify) likert_import_plan_free);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
 {
   ImportTask *data = task_data;
   g_autoptr(LikertStore) store = NULL;
   GError *error = NULL;
-  LikertImportReport *report;
+  LikertImportReport *report = NULL;
 
   store = likert_store_open (data->project_path, LIKERT_STORE_OPEN_CREATE, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  report = likert_import_file (store, data->path,
-                               data->progress ? likert_progress_forward : NULL, data->progress,
-                               cancellable, &error);
+  if (store != NULL && data->plan != NULL)
+    report = likert_import_run (store, data->plan, &data->options,
+                                data->progress ? likert_progress_forward : NULL, data->progress,
+                                cancellable, &error);
+  else if (store != NULL)
+    report = likert_import_file (store, data->path, &data->options,
+                                 data->progress ? likert_progress_forward : NULL, data->progress,
+                                 cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, report, (GDestroyNotify) likert_import_report_free);
+}
+
+void
+likert_import_plan_async (const char                *path,
+                          const LikertImportOptions *options,
+                          LikertProgressFunc         progress,
+                          gpointer                   progress_data,
+                          GCancellable              *cancellable,
+                          GAsyncReadyCallback        callback,
+                          gpointer                   user_data)
+{
+  g_autoptr(GTask) task = import_task_new (NULL, path, NULL, options, progress, progress_data,
+                                           cancellable, callback, user_data,
+                                           likert_import_plan_async);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+LikertImportPlan *
+likert_import_plan_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Takes plan (the run owns it from here). */
+void
+likert_import_run_async (const char                *project_path,
+                         LikertImportPlan          *plan,
+                         const LikertImportOptions *options,
+                         LikertProgressFunc         progress,
+                         gpointer                   progress_data,
+                         GCancellable              *cancellable,
+                         GAsyncReadyCallback        callback,
+                         gpointer                   user_data)
+{
+  g_autoptr(GTask) task = import_task_new (project_path, plan->path, plan, options, progress,
+                                           progress_data, cancellable, callback, user_data,
+                                           likert_import_run_async);
+  g_task_run_in_thread (task, run_thread);
+}
+
+LikertImportReport *
+likert_import_run_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -767,37 +2153,15 @@ likert_import_file_async (const char          *project_path,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportTask *data = g_new0 (ImportTask, 1);
-
-  data->project_path = g_strdup (project_path);
-  data->path = g_strdup (path);
-  if (progress)
-    data->progress = likert_progress_new (NULL, progress, progress_data);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, likert_import_file_async);
-  g_task_set_name (task, "[likert] import");
-  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
-  g_task_run_in_thread (task, import_thread);
+  g_autoptr(GTask) task = import_task_new (project_path, path, NULL, NULL, progress,
+                                           progress_data, cancellable, callback, user_data,
+                                           likert_import_file_async);
+  g_task_run_in_thread (task, run_thread);
 }
 
 LikertImportReport *
 likert_import_file_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-likert_import_report_free (LikertImportReport *report)
-{
-  if (report == NULL)
-    return;
-  g_free (report->source_name);
-  g_free (report->encoding);
-  g_clear_pointer (&report->fields, g_ptr_array_unref);
-  g_clear_pointer (&report->notices, g_ptr_array_unref);
-  g_free (report);
+  return likert_import_run_finish (result, error);
 }

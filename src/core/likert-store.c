@@ -129,6 +129,8 @@ static const char * const migrations[] = {
   "  FROM (SELECT d.*, (SELECT count (*) FROM response r WHERE r.dataset_id = d.id) AS n "
   "        FROM dataset d) d;"
   "ALTER TABLE response ADD COLUMN import_id INTEGER REFERENCES import (id);"
+  "ALTER TABLE field ADD COLUMN question TEXT;"
+  "ALTER TABLE field ADD COLUMN metadata INTEGER NOT NULL DEFAULT 0;"
   "UPDATE response SET import_id = dataset_id;"
   "CREATE VIRTUAL TABLE response_text USING fts5 ("
   "  text, content = '', tokenize = 'unicode61 remove_diacritics 2'"

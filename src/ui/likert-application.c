@@ -107,7 +107,7 @@ about_action (GSimpleAction *action,
                         "developer-name", _("Likert developers"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Analyse satisfaction feedback: load survey exports, "
-                                      "chart the ratings and code every comment."),
+                                      "chart the ratings and tag every comment."),
                         "website", "https://likert.app",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,

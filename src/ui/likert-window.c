@@ -225,7 +225,7 @@ update_analysis (LikertWindow *self)
 
   n = format_count (stats.n);
   missing = format_count (stats.missing);
-  stats_add_row (self, row++, _("Answers"), n);
+  stats_add_row (self, row++, _("Answered"), n);
   stats_add_row (self, row++, _("No answer"), missing);
   if (stats.n == 0)
     return;
@@ -238,6 +238,7 @@ update_analysis (LikertWindow *self)
       /* Translators: a confidence interval, low – high */
       ci = g_strdup_printf (_("%.2f – %.2f"), stats.ci95_low, stats.ci95_high);
       sd = g_strdup_printf ("%.2f", stats.sd);
+      /* xgettext:no-c-format */
       stats_add_row (self, row++, _("95 % CI of the mean"), ci);
     }
   stats_add_row (self, row++, _("Median"), median);
@@ -1125,7 +1126,7 @@ likert_window_init (LikertWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  add_column (self, COLUMN_TIME, _("Time"), FALSE);
+  add_column (self, COLUMN_TIME, _("Date"), FALSE);
   add_column (self, COLUMN_RATING, _("Rating"), FALSE);
   add_column (self, COLUMN_COMMENT, _("Comment"), TRUE);
   add_column (self, COLUMN_TAGS, _("Tags"), FALSE);

@@ -208,46 +208,6 @@ test_decode (void)
                    "t.csv:2:7: the byte 0xE9 at offset 12 is not valid UTF-8 text");
 }
 
-static void
-test_scale (void)
-{
-  int v = 0;
-  gint64 t = 0;
-  int lo, hi;
-
-  g_assert_true (likert_scale_parse_int (" 4 ", &v));
-  g_assert_cmpint (v, ==, 4);
-  g_assert_false (likert_scale_parse_int ("4.5", &v));
-  g_assert_false (likert_scale_parse_int ("", &v));
-  g_assert_true (likert_scale_parse_label ("Extremely satisfied", &v));
-  g_assert_cmpint (v, ==, 5);
-  g_assert_true (likert_scale_parse_label ("  somewhat DISSATISFIED ", &v));
-  g_assert_cmpint (v, ==, 2);
-  g_assert_true (likert_scale_parse_label ("Plutôt satisfait", &v));
-  g_assert_cmpint (v, ==, 4);
-  g_assert_false (likert_scale_parse_label ("The checkout was slow", &v));
-
-  g_assert_true (likert_scale_parse_time ("2025-03-01 14:02:11", &t));
-  g_assert_cmpint (t, ==, 1740837731);
-  g_assert_true (likert_scale_parse_time ("2025-03-01T15:02:11+01:00", &t));
-  g_assert_cmpint (t, ==, 1740837731);
-  g_assert_true (likert_scale_parse_time ("2025-03-01", &t));
-  g_assert_cmpint (t, ==, 1740787200);
-  g_assert_false (likert_scale_parse_time ("yesterday", &t));
-  g_assert_false (likert_scale_parse_time ("2025-13-01 00:00:00", &t));
-
-  likert_scale_guess_range (1, 5, "rating", &lo, &hi);
-  g_assert_cmpint (lo, ==, 1); g_assert_cmpint (hi, ==, 5);
-  likert_scale_guess_range (2, 4, "rating", &lo, &hi);
-  g_assert_cmpint (lo, ==, 1); g_assert_cmpint (hi, ==, 5);
-  likert_scale_guess_range (1, 7, "ease", &lo, &hi);
-  g_assert_cmpint (lo, ==, 1); g_assert_cmpint (hi, ==, 7);
-  likert_scale_guess_range (0, 10, "How likely are you to recommend us?", &lo, &hi);
-  g_assert_cmpint (lo, ==, 0); g_assert_cmpint (hi, ==, 10);
-  likert_scale_guess_range (3, 9, "How likely are you to recommend us?", &lo, &hi);
-  g_assert_cmpint (lo, ==, 0); g_assert_cmpint (hi, ==, 10);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +219,5 @@ main (int   argc,
   g_test_add_func ("/csv/text-after-quote", test_text_after_quote);
   g_test_add_func ("/csv/sniff", test_sniff);
   g_test_add_func ("/csv/decode", test_decode);
-  g_test_add_func ("/csv/scale", test_scale);
   return g_test_run ();
 }

@@ -27,7 +27,7 @@ fixture_setup (Fixture       *f,
   f->path = test_dir_file (&f->dir, "p.likert");
   f->store = likert_store_open (f->path, LIKERT_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  report = likert_import_file (f->store, sample, NULL, NULL, NULL, &error);
+  report = likert_import_file (f->store, sample, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   f->frame = likert_frame_load (f->store, NULL, &error);
   g_assert_no_error (error);

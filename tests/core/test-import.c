@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "likert-csv.h"
+#include "likert-encoding.h"
 #include "likert-frame.h"
 #include "likert-import.h"
 #include "likert-store.h"
@@ -89,7 +90,7 @@ test_sample (void)
   store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
-  report = likert_import_file (store, sample, NULL, NULL, NULL, &error);
+  report = likert_import_file (store, sample, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   count_column (sample, 2, expected, &records);
   g_assert_cmpuint (records, ==, 5000);
@@ -126,11 +127,12 @@ test_sample (void)
 
 /* Imports contents and expects it to fail with message, leaving the project as it was. */
 static void
-expect_failure (const char *contents,
-                gssize      length,
-                GQuark      domain,
-                int         code,
-                const char *message)
+expect_failure_with (const char *encoding,
+                     const char *contents,
+                     gssize      length,
+                     GQuark      domain,
+                     int         code,
+                     const char *message)
 {
   TestDir dir;
   g_autofree char *path = NULL;
@@ -139,6 +141,7 @@ expect_failure (const char *contents,
   g_autoptr(GError) error = NULL;
   g_autoptr(LikertStore) store = NULL;
   g_autoptr(LikertImportReport) first = NULL;
+  LikertImportOptions options;
   LikertImportReport *report;
 
   test_dir_init (&dir);
@@ -146,11 +149,14 @@ expect_failure (const char *contents,
   store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   good = test_dir_write (&dir, "good.csv", "rating,comment\n4,ok\n5,fine\n", -1);
-  first = likert_import_file (store, good, NULL, NULL, NULL, &error);
+  first = likert_import_file (store, good, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   bad = test_dir_write (&dir, "bad.csv", contents, length);
-  report = likert_import_file (store, bad, NULL, NULL, NULL, &error);
+  likert_import_options_init (&options);
+  options.encoding = g_strdup (encoding);
+  report = likert_import_file (store, bad, &options, NULL, NULL, NULL, &error);
+  likert_import_options_clear (&options);
   g_assert_null (report);
   g_assert_error (error, domain, code);
   g_assert_cmpstr (error->message, ==, message);
@@ -169,6 +175,16 @@ expect_failure (const char *contents,
 }
 
 static void
+expect_failure (const char *contents,
+                gssize      length,
+                GQuark      domain,
+                int         code,
+                const char *message)
+{
+  expect_failure_with (NULL, contents, length, domain, code, message);
+}
+
+static void
 test_unterminated_quote (void)
 {
   expect_failure ("rating,comment\n4,fine\n3,\"never closed\n5,x\n", -1,
@@ -180,19 +196,20 @@ static void
 test_ragged (void)
 {
   expect_failure ("rating,comment\n4,fine\n3,too,many\n", -1,
-                  LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_RAGGED,
+                  LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS,
                   "bad.csv:3:7: this record has 3 fields; the header has 2");
   expect_failure ("rating,comment,page\n4,fine,/\n3\n", -1,
-                  LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_RAGGED,
+                  LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS,
                   "bad.csv:3:2: this record has 1 field; the header has 3");
 }
 
 static void
 test_invalid_utf8 (void)
 {
-  expect_failure ("rating,comment\n4,tr\xe8s bien\n", -1,
-                  LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING,
-                  "bad.csv:2:5: the byte 0xE8 at offset 19 is not valid UTF-8 text");
+  /* Not valid in the encoding the analyst chose: refused, never imported with replacements. */
+  expect_failure_with ("UTF-8", "rating,comment\n4,tr\xe8s bien\n", -1,
+                       LIKERT_ENCODING_ERROR, LIKERT_ENCODING_ERROR_INVALID,
+                       "bad.csv:2:5: byte 0xE8 at offset 19 is not valid UTF-8 text");
 }
 
 static void
@@ -219,7 +236,7 @@ test_cancel (void)
   path = test_dir_file (&dir, "p.likert");
   store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
   g_cancellable_cancel (cancellable);
-  report = likert_import_file (store, sample, NULL, NULL, cancellable, &error);
+  report = likert_import_file (store, sample, NULL, NULL, NULL, cancellable, &error);
   g_assert_null (report);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 0);
@@ -249,10 +266,10 @@ test_roles (void)
                         "2025-01-02 10:00:00;Very satisfied;9;\"Fast; clear\"\r\n"
                         "2025-01-03 11:00:00;Dissatisfied;3;Slow\r\n"
                         "2025-01-04 12:00:00;;10;", -1);
-  report = likert_import_file (store, csv, NULL, NULL, NULL, &error);
+  report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (report->delimiter, ==, ';');
-  g_assert_cmpstr (report->encoding, ==, "UTF-8 (BOM)");
+  g_assert_cmpstr (report->encoding, ==, "UTF-8");
   g_assert_cmpuint (report->n_records, ==, 3);
 
   field = g_ptr_array_index (report->fields, 0);
@@ -298,7 +315,7 @@ test_no_rating (void)
   path = test_dir_file (&dir, "p.likert");
   store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
   csv = test_dir_write (&dir, "text.csv", "comment,page\nNice,/a\nBad,/b\n", -1);
-  report = likert_import_file (store, csv, NULL, NULL, NULL, &error);
+  report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->notices->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (report->notices, 0), "No rating column"));

@@ -17,7 +17,7 @@ import_small (LikertStore *store,
                                          "b,2,Slow\n"
                                          "c,,\n", -1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LikertImportReport) report = likert_import_file (store, csv, NULL, NULL, NULL, &error);
+  g_autoptr(LikertImportReport) report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);

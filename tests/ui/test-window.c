@@ -60,7 +60,7 @@ make_project (TestDir *dir)
   g_autoptr(LikertImportReport) report = NULL;
 
   g_assert_no_error (error);
-  report = likert_import_file (store, sample, NULL, NULL, NULL, &error);
+  report = likert_import_file (store, sample, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return path;
 }
