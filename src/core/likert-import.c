@@ -211,7 +211,12 @@ typedef struct
   GArray        *odd[N_ODD_KINDS];        /* Odd, at most ODD_CAP each */
   GArray        *at_value[LIKERT_MAX_SCALE]; /* Odd: where each small integer stands, ≤ ODD_CAP */
   gboolean       twin_candidate;          /* every cell so far a label or empty */
+  gboolean       not_rating;              /* too many cells that are no rating: stop looking */
+  gboolean       not_time;                /* a cell that is no time: stop looking */
 } Profile;
+
+/* Past this many cells that are no rating (and 2 % of the column), a column is no rating. */
+#define NOT_RATING_AFTER 100
 
 static void
 odd_clear (gpointer data)
@@ -337,6 +342,13 @@ profile_cell (Planner    *planner,
     return;
 
   p->non_empty++;
+  if (p->not_rating)
+    {
+      /* Known not to be a rating: only its text, and perhaps its times, matter now. */
+      p->text++;
+      kind = LIKERT_CELL_TEXT;
+      goto time;
+    }
   kind = likert_scale_classify (cell, &value, &label_scale);
   switch (kind)
     {
@@ -413,15 +425,24 @@ profile_cell (Planner    *planner,
       break;
     }
 
-  if (kind != LIKERT_CELL_INT)
+  if (!p->not_rating && p->text + p->decimals + p->n_odd[ODD_BIG] > NOT_RATING_AFTER &&
+      (p->text + p->decimals + p->n_odd[ODD_BIG]) * 50 > p->non_empty)
+    p->not_rating = TRUE;
+
+time:
+  if (kind != LIKERT_CELL_INT && (!p->not_time || time_hint))
     {
       guint parsed_before = p->dates.n_parsed;
 
       likert_date_scan_add (&p->dates, cell);
-      if (time_hint && p->dates.n_parsed == parsed_before)
+      if (p->dates.n_parsed == parsed_before)
         {
-          p->n_odd[ODD_TIME]++;
-          add_odd (p->odd[ODD_TIME], planner, record, c, cell);
+          p->not_time = TRUE;
+          if (time_hint)
+            {
+              p->n_odd[ODD_TIME]++;
+              add_odd (p->odd[ODD_TIME], planner, record, c, cell);
+            }
         }
     }
 

@@ -571,13 +571,12 @@ qualtrics_header_rows (const Sheet *sheet)
 {
   int id_column = sheet_find (sheet, 0, "responseid");
   int start_column = sheet_find (sheet, 0, "startdate");
+  const char *id_label = id_column >= 0 ? sheet_folded (sheet, 1, (guint) id_column) : "";
+  const char *start_label = start_column >= 0 ? sheet_folded (sheet, 1, (guint) start_column) : "";
 
   if (sheet_available (sheet) >= 3 && is_import_id_row (sheet, 2))
     return 3;
-  if (sheet_available (sheet) >= 2 &&
-      ((id_column >= 0 && strcmp (sheet_folded (sheet, 1, (guint) id_column), "response id") == 0) ||
-       (start_column >= 0 &&
-        strcmp (sheet_folded (sheet, 1, (guint) start_column), "start date") == 0)))
+  if (strcmp (id_label, "response id") == 0 || strcmp (start_label, "start date") == 0)
     return 2;
   return 1;
 }
@@ -1106,7 +1105,10 @@ likert_shape_detect (const char * const * const  *records,
   else
     {
       kind = force_kind;
-      rows = force_header_rows >= 0 ? (guint) force_header_rows : default_header_rows (kind, &sheet);
+      if (force_header_rows >= 0)
+        rows = (guint) force_header_rows;
+      else
+        rows = default_header_rows (kind, &sheet);
       if (!kind_allows_rows (kind, rows))
         {
           g_set_error (error, LIKERT_SHAPE_ERROR, LIKERT_SHAPE_ERROR_MISFIT,

@@ -199,7 +199,8 @@ _likert_store_get_db (LikertStore *self)
   return self->db;
 }
 
-/* Statements are prepared once per connection and cached by their SQL text (a string literal). */
+/* Statements are prepared once per connection and cached by the address of their SQL, which
+ * must be a string literal (the same text at two addresses is merely prepared twice). */
 sqlite3_stmt *
 _likert_store_prepare (LikertStore  *self,
                        const char   *sql,
@@ -504,7 +505,8 @@ likert_store_class_init (LikertStoreClass *klass)
 static void
 likert_store_init (LikertStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  /* Keyed by the address of the SQL literal: no hashing of long strings per statement. */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
 }
 
 /**

@@ -233,7 +233,8 @@ test_surveymonkey (void)
 
   assert_column (shape, 9, "How satisfied are you with our support?", LIKERT_ROLE_OTHER, FALSE);
   g_assert_cmpstr (shape->columns[9].question, ==, "How satisfied are you with our support?");
-  assert_column (shape, 10, "How would you rate the following? — Speed", LIKERT_ROLE_OTHER, FALSE);
+  assert_column (shape, 10, "How would you rate the following? — Speed", LIKERT_ROLE_OTHER,
+                 FALSE);
   assert_column (shape, 12, "How would you rate the following? — Knowledge", LIKERT_ROLE_OTHER,
                  FALSE);
   g_assert_cmpstr (shape->columns[12].question, ==, "How would you rate the following?");
