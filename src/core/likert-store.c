@@ -50,6 +50,8 @@ static const char * const migrations[] = {
   "  label_of INTEGER REFERENCES field (id),"
   "  UNIQUE (dataset_id, position)"
   ");"
+  /* response.record is numbered by the importer, in file order, per dataset: no index is kept
+   * for it (one fewer B-tree per inserted row); file order is id order. */
   "CREATE TABLE response ("
   "  id INTEGER PRIMARY KEY,"
   "  dataset_id INTEGER NOT NULL REFERENCES dataset (id),"
@@ -57,8 +59,7 @@ static const char * const migrations[] = {
   "  line INTEGER NOT NULL,"
   "  response_key TEXT,"
   "  submitted_at INTEGER,"
-  "  cells TEXT NOT NULL,"
-  "  UNIQUE (dataset_id, record)"
+  "  cells TEXT NOT NULL"
   ");"
   "CREATE TABLE answer ("
   "  response_id INTEGER NOT NULL REFERENCES response (id),"
