@@ -107,6 +107,18 @@ usage_error (const char *command,
   return EXIT_USAGE;
 }
 
+/* Flushes stdout; a write error (a full disk, a closed pipe) is a failure. */
+static int
+flush_stdout (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("likert-cli: %s\n", _("Could not write the output"));
+      return EXIT_FAILED;
+    }
+  return EXIT_SUCCESS;
+}
+
 /* Helpers: the command line */
 
 static const Command *
@@ -457,6 +469,14 @@ json_null (JsonWriter *writer)
   fputs ("null", writer->out);
 }
 
+static void
+json_bool (JsonWriter *writer,
+           gboolean    value)
+{
+  json_separate (writer);
+  fputs (value ? "true" : "false", writer->out);
+}
+
 /* The shortest of %.15g, %.16g, %.17g that reads back as the same double, in the C locale;
  * NAN and infinities, which JSON cannot say, as null. */
 static void
@@ -774,8 +794,152 @@ write_histogram (Project     *project,
 
 /* Helpers: import */
 
+/* The import options as typed, before they are checked. */
 typedef struct
 {
+  char      *project_path;
+  char      *encoding;
+  char      *delimiter;
+  char      *shape;
+  int        header_rows;
+  char     **ratings;
+  char      *date_order;
+  gboolean   skip_bad_rows;
+  gboolean   keep_excluded;
+  gboolean   dry_run;
+  gboolean   as_json;
+} ImportArgs;
+
+static void
+import_args_clear (ImportArgs *args)
+{
+  g_clear_pointer (&args->project_path, g_free);
+  g_clear_pointer (&args->encoding, g_free);
+  g_clear_pointer (&args->delimiter, g_free);
+  g_clear_pointer (&args->shape, g_free);
+  g_clear_pointer (&args->ratings, g_strfreev);
+  g_clear_pointer (&args->date_order, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportArgs, import_args_clear)
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LikertImportOptions, likert_import_options_clear)
+
+static const struct
+{
+  const char *name;
+  char        delimiter;
+} delimiter_names[] = {
+  { ",", ',' }, { "comma", ',' },
+  { ";", ';' }, { "semicolon", ';' },
+  { "tab", '\t' }, { "\t", '\t' }, { "\\t", '\t' },
+  { "|", '|' }, { "pipe", '|' },
+};
+
+static const struct
+{
+  const char      *name;
+  LikertDateOrder  order;
+} date_order_names[] = {
+  { "dmy", LIKERT_DATE_ORDER_DMY },
+  { "mdy", LIKERT_DATE_ORDER_MDY },
+  { "ymd", LIKERT_DATE_ORDER_YMD },
+};
+
+static gboolean
+parse_delimiter (const char  *text,
+                 char        *delimiter,
+                 GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (delimiter_names); i++)
+    if (g_ascii_strcasecmp (text, delimiter_names[i].name) == 0)
+      {
+        *delimiter = delimiter_names[i].delimiter;
+        return TRUE;
+      }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: %s is what the user typed; keep the words comma, semicolon, tab
+                * and pipe in English: they are what the option accepts */
+               _("Unknown delimiter “%s”: use , ; tab | (or comma, semicolon, pipe)"), text);
+  return FALSE;
+}
+
+static gboolean
+parse_date_order (const char       *text,
+                  LikertDateOrder  *order,
+                  GError          **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (date_order_names); i++)
+    if (g_ascii_strcasecmp (text, date_order_names[i].name) == 0)
+      {
+        *order = date_order_names[i].order;
+        return TRUE;
+      }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: %s is what the user typed; dmy, mdy and ymd are option values */
+               _("Unknown date order “%s”: use dmy (day/month/year), mdy (month/day/year) or "
+                 "ymd"), text);
+  return FALSE;
+}
+
+static gboolean
+parse_shape (const char       *text,
+             LikertShapeKind  *kind,
+             GError          **error)
+{
+  g_autoptr(GString) kinds = NULL;
+
+  if (likert_shape_kind_from_string (text, kind))
+    return TRUE;
+
+  kinds = g_string_new (NULL);
+  for (int k = 0; k < LIKERT_SHAPE_N_KINDS; k++)
+    g_string_append_printf (kinds, "%s%s", k > 0 ? ", " : "",
+                            likert_shape_kind_to_string ((LikertShapeKind) k));
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: the first %s is what the user typed, the second a list of
+                * layouts (not to be translated) */
+               _("Unknown layout “%s”; the layouts are: %s"), text, kinds->str);
+  return FALSE;
+}
+
+/* Turns the typed options into importer options; a bad value is a command line error. */
+static gboolean
+import_options_from_args (const ImportArgs     *args,
+                          LikertImportOptions  *options,
+                          GError              **error)
+{
+  likert_import_options_init (options);
+
+  if (args->encoding != NULL)
+    options->encoding = g_strdup (args->encoding);
+  if (args->delimiter != NULL && !parse_delimiter (args->delimiter, &options->delimiter, error))
+    return FALSE;
+  if (args->shape != NULL && !parse_shape (args->shape, &options->shape, error))
+    return FALSE;
+  if (args->header_rows != -1 && (args->header_rows < 0 || args->header_rows > 3))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %d is what the user typed */
+                   _("--header-rows takes 0, 1, 2 or 3, not %d"), args->header_rows);
+      return FALSE;
+    }
+  options->header_rows = args->header_rows;
+  for (guint i = 0; args->ratings != NULL && args->ratings[i] != NULL; i++)
+    if (!likert_import_options_add_rating (options, args->ratings[i], error))
+      return FALSE;
+  if (args->date_order != NULL && !parse_date_order (args->date_order, &options->date_order,
+                                                     error))
+    return FALSE;
+  options->skip_bad_rows = args->skip_bad_rows;
+  options->keep_excluded = args->keep_excluded;
+  return TRUE;
+}
+
+/* Progress on the terminal, when stderr is one. */
+typedef struct
+{
+  gboolean    writing;  /* FALSE while planning, TRUE while importing */
   const char *name;
   int         percent;
 } ImportProgress;
@@ -791,65 +955,182 @@ import_progress_cb (double   fraction,
     return;
   progress->percent = percent;
   g_printerr ("\r");
-  /* Translators: a progress line: the file name, then a percentage */
-  g_printerr (_("Importing %s… %3d %%"), progress->name, percent);
-}
-
-/* Imports csv_path into the project at project_path (created when needed). */
-static LikertImportReport *
-import_into (const char  *project_path,
-             const char  *csv_path,
-             GError     **error)
-{
-  g_autoptr(LikertStore) store = NULL;
-  g_autofree char *name = g_filename_display_basename (csv_path);
-  ImportProgress progress = { name, -1 };
-  gboolean show_progress = isatty (STDERR_FILENO);
-  LikertImportReport *report;
-
-  store = likert_store_open (project_path, LIKERT_STORE_OPEN_CREATE, error);
-  if (store == NULL)
-    return NULL;
-
-  report = likert_import_file (store, csv_path, NULL,
-                               show_progress ? import_progress_cb : NULL, &progress,
-                               NULL, error);
-  if (show_progress && progress.percent >= 0)
-    g_printerr ("\r\033[K");
-  return report;
+  if (progress->writing)
+    /* Translators: a progress line: the file name, then a percentage */
+    g_printerr (_("Importing %s… %3d %%"), progress->name, percent);
+  else
+    /* Translators: a progress line: the file name, then a percentage */
+    g_printerr (_("Reading %s… %3d %%"), progress->name, percent);
 }
 
 static void
-print_import_report (const LikertImportReport *report,
-                     const char               *project_path)
+import_progress_end (ImportProgress *progress)
 {
-  g_autofree char *display_project = g_filename_display_name (project_path);
-  g_autoptr(GString) out = g_string_new (NULL);
-  char single[2] = { report->delimiter, '\0' };
-  const char *delimiter = report->delimiter == '\t' ? C_("delimiter", "tab") : single;
+  if (progress->percent >= 0)
+    g_printerr ("\r\033[K");
+  progress->percent = -1;
+}
+
+/* Reads csv_path once and works out how it would import; writes nothing. */
+static LikertImportPlan *
+plan_import (const char                 *csv_path,
+             const LikertImportOptions  *options,
+             GError                    **error)
+{
+  g_autofree char *name = g_filename_display_basename (csv_path);
+  ImportProgress progress = { FALSE, name, -1 };
+  gboolean show_progress = isatty (STDERR_FILENO);
+  LikertImportPlan *plan;
+
+  plan = likert_import_plan_file (csv_path, options,
+                                  show_progress ? import_progress_cb : NULL, &progress,
+                                  NULL, error);
+  import_progress_end (&progress);
+  return plan;
+}
+
+/* The importer takes --rating columns it does not find as no choice at all: say so instead. */
+static gboolean
+check_rating_columns (const LikertImportPlan     *plan,
+                      const LikertImportOptions  *options,
+                      GError                    **error)
+{
+  for (guint i = 0; options->ratings != NULL && i < options->ratings->len; i++)
+    {
+      const LikertRatingChoice *choice = g_ptr_array_index (options->ratings, i);
+      g_autoptr(GString) names = NULL;
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < plan->n_columns && !found; c++)
+        found = g_strcmp0 (plan->fields[c]->header, choice->column) == 0;
+      if (found)
+        continue;
+
+      names = g_string_new (NULL);
+      for (guint c = 0; c < plan->n_columns; c++)
+        g_string_append_printf (names, "%s“%s”", c > 0 ? ", " : "", plan->fields[c]->header);
+      g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION,
+                   /* Translators: the first %s is a file, the second a column name given to
+                    * --rating, the third a list of column names */
+                   _("%s: --rating names no column “%s”. The columns are: %s"),
+                   plan->source_name, choice->column, names->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "FILE:LINE:COL: message" for each listed problem, then how many more there are. */
+static void
+print_problems (FILE                   *out,
+                const char             *csv_path,
+                const LikertImportPlan *plan)
+{
+  g_autofree char *display_path = g_filename_display_name (csv_path);
+  guint64 unlisted = plan->n_problems - plan->problems->len;
+
+  for (guint i = 0; i < plan->problems->len; i++)
+    {
+      const LikertImportProblem *problem = g_ptr_array_index (plan->problems, i);
+
+      if (problem->field != NULL)
+        /* Translators: file:line:column: then a column name and what is wrong there */
+        fprintf (out, _("%s:%u:%u: column “%s”: %s\n"), display_path, problem->line,
+                 problem->column, problem->field, problem->message);
+      else
+        fprintf (out, "%s:%u:%u: %s\n", display_path, problem->line, problem->column,
+                 problem->message);
+    }
+  if (unlisted > 0)
+    fprintf (out, ngettext ("… and %lu more problem\n", "… and %lu more problems\n",
+                            (gulong) unlisted),
+             (gulong) unlisted);
+}
+
+/* "," ";" "|" as they are, a tab as a word. */
+static const char *
+delimiter_display_name (char        delimiter,
+                        char        buffer[2])
+{
+  if (delimiter == '\t')
+    return C_("delimiter", "tab");
+  buffer[0] = delimiter;
+  buffer[1] = '\0';
+  return buffer;
+}
+
+static const char *
+date_order_to_string (LikertDateOrder order)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (date_order_names); i++)
+    if (date_order_names[i].order == order)
+      return date_order_names[i].name;
+  return NULL;
+}
+
+static const char *
+date_order_display_name (LikertDateOrder order)
+{
+  switch (order)
+    {
+    case LIKERT_DATE_ORDER_DMY: return _("day/month/year");
+    case LIKERT_DATE_ORDER_MDY: return _("month/day/year");
+    case LIKERT_DATE_ORDER_YMD: return _("year/month/day");
+    case LIKERT_DATE_ORDER_UNKNOWN:
+    default:
+      return C_("date order", "unknown");
+    }
+}
+
+/* The rating column a label column names: in a plan label_of is a column index, in a report
+ * (fields from the project) a field id. */
+static const LikertField *
+label_target (LikertField * const *fields,
+              guint                n_fields,
+              const LikertField   *field)
+{
+  for (guint j = 0; j < n_fields; j++)
+    if (fields[j]->id != 0 ? fields[j]->id == field->label_of : (gint64) j == field->label_of)
+      return fields[j];
+  return NULL;
+}
+
+/* Appends "label  value" lines, the labels padded to the widest. */
+static void
+append_facts (GString            *out,
+              const char * const *facts,
+              guint               n_facts)
+{
+  guint width = 0;
+
+  for (guint i = 0; i < n_facts; i += 2)
+    width = MAX (width, (guint) g_utf8_strlen (facts[i], -1));
+  for (guint i = 0; i < n_facts; i += 2)
+    {
+      g_string_append (out, "  ");
+      append_padded (out, facts[i], width, FALSE);
+      g_string_append (out, "  ");
+      g_string_append (out, facts[i + 1]);
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* The numbered list of columns with their roles, scales and labels. */
+static void
+append_columns (GString            *out,
+                LikertField * const *fields,
+                guint               n_fields)
+{
   guint header_width = 0;
 
-  g_string_append_printf (out,
-                          ngettext ("Imported %u record of %s into %s (%s, delimiter “%s”)",
-                                    "Imported %u records of %s into %s (%s, delimiter “%s”)",
-                                    report->n_records),
-                          report->n_records, report->source_name, display_project,
-                          report->encoding, delimiter);
-  g_string_append (out, "\n\n");
-  g_string_append_printf (out, ngettext ("%u column:", "%u columns:", report->n_columns),
-                          report->n_columns);
+  g_string_append_printf (out, ngettext ("%u column:", "%u columns:", n_fields), n_fields);
   g_string_append_c (out, '\n');
 
-  for (guint i = 0; i < report->fields->len; i++)
-    {
-      const LikertField *field = g_ptr_array_index (report->fields, i);
+  for (guint i = 0; i < n_fields; i++)
+    header_width = MAX (header_width, (guint) g_utf8_strlen (fields[i]->header, -1));
 
-      header_width = MAX (header_width, (guint) g_utf8_strlen (field->header, -1));
-    }
-
-  for (guint i = 0; i < report->fields->len; i++)
+  for (guint i = 0; i < n_fields; i++)
     {
-      const LikertField *field = g_ptr_array_index (report->fields, i);
+      const LikertField *field = fields[i];
       g_autofree char *number = g_strdup_printf ("%u", field->position + 1);
 
       g_string_append (out, "  ");
@@ -871,30 +1152,355 @@ print_import_report (const LikertImportReport *report,
         }
       else if (field->role == LIKERT_ROLE_LABEL)
         {
-          for (guint j = 0; j < report->fields->len; j++)
-            {
-              const LikertField *named = g_ptr_array_index (report->fields, j);
+          const LikertField *named = label_target (fields, n_fields, field);
 
-              if (named->id == field->label_of)
-                {
-                  g_string_append (out, " ");
-                  /* Translators: %s is the rating column a label column names */
-                  g_string_append_printf (out, _("(of “%s”)"), named->header);
-                }
+          if (named != NULL)
+            {
+              g_string_append (out, " ");
+              /* Translators: %s is the rating column a label column names */
+              g_string_append_printf (out, _("(of “%s”)"), named->header);
             }
         }
       g_string_append_c (out, '\n');
     }
+}
 
-  if (report->notices->len > 0)
+static void
+append_notices (GString   *out,
+                GPtrArray *notices)
+{
+  if (notices->len == 0)
+    return;
+  g_string_append_c (out, '\n');
+  g_string_append (out, _("Notices:"));
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < notices->len; i++)
+    g_string_append_printf (out, "  • %s\n", (const char *) g_ptr_array_index (notices, i));
+}
+
+/* --dry-run: what the file holds and how it would import, for people. */
+static void
+print_plan_text (const char             *csv_path,
+                 const LikertImportPlan *plan)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *display_path = g_filename_display_name (csv_path);
+  g_autofree char *size = g_format_size (plan->size);
+  g_autofree char *shape = NULL;
+  g_autofree char *records = g_strdup_printf ("%lu", (gulong) plan->n_records);
+  g_autofree char *excluded = g_strdup_printf ("%lu", (gulong) plan->n_excluded);
+  g_autofree char *bad = g_strdup_printf ("%lu", (gulong) plan->n_bad_records);
+  g_autofree char *dates = NULL;
+  char single[2];
+  const char *facts[16];
+  guint n = 0;
+
+  /* Translators: a layout, then its number of header rows */
+  shape = g_strdup_printf (ngettext ("%s, %u header row", "%s, %u header rows",
+                                     plan->shape->header_rows),
+                           likert_shape_kind_display_name (plan->shape->kind),
+                           plan->shape->header_rows);
+  dates = plan->date_order_ambiguous
+          /* Translators: a date order, then a warning */
+          ? g_strdup_printf (_("%s (a guess: every date reads both ways)"),
+                             date_order_display_name (plan->date_order))
+          : g_strdup (date_order_display_name (plan->date_order));
+
+  /* Translators: a file, then its size */
+  g_string_append_printf (out, _("%s (%s)"), display_path, size);
+  g_string_append_c (out, '\n');
+  facts[n++] = _("SHA-256:");
+  facts[n++] = plan->sha256;
+  facts[n++] = _("Layout:");
+  facts[n++] = shape;
+  facts[n++] = _("Encoding:");
+  facts[n++] = plan->encoding;
+  facts[n++] = _("Delimiter:");
+  facts[n++] = delimiter_display_name (plan->delimiter, single);
+  facts[n++] = _("Date order:");
+  facts[n++] = dates;
+  facts[n++] = _("Records:");
+  facts[n++] = records;
+  /* Translators: records the survey tool marks as tests, previews or spam */
+  facts[n++] = _("Excluded:");
+  facts[n++] = excluded;
+  facts[n++] = _("With problems:");
+  facts[n++] = bad;
+  append_facts (out, facts, n);
+  g_string_append_c (out, '\n');
+
+  append_columns (out, plan->fields, plan->n_columns);
+  append_notices (out, plan->notices);
+
+  g_string_append_c (out, '\n');
+  if (plan->n_problems == 0)
+    g_string_append (out, _("No problems."));
+  else
+    g_string_append_printf (out, ngettext ("%lu problem:", "%lu problems:",
+                                           (gulong) plan->n_problems),
+                            (gulong) plan->n_problems);
+  g_string_append_c (out, '\n');
+  fputs (out->str, stdout);
+  print_problems (stdout, csv_path, plan);
+
+  g_print ("\n%s\n", _("Nothing was written (--dry-run)."));
+}
+
+static void
+write_field_json (JsonWriter        *writer,
+                  const LikertImportPlan *plan,
+                  const LikertField *field)
+{
+  char key[16];
+
+  json_begin_object (writer);
+  json_key (writer, "name");
+  json_string (writer, field->header);
+  json_key (writer, "role");
+  json_string (writer, likert_role_to_string (field->role));
+
+  if (field->role == LIKERT_ROLE_RATING)
     {
-      g_string_append_c (out, '\n');
-      g_string_append (out, _("Notices:"));
-      g_string_append_c (out, '\n');
-      for (guint i = 0; i < report->notices->len; i++)
-        g_string_append_printf (out, "  • %s\n",
-                                (const char *) g_ptr_array_index (report->notices, i));
+      json_key (writer, "scale");
+      json_begin_array (writer);
+      json_int (writer, field->scale_min);
+      json_int (writer, field->scale_max);
+      json_end_array (writer);
+
+      json_key (writer, "labels");
+      json_begin_object (writer);
+      for (int v = field->scale_min;
+           v <= field->scale_max && v - field->scale_min < LIKERT_MAX_SCALE; v++)
+        if (field->labels[v - field->scale_min] != NULL)
+          {
+            g_snprintf (key, sizeof key, "%d", v);
+            json_key (writer, key);
+            json_string (writer, field->labels[v - field->scale_min]);
+          }
+      json_end_object (writer);
     }
+  else if (field->role == LIKERT_ROLE_LABEL)
+    {
+      const LikertField *named = label_target (plan->fields, plan->n_columns, field);
+
+      if (named != NULL)
+        {
+          json_key (writer, "label_of");
+          json_string (writer, named->header);
+        }
+    }
+  json_end_object (writer);
+}
+
+static void
+json_nullable_string (JsonWriter *writer,
+                      const char *value)
+{
+  if (value != NULL)
+    json_string (writer, value);
+  else
+    json_null (writer);
+}
+
+/* --dry-run --json: the plan for scripts. */
+static void
+write_plan_json (const char             *csv_path,
+                 const LikertImportPlan *plan)
+{
+  g_autofree char *display_path = g_filename_display_name (csv_path);
+  const char *date_order = date_order_to_string (plan->date_order);
+  char delimiter[2] = { plan->delimiter, '\0' };
+  JsonWriter writer;
+
+  json_init (&writer, stdout, 2);
+  json_begin_object (&writer);
+  json_key (&writer, "file");
+  json_string (&writer, display_path);
+  json_key (&writer, "size");
+  json_int (&writer, (gint64) plan->size);
+  json_key (&writer, "sha256");
+  json_string (&writer, plan->sha256);
+  json_key (&writer, "encoding");
+  json_string (&writer, plan->encoding);
+  json_key (&writer, "delimiter");
+  json_string (&writer, delimiter);
+  json_key (&writer, "shape");
+  json_string (&writer, likert_shape_kind_to_string (plan->shape->kind));
+  json_key (&writer, "header_rows");
+  json_int (&writer, plan->shape->header_rows);
+  json_key (&writer, "date_order");
+  json_nullable_string (&writer, date_order);
+  json_key (&writer, "date_order_ambiguous");
+  json_bool (&writer, plan->date_order_ambiguous);
+  json_key (&writer, "records");
+  json_int (&writer, (gint64) plan->n_records);
+  json_key (&writer, "excluded");
+  json_int (&writer, (gint64) plan->n_excluded);
+  json_key (&writer, "bad_records");
+  json_int (&writer, (gint64) plan->n_bad_records);
+  json_key (&writer, "problems_total");
+  json_int (&writer, (gint64) plan->n_problems);
+
+  json_key (&writer, "columns");
+  json_begin_array (&writer);
+  for (guint c = 0; c < plan->n_columns; c++)
+    write_field_json (&writer, plan, plan->fields[c]);
+  json_end_array (&writer);
+
+  json_key (&writer, "problems");
+  json_begin_array (&writer);
+  for (guint i = 0; i < plan->problems->len; i++)
+    {
+      const LikertImportProblem *problem = g_ptr_array_index (plan->problems, i);
+
+      json_begin_object (&writer);
+      json_key (&writer, "line");
+      json_int (&writer, problem->line);
+      json_key (&writer, "column");
+      json_int (&writer, problem->column);
+      json_key (&writer, "field");
+      json_nullable_string (&writer, problem->field);
+      json_key (&writer, "value");
+      json_nullable_string (&writer, problem->value);
+      json_key (&writer, "message");
+      json_string (&writer, problem->message);
+      json_end_object (&writer);
+    }
+  json_end_array (&writer);
+
+  json_key (&writer, "notices");
+  json_begin_array (&writer);
+  for (guint i = 0; i < plan->notices->len; i++)
+    json_string (&writer, g_ptr_array_index (plan->notices, i));
+  json_end_array (&writer);
+
+  json_end_object (&writer);
+}
+
+static void
+remove_project_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* Writes what plan describes into the project at project_path (created when needed; removed
+ * again when this import fails, so that a failed import leaves no new file behind). */
+static LikertImportReport *
+run_import (const char                 *project_path,
+            const char                 *csv_path,
+            const LikertImportPlan     *plan,
+            const LikertImportOptions  *options,
+            GError                    **error)
+{
+  g_autoptr(LikertStore) store = NULL;
+  g_autofree char *name = g_filename_display_basename (csv_path);
+  ImportProgress progress = { TRUE, name, -1 };
+  gboolean show_progress = isatty (STDERR_FILENO);
+  gboolean existed = g_file_test (project_path, G_FILE_TEST_EXISTS);
+  LikertImportReport *report;
+
+  store = likert_store_open (project_path, LIKERT_STORE_OPEN_CREATE, error);
+  if (store == NULL)
+    return NULL;
+
+  report = likert_import_run (store, plan, options,
+                              show_progress ? import_progress_cb : NULL, &progress,
+                              NULL, error);
+  import_progress_end (&progress);
+  g_clear_object (&store);
+  if (report == NULL && !existed)
+    remove_project_files (project_path);
+  return report;
+}
+
+/* Plans csv_path, then imports it into project_path unless the plan has problems that options
+ * do not let it skip: those are listed on stderr and nothing is written. */
+static LikertImportReport *
+import_into (const char                 *project_path,
+             const char                 *csv_path,
+             const LikertImportOptions  *options,
+             GError                    **error)
+{
+  g_autoptr(LikertImportPlan) plan = plan_import (csv_path, options, error);
+
+  if (plan == NULL || !check_rating_columns (plan, options, error))
+    return NULL;
+
+  if (plan->n_problems > 0 && !options->skip_bad_rows)
+    {
+      g_autofree char *display_path = g_filename_display_name (csv_path);
+      g_autofree char *problems =
+        g_strdup_printf (ngettext ("%lu problem", "%lu problems", (gulong) plan->n_problems),
+                         (gulong) plan->n_problems);
+      g_autofree char *records =
+        g_strdup_printf (ngettext ("%lu record", "%lu records", (gulong) plan->n_bad_records),
+                         (gulong) plan->n_bad_records);
+
+      print_problems (stderr, csv_path, plan);
+      g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS,
+                   /* Translators: a file, then “3 problems”, then “2 records” */
+                   _("%s: nothing was imported: %s in %s. Correct the file, or import the other "
+                     "records with --skip-bad-rows."),
+                   display_path, problems, records);
+      return NULL;
+    }
+
+  return run_import (project_path, csv_path, plan, options, error);
+}
+
+/* What an import did, for people. */
+static void
+print_import_report (const LikertImportReport *report,
+                     const char               *project_path)
+{
+  g_autofree char *display_project = g_filename_display_name (project_path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *records = g_strdup_printf ("%u", report->n_records);
+  g_autofree char *added = g_strdup_printf ("%u", report->n_new);
+  g_autofree char *duplicates = g_strdup_printf ("%u", report->n_duplicates);
+  g_autofree char *skipped = g_strdup_printf ("%u", report->n_skipped);
+  g_autofree char *excluded = g_strdup_printf ("%u", report->n_excluded);
+  LikertShapeKind kind = LIKERT_SHAPE_PLAIN;
+  char single[2];
+  const char *facts[16];
+  guint n = 0;
+
+  likert_shape_kind_from_string (report->shape, &kind);
+
+  /* Translators: a file, then a project */
+  g_string_append_printf (out, _("Imported %s into %s"), report->source_name, display_project);
+  g_string_append_c (out, '\n');
+  facts[n++] = _("Records:");
+  facts[n++] = records;
+  /* Translators: responses added to the project */
+  facts[n++] = C_("responses", "New:");
+  facts[n++] = added;
+  /* Translators: responses in the project from an earlier import of the same survey */
+  facts[n++] = _("Already present:");
+  facts[n++] = duplicates;
+  /* Translators: records with problems left out with --skip-bad-rows */
+  facts[n++] = _("Skipped:");
+  facts[n++] = skipped;
+  facts[n++] = _("Excluded:");
+  facts[n++] = excluded;
+  facts[n++] = _("Layout:");
+  facts[n++] = likert_shape_kind_display_name (kind);
+  facts[n++] = _("Encoding:");
+  facts[n++] = report->encoding;
+  facts[n++] = _("Delimiter:");
+  facts[n++] = delimiter_display_name (report->delimiter, single);
+  append_facts (out, facts, n);
+  g_string_append_c (out, '\n');
+
+  append_columns (out, (LikertField * const *) report->fields->pdata, report->fields->len);
+  append_notices (out, report->notices);
 
   fputs (out->str, stdout);
 }
@@ -1104,19 +1710,6 @@ find_sample (GError **error)
   return NULL;
 }
 
-static void
-remove_project_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
 /* Commands */
 
 static int
@@ -1124,26 +1717,71 @@ cmd_import (const Command  *command,
             int             argc,
             char          **argv)
 {
-  g_autofree char *project_path = NULL;
+  g_auto(ImportArgs) args = { .header_rows = -1 };
+  g_auto(LikertImportOptions) options = { 0 };
+  g_autoptr(LikertImportPlan) plan = NULL;
   g_autoptr(LikertImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &project_path,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.project_path,
       N_("The project to import into (created when it does not exist)"), N_("PROJECT") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &args.encoding,
+      N_("The file’s character encoding, such as UTF-8, UTF-16LE, windows-1252 (default: "
+         "detected)"), N_("NAME") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &args.delimiter,
+      N_("The field delimiter: , ; tab | (or comma, semicolon, pipe; default: detected)"),
+      N_("CHAR") },
+    { "shape", 0, 0, G_OPTION_ARG_STRING, &args.shape,
+      N_("The layout: plain, headerless, google-forms, surveymonkey, qualtrics, limesurvey, "
+         "hotjar, typeform (default: detected)"), N_("LAYOUT") },
+    { "header-rows", 0, 0, G_OPTION_ARG_INT, &args.header_rows,
+      N_("How many header rows the file has, 0 to 3 (default: the layout’s)"), N_("N") },
+    { "rating", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.ratings,
+      N_("Import this column as a rating, on the scale MIN-MAX when given (as in "
+         "satisfaction:1-5); repeatable"), N_("COLUMN[:MIN-MAX]") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &args.date_order,
+      N_("How to read dates such as 05/03/2024: dmy, mdy or ymd (default: detected)"),
+      N_("ORDER") },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &args.skip_bad_rows,
+      N_("Import the records without problems and skip the others (default: import nothing "
+         "when a record has a problem)"), NULL },
+    { "keep-excluded", 0, 0, G_OPTION_ARG_NONE, &args.keep_excluded,
+      N_("Also import the records the survey tool marks as previews, tests or spam"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &args.dry_run,
+      N_("Only print how the file would import and its problems; write nothing (-o is not "
+         "needed)"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &args.as_json,
+      N_("With --dry-run: print JSON instead of text"), NULL },
     { NULL }
   };
 
   if (!parse_command_line (command, entries, &argc, &argv, 1, 1))
     return EXIT_USAGE;
-  if (project_path == NULL)
-    return usage_error (command->name, _("Missing -o PROJECT.likert"));
+  if (!import_options_from_args (&args, &options, &error))
+    return usage_error (command->name, error->message);
+  if (args.as_json && !args.dry_run)
+    return usage_error (command->name, _("--json goes with --dry-run"));
 
-  report = import_into (project_path, argv[1], &error);
+  if (args.dry_run)
+    {
+      plan = plan_import (argv[1], &options, &error);
+      if (plan == NULL || !check_rating_columns (plan, &options, &error))
+        return fail (error);
+      if (args.as_json)
+        write_plan_json (argv[1], plan);
+      else
+        print_plan_text (argv[1], plan);
+      return flush_stdout ();
+    }
+
+  if (args.project_path == NULL)
+    return usage_error (command->name, _("Missing -o PROJECT.likert"));
+  report = import_into (args.project_path, argv[1], &options, &error);
   if (report == NULL)
     return fail (error);
 
-  print_import_report (report, project_path);
-  return EXIT_SUCCESS;
+  print_import_report (report, args.project_path);
+  return flush_stdout ();
 }
 
 static int
@@ -1229,12 +1867,7 @@ cmd_show (const Command  *command,
         }
     }
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      g_printerr ("likert-cli: %s\n", _("Could not write the output"));
-      return EXIT_FAILED;
-    }
-  return EXIT_SUCCESS;
+  return flush_stdout ();
 }
 
 static int
@@ -1327,11 +1960,13 @@ cmd_report (const Command  *command,
   if (!is_project_file (input))
     {
       g_autoptr(LikertImportReport) report = NULL;
+      g_auto(LikertImportOptions) options = { 0 };
 
       /* A CSV lands in a fresh temporary project, removed at the end. */
+      likert_import_options_init (&options);
       temporary = g_build_filename (cache_dir, "report.likert", NULL);
       remove_project_files (temporary);
-      report = import_into (temporary, input, &error);
+      report = import_into (temporary, input, &options, &error);
       if (report == NULL)
         goto out;
     }

@@ -10,6 +10,7 @@
 
 #include "likert-csv.h"
 #include "likert-encoding.h"
+#include "likert-facets.h"
 #include "likert-import.h"
 #include "likert-progress.h"
 #include "likert-store-private.h"
@@ -1163,6 +1164,8 @@ typedef struct
   guint                      n_excluded;
   GString                   *skipped;        /* JSON array of the first skipped rows */
   GString                   *text;           /* scratch: a response's text for the index */
+  LikertFacetCoder          *facets;
+  guint8                    *facet_bytes;    /* scratch: a response's facets */
 } Runner;
 
 /* FNV-1a: a fast 64-bit hash to recognise responses seen in an earlier import. */
@@ -1584,9 +1587,13 @@ store_record (Runner              *runner,
         }
     }
 
+  if (!likert_facet_coder_encode (runner->facets, fields, n, runner->facet_bytes, error))
+    return FALSE;
+
   stmt = _likert_store_prepare (store,
                                 "INSERT INTO response (dataset_id, import_id, record, line, "
-                                "response_key, submitted_at, cells) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                "response_key, submitted_at, cells, facets) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -1601,6 +1608,9 @@ store_record (Runner              *runner,
                                           &when))
     sqlite3_bind_int64 (stmt, 6, when);
   sqlite3_bind_text (stmt, 7, cells, -1, SQLITE_STATIC);
+  if (likert_facet_coder_size (runner->facets) > 0)
+    sqlite3_bind_blob (stmt, 8, runner->facet_bytes, (int) likert_facet_coder_size (runner->facets),
+                       SQLITE_STATIC);
   if (!_likert_store_step_done (store, stmt, error))
     return FALSE;
   response_id = sqlite3_last_insert_rowid (_likert_store_get_db (store));
@@ -1769,6 +1779,8 @@ make_report (Runner *runner)
 static void
 runner_clear (Runner *runner)
 {
+  g_clear_pointer (&runner->facets, likert_facet_coder_free);
+  g_clear_pointer (&runner->facet_bytes, g_free);
   g_clear_pointer (&runner->owned_fields, g_ptr_array_unref);
   g_free (runner->fields);
   g_clear_pointer (&runner->existing, g_array_unref);
@@ -1848,6 +1860,10 @@ likert_import_run (LikertStore               *store,
   for (guint c = 0; c < plan->n_columns; c++)
     if (runner.fields[c]->role == LIKERT_ROLE_TIME && runner.time_column < 0)
       runner.time_column = (int) c;
+  runner.facets = likert_facet_coder_new (store, runner.fields, plan->n_columns, error);
+  if (runner.facets == NULL)
+    goto fail;
+  runner.facet_bytes = g_malloc0 (likert_facet_coder_size (runner.facets) + 1);
 
   if (!store_import (&runner, error) ||
       !run_records (&runner, &reader, tokenizer, progress, progress_data, error) ||

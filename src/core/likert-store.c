@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "likert-facets.h"
 #include "likert-store-private.h"
 
 struct _LikertStore
@@ -132,6 +133,13 @@ static const char * const migrations[] = {
   "ALTER TABLE response ADD COLUMN import_id INTEGER REFERENCES import (id);"
   "ALTER TABLE field ADD COLUMN question TEXT;"
   "ALTER TABLE field ADD COLUMN metadata INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE field_value ("
+  "  field_id INTEGER NOT NULL REFERENCES field (id),"
+  "  code INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (field_id, code)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE response ADD COLUMN facets BLOB;"
   "UPDATE response SET import_id = dataset_id;"
   "CREATE VIRTUAL TABLE response_text USING fts5 ("
   "  text, content = '', tokenize = 'unicode61 remove_diacritics 2'"
@@ -144,6 +152,16 @@ static const char * const migrations[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIKERT_STORE_SCHEMA_VERSION);
+
+static gboolean encode_facets (LikertStore *self, GError **error);
+
+/* Steps in C after a migration's SQL, in the same transaction (NULL: none). */
+static gboolean (* const migration_code[]) (LikertStore *, GError **) = {
+  NULL,
+  encode_facets,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_code) == LIKERT_STORE_SCHEMA_VERSION);
 
 static void
 finalize_statement (gpointer data)
@@ -394,6 +412,105 @@ has_sqlite_header (const char  *path,
   return TRUE;
 }
 
+/* Schema 2: dictionary-encodes the categorical fields of responses imported before it. */
+static gboolean
+encode_facets (LikertStore  *self,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) fields = likert_store_list_fields (self, error);
+  g_autoptr(GArray) datasets = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (fields == NULL)
+    return FALSE;
+  for (guint i = 0; i < fields->len; i++)
+    {
+      gint64 id = ((LikertField *) g_ptr_array_index (fields, i))->dataset_id;
+
+      if (datasets->len == 0 || g_array_index (datasets, gint64, datasets->len - 1) != id)
+        g_array_append_val (datasets, id);
+    }
+
+  for (guint d = 0; d < datasets->len; d++)
+    {
+      gint64 dataset_id = g_array_index (datasets, gint64, d);
+      g_autoptr(GPtrArray) by_position = g_ptr_array_new ();
+      g_autoptr(LikertFacetCoder) coder = NULL;
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autofree guint8 *facets = NULL;
+      sqlite3_stmt *stmt;
+      gint64 current = 0;
+      gboolean more;
+
+      for (guint i = 0; i < fields->len; i++)
+        {
+          LikertField *field = g_ptr_array_index (fields, i);
+
+          if (field->dataset_id != dataset_id)
+            continue;
+          if (by_position->len <= field->position)
+            g_ptr_array_set_size (by_position, (int) field->position + 1);
+          g_ptr_array_index (by_position, field->position) = field;
+        }
+      coder = likert_facet_coder_new (self, (LikertField * const *) by_position->pdata,
+                                      by_position->len, error);
+      if (coder == NULL)
+        return FALSE;
+      if (likert_facet_coder_size (coder) == 0)
+        continue;
+      facets = g_malloc (likert_facet_coder_size (coder));
+
+      /* Cells come as (response, key, value) rows in order; encode at each new response. */
+      stmt = NULL;
+      if (sqlite3_prepare_v2 (self->db,
+                              "SELECT r.id, j.value FROM response r, json_each (r.cells) j "
+                              "WHERE r.dataset_id = ? ORDER BY r.id, j.key",
+                              -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _likert_store_set_error (self, error, _("Could not read the project"));
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, dataset_id);
+      do
+        {
+          gint64 id = 0;
+
+          more = sqlite3_step (stmt) == SQLITE_ROW;
+          if (more)
+            id = sqlite3_column_int64 (stmt, 0);
+          if (current != 0 && (!more || id != current))
+            {
+              sqlite3_stmt *update;
+
+              if (!likert_facet_coder_encode (coder, (const char * const *) cells->pdata,
+                                              cells->len, facets, error) ||
+                  (update = _likert_store_prepare (self, "UPDATE response SET facets = ? "
+                                                         "WHERE id = ?", error)) == NULL)
+                {
+                  sqlite3_finalize (stmt);
+                  return FALSE;
+                }
+              sqlite3_bind_blob (update, 1, facets, (int) likert_facet_coder_size (coder),
+                                 SQLITE_STATIC);
+              sqlite3_bind_int64 (update, 2, current);
+              if (!_likert_store_step_done (self, update, error))
+                {
+                  sqlite3_finalize (stmt);
+                  return FALSE;
+                }
+              g_ptr_array_set_size (cells, 0);
+            }
+          if (more)
+            {
+              current = id;
+              g_ptr_array_add (cells, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+            }
+        }
+      while (more);
+      sqlite3_finalize (stmt);
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (LikertStore  *self,
          gint64        from,
@@ -406,7 +523,9 @@ migrate (LikertStore  *self,
       if (!_likert_store_begin (self, error))
         return FALSE;
       bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
-      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+      if (!exec (self, migrations[version], error) ||
+          (migration_code[version] != NULL && !migration_code[version] (self, error)) ||
+          !exec (self, bump, error))
         {
           _likert_store_rollback (self);
           return FALSE;

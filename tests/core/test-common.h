@@ -66,3 +66,52 @@ test_sample_path (void)
   return g_build_filename (root ? root : SOURCE_ROOT, "data", "samples", "website-feedback.csv",
                            NULL);
 }
+
+#ifdef SQLITE_OK
+/* Every response's facets decode, through field_value, to the cells of its CATEGORY fields. */
+static inline void
+assert_facets_match_cells (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt, *lookup;
+  guint checked = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* One row per (response, category field), with the field's rank among the categories. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT r.facets, json_extract (r.cells, '$[' || f.position || ']'), f.id, "
+    "       (SELECT count (*) FROM field g WHERE g.dataset_id = f.dataset_id "
+    "        AND g.role = 'category' AND g.position < f.position) "
+    "FROM response r JOIN field f ON f.dataset_id = r.dataset_id AND f.role = 'category'",
+    -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT value FROM field_value WHERE field_id = ? AND code = ?", -1, &lookup, NULL),
+    ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const guint8 *facets = sqlite3_column_blob (stmt, 0);
+      int size = sqlite3_column_bytes (stmt, 0);
+      const char *cell = (const char *) sqlite3_column_text (stmt, 1);
+      int rank = sqlite3_column_int (stmt, 3);
+      guint code;
+
+      g_assert_cmpint (size, >=, 2 * rank + 2);
+      code = facets[2 * rank] | (guint) facets[2 * rank + 1] << 8;
+      if (code == 0)
+        g_assert_cmpstr (cell, ==, "");
+      else
+        {
+          sqlite3_reset (lookup);
+          sqlite3_bind_int64 (lookup, 1, sqlite3_column_int64 (stmt, 2));
+          sqlite3_bind_int (lookup, 2, (int) code);
+          g_assert_cmpint (sqlite3_step (lookup), ==, SQLITE_ROW);
+          g_assert_cmpstr ((const char *) sqlite3_column_text (lookup, 0), ==, cell);
+        }
+      checked++;
+    }
+  sqlite3_finalize (lookup);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (checked, >, 0);
+}
+#endif

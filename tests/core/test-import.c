@@ -120,6 +120,7 @@ test_sample (void)
   g_assert_cmpuint (stats.n + stats.missing, ==, 5000);
   g_assert_cmpint (likert_frame_get_comment_column (frame), ==, 4);
   g_assert_cmpint (likert_frame_get_submitted_at (frame, 0), >=, 1704067200); /* 2024-01-01 */
+  assert_facets_match_cells (path);
 
   g_clear_object (&store);
   test_dir_clear (&dir);

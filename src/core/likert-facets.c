@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "likert-facets"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "likert-facets.h"
+#include "likert-store-private.h"
+
+typedef struct
+{
+  gint64      field_id;
+  guint       position;
+  GHashTable *codes;        /* value → GUINT_TO_POINTER (code) */
+  guint       next_code;
+} FacetField;
+
+struct _LikertFacetCoder
+{
+  LikertStore *store;
+  GArray      *fields;      /* FacetField, in column order */
+};
+
+static void
+facet_field_clear (gpointer data)
+{
+  g_clear_pointer (&((FacetField *) data)->codes, g_hash_table_unref);
+}
+
+LikertFacetCoder *
+likert_facet_coder_new (LikertStore         *store,
+                        LikertField * const *fields,
+                        guint                n_fields,
+                        GError             **error)
+{
+  g_autoptr(LikertFacetCoder) self = g_new0 (LikertFacetCoder, 1);
+
+  self->store = store;
+  self->fields = g_array_new (FALSE, TRUE, sizeof (FacetField));
+  g_array_set_clear_func (self->fields, facet_field_clear);
+
+  for (guint c = 0; c < n_fields; c++)
+    {
+      FacetField facet = { 0 };
+      sqlite3_stmt *stmt;
+
+      if (fields[c] == NULL || fields[c]->role != LIKERT_ROLE_CATEGORY)
+        continue;
+      facet.field_id = fields[c]->id;
+      facet.position = fields[c]->position;
+      facet.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      facet.next_code = 1;
+
+      stmt = _likert_store_prepare (store,
+                                    "SELECT code, value FROM field_value WHERE field_id = ?",
+                                    error);
+      if (stmt == NULL)
+        {
+          facet_field_clear (&facet);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, facet.field_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          guint code = (guint) sqlite3_column_int (stmt, 0);
+
+          g_hash_table_insert (facet.codes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                               GUINT_TO_POINTER (code));
+          facet.next_code = MAX (facet.next_code, code + 1);
+        }
+      sqlite3_reset (stmt);
+      g_array_append_val (self->fields, facet);
+    }
+  return g_steal_pointer (&self);
+}
+
+gsize
+likert_facet_coder_size (LikertFacetCoder *self)
+{
+  return 2 * (gsize) self->fields->len;
+}
+
+static guint
+code_for (LikertFacetCoder  *self,
+          FacetField        *facet,
+          const char        *value,
+          GError           **error)
+{
+  gpointer code;
+  sqlite3_stmt *stmt;
+
+  if (value[0] == '\0')
+    return 0;
+  if (g_hash_table_lookup_extended (facet->codes, value, NULL, &code))
+    return GPOINTER_TO_UINT (code);
+  if (facet->next_code >= LIKERT_FACET_OTHER)
+    return LIKERT_FACET_OTHER;
+
+  stmt = _likert_store_prepare (self->store,
+                                "INSERT INTO field_value (field_id, code, value) VALUES (?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  sqlite3_bind_int64 (stmt, 1, facet->field_id);
+  sqlite3_bind_int (stmt, 2, (int) facet->next_code);
+  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+  if (!_likert_store_step_done (self->store, stmt, error))
+    return G_MAXUINT;
+  g_hash_table_insert (facet->codes, g_strdup (value), GUINT_TO_POINTER (facet->next_code));
+  return facet->next_code++;
+}
+
+gboolean
+likert_facet_coder_encode (LikertFacetCoder    *self,
+                           const char * const  *cells,
+                           guint                n_cells,
+                           guint8              *out,
+                           GError             **error)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FacetField *facet = &g_array_index (self->fields, FacetField, i);
+      guint code = facet->position < n_cells ? code_for (self, facet, cells[facet->position], error)
+                                             : 0;
+
+      if (code == G_MAXUINT)
+        return FALSE;
+      out[2 * i] = (guint8) (code & 0xff);
+      out[2 * i + 1] = (guint8) (code >> 8);
+    }
+  return TRUE;
+}
+
+void
+likert_facet_coder_free (LikertFacetCoder *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->fields, g_array_unref);
+  g_free (self);
+}

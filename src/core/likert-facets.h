@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "likert-store.h"
+
+G_BEGIN_DECLS
+
+/* Categorical fields are dictionary-encoded when a response is stored: response.facets holds
+ * one little-endian guint16 code per CATEGORY field of its dataset, in column order (0: empty),
+ * and field_value maps codes to values. The frame reads them without parsing any text. */
+
+#define LIKERT_FACET_OTHER G_MAXUINT16   /* past 65,534 distinct values */
+
+typedef struct _LikertFacetCoder LikertFacetCoder;
+
+/* A coder for the CATEGORY fields among fields (all of one dataset, indexed by position),
+ * with the dictionaries the project already holds. Use it inside the caller's transaction. */
+LikertFacetCoder *likert_facet_coder_new     (LikertStore         *store,
+                                              LikertField * const *fields,
+                                              guint                n_fields,
+                                              GError             **error);
+/* Bytes of a facets value (2 per categorical field; 0 when the dataset has none). */
+gsize             likert_facet_coder_size    (LikertFacetCoder    *self);
+/* Encodes the cells of one response into out (likert_facet_coder_size() bytes), adding new
+ * values to field_value. */
+gboolean          likert_facet_coder_encode  (LikertFacetCoder    *self,
+                                              const char * const  *cells,
+                                              guint                n_cells,
+                                              guint8              *out,
+                                              GError             **error);
+void              likert_facet_coder_free    (LikertFacetCoder    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertFacetCoder, likert_facet_coder_free)
+
+G_END_DECLS
