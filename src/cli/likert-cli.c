@@ -21,7 +21,8 @@
 
 /* likert-cli: everything the GUI computes, headless (DESIGN.md, "The CLI's JSON").
  *
- *   likert-cli import FILE.csv -o PROJECT.likert
+ *   likert-cli import FILE.csv -o PROJECT.likert [--encoding] [--delimiter] [--shape] …
+ *   likert-cli import FILE.csv --dry-run [--json]
  *   likert-cli stats PROJECT [--question NAME] [--json]
  *   likert-cli show PROJECT [--json]
  *   likert-cli chart PROJECT -o OUT.png|.svg|.pdf [--question NAME] [--width] [--height] …
@@ -34,6 +35,9 @@
 
 /* How many responses `show` lists without --json. */
 #define SHOW_TEXT_ROWS 20
+
+/* The widest column name in the text listing of an import's columns (JSON has them whole). */
+#define COLUMN_NAME_WIDTH 48
 
 typedef struct _Command Command;
 
@@ -1114,6 +1118,21 @@ append_facts (GString            *out,
     }
 }
 
+/* text cut to at most width characters, the last of them “…” (vendors' column names are often
+ * whole questions). */
+static char *
+ellipsize (const char *text,
+           guint       width)
+{
+  GString *cut;
+
+  if ((guint) g_utf8_strlen (text, -1) <= width)
+    return g_strdup (text);
+  cut = g_string_new_len (text, g_utf8_offset_to_pointer (text, width - 1) - text);
+  g_string_append (cut, "…");
+  return g_string_free (cut, FALSE);
+}
+
 /* The numbered list of columns with their roles, scales and labels. */
 static void
 append_columns (GString            *out,
@@ -1127,16 +1146,18 @@ append_columns (GString            *out,
 
   for (guint i = 0; i < n_fields; i++)
     header_width = MAX (header_width, (guint) g_utf8_strlen (fields[i]->header, -1));
+  header_width = MIN (header_width, COLUMN_NAME_WIDTH);
 
   for (guint i = 0; i < n_fields; i++)
     {
       const LikertField *field = fields[i];
       g_autofree char *number = g_strdup_printf ("%u", field->position + 1);
+      g_autofree char *header = ellipsize (field->header, COLUMN_NAME_WIDTH);
 
       g_string_append (out, "  ");
       append_padded (out, number, 3, TRUE);
       g_string_append (out, "  ");
-      append_padded (out, field->header, header_width, FALSE);
+      append_padded (out, header, header_width, FALSE);
       g_string_append (out, "  ");
       g_string_append (out, role_display_name (field->role));
 

@@ -3,20 +3,61 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "likert-frame.h"
 #include "likert-store-private.h"
 
+typedef struct
+{
+  LikertField *field;
+  guint16     *codes;         /* per row */
+  GPtrArray   *values;        /* char *, by code; [0] = "" */
+  GHashTable  *lookup;        /* value → code + 1 */
+} Category;
+
+typedef struct
+{
+  gint64   id;
+  char    *name;
+  guint64 *rows;              /* bitmap */
+} Tag;
+
 struct _LikertFrame
 {
   guint      n_rows;
+  gsize      n_words;        /* of a row bitmap */
   gint64    *ids;            /* ascending */
   gint64    *submitted_at;
   GPtrArray *questions;      /* LikertField * of the rating fields */
   GPtrArray *codes;          /* guint8 * per question */
+  GArray    *categories;     /* Category */
+  guint8    *status;         /* LikertStatus per row */
+  GArray    *tags;           /* Tag */
   gint       comment_column;
 };
+
+static void
+category_clear (gpointer data)
+{
+  Category *category = data;
+
+  likert_field_free (category->field);
+  g_free (category->codes);
+  g_clear_pointer (&category->values, g_ptr_array_unref);
+  g_clear_pointer (&category->lookup, g_hash_table_unref);
+}
+
+static void
+tag_clear (gpointer data)
+{
+  Tag *tag = data;
+
+  g_free (tag->name);
+  g_free (tag->rows);
+}
 
 static void
 frame_clear (gpointer data)
@@ -25,8 +66,11 @@ frame_clear (gpointer data)
 
   g_free (self->ids);
   g_free (self->submitted_at);
+  g_free (self->status);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->tags, g_array_unref);
 }
 
 LikertFrame *
@@ -41,6 +85,224 @@ likert_frame_unref (LikertFrame *self)
   g_atomic_rc_box_release_full (self, frame_clear);
 }
 
+static inline void
+bit_set (guint64 *bits,
+         guint    row)
+{
+  bits[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
+}
+
+static inline void
+bit_clear (guint64 *bits,
+           guint    row)
+{
+  bits[row / 64] &= ~(G_GUINT64_CONSTANT (1) << (row % 64));
+}
+
+static inline gboolean
+bit_test (const guint64 *bits,
+          guint          row)
+{
+  return (bits[row / 64] >> (row % 64)) & 1;
+}
+
+/* Rows come in id order from every query: walk forward from the last row found. */
+static inline gint
+advance_to (LikertFrame *self,
+            guint       *cursor,
+            gint64       id)
+{
+  while (*cursor < self->n_rows && self->ids[*cursor] < id)
+    (*cursor)++;
+  return *cursor < self->n_rows && self->ids[*cursor] == id ? (gint) *cursor : -1;
+}
+
+static gboolean
+load_ratings (LikertFrame  *self,
+              LikertStore  *store,
+              LikertField  *field,
+              GError      **error)
+{
+  guint8 *codes = g_new0 (guint8, MAX (self->n_rows, 1));
+  sqlite3_stmt *stmt;
+  guint cursor = 0;
+
+  stmt = _likert_store_prepare (store,
+                                "SELECT response_id, value FROM answer WHERE field_id = ? "
+                                "ORDER BY response_id",
+                                error);
+  if (stmt == NULL)
+    {
+      g_free (codes);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, field->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint row = advance_to (self, &cursor, sqlite3_column_int64 (stmt, 0));
+      int value = sqlite3_column_int (stmt, 1);
+
+      if (row >= 0 && value >= field->scale_min && value <= field->scale_max)
+        codes[row] = (guint8) (value - field->scale_min + 1);
+    }
+  sqlite3_reset (stmt);
+  g_ptr_array_add (self->codes, codes);
+  return TRUE;
+}
+
+static gboolean
+load_dictionaries (LikertFrame  *self,
+                   LikertStore  *store,
+                   GError      **error)
+{
+  g_autoptr(GHashTable) by_field = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      Category *category = &g_array_index (self->categories, Category, c);
+
+      category->values = g_ptr_array_new_with_free_func (g_free);
+      category->lookup = g_hash_table_new (g_str_hash, g_str_equal);
+      g_ptr_array_add (category->values, g_strdup (""));
+      g_hash_table_insert (by_field, &category->field->id, category);
+    }
+
+  stmt = _likert_store_prepare (store,
+                                "SELECT field_id, code, value FROM field_value "
+                                "ORDER BY field_id, code",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 field_id = sqlite3_column_int64 (stmt, 0);
+      guint code = (guint) sqlite3_column_int (stmt, 1);
+      Category *category = g_hash_table_lookup (by_field, &field_id);
+
+      if (category == NULL || code == 0 || code > G_MAXUINT16)
+        continue;
+      if (category->values->len <= code)
+        g_ptr_array_set_size (category->values, (int) code + 1);
+      g_ptr_array_index (category->values, code) =
+        g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      Category *category = &g_array_index (self->categories, Category, c);
+
+      for (guint code = 0; code < category->values->len; code++)
+        {
+          if (g_ptr_array_index (category->values, code) == NULL)
+            g_ptr_array_index (category->values, code) = g_strdup ("");
+          g_hash_table_insert (category->lookup, g_ptr_array_index (category->values, code),
+                               GUINT_TO_POINTER (code + 1));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+load_rows (LikertFrame   *self,
+           LikertStore   *store,
+           GHashTable    *dataset_categories,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint row = 0;
+
+  stmt = _likert_store_prepare (store,
+                                "SELECT id, submitted_at, dataset_id, facets FROM response "
+                                "ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while (row < self->n_rows && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 dataset_id = sqlite3_column_int64 (stmt, 2);
+      GArray *positions = g_hash_table_lookup (dataset_categories, &dataset_id);
+      const guint8 *facets = sqlite3_column_blob (stmt, 3);
+      guint n_facets = (guint) sqlite3_column_bytes (stmt, 3) / 2;
+
+      self->ids[row] = sqlite3_column_int64 (stmt, 0);
+      self->submitted_at[row] = sqlite3_column_type (stmt, 1) == SQLITE_NULL
+                                ? G_MININT64 : sqlite3_column_int64 (stmt, 1);
+      /* The k-th facet of a response is its dataset's k-th category. */
+      for (guint k = 0; positions != NULL && k < positions->len && k < n_facets; k++)
+        {
+          Category *category = &g_array_index (self->categories, Category,
+                                               g_array_index (positions, guint, k));
+
+          category->codes[row] = (guint16) (facets[2 * k] | facets[2 * k + 1] << 8);
+        }
+      row++;
+      if ((row & 65535) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  self->n_rows = row;
+  return TRUE;
+}
+
+static gboolean
+load_annotations (LikertFrame  *self,
+                  LikertStore  *store,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) tags = likert_store_list_tags (store, error);
+  g_autoptr(GHashTable) tag_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  guint cursor = 0;
+
+  if (tags == NULL)
+    return FALSE;
+  for (guint i = 0; i < tags->len; i++)
+    {
+      LikertTag *tag = g_ptr_array_index (tags, i);
+      likert_frame_add_tag (self, tag->id, tag->name);
+    }
+  for (guint t = 0; t < self->tags->len; t++)
+    {
+      Tag *tag = &g_array_index (self->tags, Tag, t);
+      g_hash_table_insert (tag_index, &tag->id, GUINT_TO_POINTER (t + 1));
+    }
+
+  stmt = _likert_store_prepare (store,
+                                "SELECT response_id, status FROM annotation ORDER BY response_id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint row = advance_to (self, &cursor, sqlite3_column_int64 (stmt, 0));
+
+      if (row >= 0)
+        self->status[row] = (guint8) CLAMP (sqlite3_column_int (stmt, 1), 0, LIKERT_STATUS_EXCLUDED);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _likert_store_prepare (store, "SELECT tag_id, response_id FROM response_tag", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 tag_id = sqlite3_column_int64 (stmt, 0);
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (tag_index, &tag_id));
+      gint row = likert_frame_find_row (self, sqlite3_column_int64 (stmt, 1));
+
+      if (t > 0 && row >= 0)
+        bit_set (g_array_index (self->tags, Tag, t - 1).rows, (guint) row);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 LikertFrame *
 likert_frame_load (LikertStore   *store,
                    GCancellable  *cancellable,
@@ -48,89 +310,85 @@ likert_frame_load (LikertStore   *store,
 {
   g_autoptr(LikertFrame) self = NULL;
   g_autoptr(GPtrArray) fields = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GHashTable) dataset_categories = NULL;
   gint64 n_rows;
-  guint row = 0;
 
   g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
 
   self = g_atomic_rc_box_new0 (LikertFrame);
   self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_field_free);
   self->codes = g_ptr_array_new_with_free_func (g_free);
+  self->categories = g_array_new (FALSE, TRUE, sizeof (Category));
+  g_array_set_clear_func (self->categories, category_clear);
+  self->tags = g_array_new (FALSE, TRUE, sizeof (Tag));
+  g_array_set_clear_func (self->tags, tag_clear);
   self->comment_column = -1;
+  dataset_categories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
+
+  /* One read transaction: a consistent snapshot even while another connection writes. */
+  if (!_likert_store_begin_read (store, error))
+    return NULL;
 
   fields = likert_store_list_fields (store, error);
   if (fields == NULL)
-    return NULL;
+    goto fail;
   n_rows = likert_store_count_responses (store, error);
   if (n_rows < 0)
-    return NULL;
+    goto fail;
 
   self->n_rows = (guint) n_rows;
+  self->n_words = ((gsize) n_rows + 63) / 64;
   self->ids = g_new (gint64, MAX (n_rows, 1));
   self->submitted_at = g_new (gint64, MAX (n_rows, 1));
+  self->status = g_new0 (guint8, MAX (n_rows, 1));
 
-  if (!_likert_store_begin (store, error))
-    return NULL;
-
-  stmt = _likert_store_prepare (store, "SELECT id, submitted_at FROM response ORDER BY id", error);
-  if (stmt == NULL)
-    goto fail;
-  while (row < self->n_rows && sqlite3_step (stmt) == SQLITE_ROW)
+  /* Fields arrive by dataset and position: categories of a dataset in facet order. */
+  for (guint i = 0; i < fields->len; i++)
     {
-      self->ids[row] = sqlite3_column_int64 (stmt, 0);
-      self->submitted_at[row] = sqlite3_column_type (stmt, 1) == SQLITE_NULL
-                                ? G_MININT64 : sqlite3_column_int64 (stmt, 1);
-      row++;
-      if ((row & 65535) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      LikertField *field = g_ptr_array_index (fields, i);
+
+      if (field->role == LIKERT_ROLE_TEXT && self->comment_column < 0)
+        self->comment_column = (gint) field->position;
+      if (field->role == LIKERT_ROLE_CATEGORY)
         {
-          sqlite3_reset (stmt);
-          goto fail;
+          Category category = { 0 };
+          GArray *positions = g_hash_table_lookup (dataset_categories, &field->dataset_id);
+          guint index = self->categories->len;
+
+          if (positions == NULL)
+            {
+              positions = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (dataset_categories,
+                                   g_memdup2 (&field->dataset_id, sizeof (gint64)), positions);
+            }
+          g_array_append_val (positions, index);
+          category.field = g_ptr_array_steal_index (fields, i);
+          category.codes = g_new0 (guint16, MAX (n_rows, 1));
+          g_array_append_val (self->categories, category);
+          i--;
         }
     }
-  sqlite3_reset (stmt);
-  self->n_rows = row;
+
+  if (!load_rows (self, store, dataset_categories, cancellable, error))
+    goto fail;
 
   for (guint i = 0; i < fields->len; i++)
     {
       LikertField *field = g_ptr_array_index (fields, i);
-      guint8 *codes;
-      gint last = 0;
 
-      if (field->role == LIKERT_ROLE_TEXT && self->comment_column < 0)
-        self->comment_column = (gint) field->position;
       if (field->role != LIKERT_ROLE_RATING)
         continue;
-
-      codes = g_new0 (guint8, MAX (self->n_rows, 1));
-      stmt = _likert_store_prepare (store,
-                                    "SELECT response_id, value FROM answer WHERE field_id = ? "
-                                    "ORDER BY response_id",
-                                    error);
-      if (stmt == NULL)
-        {
-          g_free (codes);
-          goto fail;
-        }
-      sqlite3_bind_int64 (stmt, 1, field->id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          int value = sqlite3_column_int (stmt, 1);
-
-          /* Answers come in id order: walk forward from the last row found. */
-          while ((guint) last < self->n_rows && self->ids[last] < id)
-            last++;
-          if ((guint) last < self->n_rows && self->ids[last] == id &&
-              value >= field->scale_min && value <= field->scale_max)
-            codes[last] = (guint8) (value - field->scale_min + 1);
-        }
-      sqlite3_reset (stmt);
-
-      g_ptr_array_add (self->codes, codes);
+      if (!load_ratings (self, store, field, error))
+        goto fail;
       g_ptr_array_add (self->questions, g_ptr_array_steal_index (fields, i));
       i--;
     }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !load_dictionaries (self, store, error) ||
+      !load_annotations (self, store, error))
+    goto fail;
 
   _likert_store_rollback (store);
   return g_steal_pointer (&self);
@@ -289,4 +547,428 @@ likert_frame_compute_stats (LikertFrame   *self,
 
   likert_stats_compute (stats, field->scale_min, field->scale_max,
                         likert_frame_get_codes (self, question), self->n_rows, filter);
+}
+
+/* Categories */
+
+guint
+likert_frame_get_n_categories (LikertFrame *self)
+{
+  return self->categories->len;
+}
+
+static Category *
+get_category (LikertFrame *self,
+              guint        category)
+{
+  g_assert (category < self->categories->len);
+  return &g_array_index (self->categories, Category, category);
+}
+
+const LikertField *
+likert_frame_get_category (LikertFrame *self,
+                           guint        category)
+{
+  return get_category (self, category)->field;
+}
+
+gint
+likert_frame_find_category (LikertFrame *self,
+                            const char  *name)
+{
+  for (guint c = 0; c < self->categories->len; c++)
+    if (g_strcmp0 (g_array_index (self->categories, Category, c).field->header, name) == 0)
+      return (gint) c;
+  return -1;
+}
+
+const guint16 *
+likert_frame_get_category_codes (LikertFrame *self,
+                                 guint        category)
+{
+  return get_category (self, category)->codes;
+}
+
+guint
+likert_frame_get_n_category_values (LikertFrame *self,
+                                    guint        category)
+{
+  return get_category (self, category)->values->len;
+}
+
+const char *
+likert_frame_get_category_value (LikertFrame *self,
+                                 guint        category,
+                                 guint        code)
+{
+  Category *c = get_category (self, category);
+
+  g_return_val_if_fail (code < c->values->len, NULL);
+  return g_ptr_array_index (c->values, code);
+}
+
+gint
+likert_frame_find_category_value (LikertFrame *self,
+                                  guint        category,
+                                  const char  *value)
+{
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (get_category (self, category)->lookup,
+                                                       value)) - 1;
+}
+
+/* Calls body for every row set in filter (every row when filter is NULL). */
+#define FOR_EACH_ROW(self, filter, row, body)                                   \
+  G_STMT_START {                                                                \
+    if ((filter) == NULL)                                                       \
+      {                                                                         \
+        for (guint row = 0; row < (self)->n_rows; row++)                        \
+          { body; }                                                             \
+      }                                                                         \
+    else                                                                        \
+      for (gsize w_ = 0; w_ < (self)->n_words; w_++)                            \
+        {                                                                       \
+          guint64 word_ = (filter)[w_];                                         \
+          while (word_ != 0)                                                    \
+            {                                                                   \
+              guint row = (guint) (w_ * 64 + (guint) __builtin_ctzll (word_));  \
+              word_ &= word_ - 1;                                               \
+              { body; }                                                         \
+            }                                                                   \
+        }                                                                       \
+  } G_STMT_END
+
+void
+likert_frame_count_category (LikertFrame   *self,
+                             guint          category,
+                             const guint64 *filter,
+                             guint64       *counts)
+{
+  Category *c = get_category (self, category);
+  const guint16 *codes = c->codes;
+  guint n_values = c->values->len;
+
+  memset (counts, 0, n_values * sizeof (guint64));
+  FOR_EACH_ROW (self, filter, row,
+                if (codes[row] < n_values) counts[codes[row]]++);
+}
+
+void
+likert_frame_compute_segment_stats (LikertFrame   *self,
+                                    guint          question,
+                                    guint          category,
+                                    const guint64 *filter,
+                                    LikertStats   *stats)
+{
+  const LikertField *field = likert_frame_get_question (self, question);
+  const guint8 *ratings = likert_frame_get_codes (self, question);
+  Category *c = get_category (self, category);
+  const guint16 *codes = c->codes;
+  guint n_values = c->values->len;
+  guint n_points = (guint) (field->scale_max - field->scale_min + 1);
+  g_autofree guint64 *table = g_new0 (guint64, (gsize) n_values * (n_points + 1));
+
+  /* table[code][rating code]: rating code 0 is no answer. */
+  FOR_EACH_ROW (self, filter, row,
+                if (codes[row] < n_values && ratings[row] <= n_points)
+                  table[codes[row] * (n_points + 1) + ratings[row]]++);
+
+  for (guint code = 0; code < n_values; code++)
+    {
+      const guint64 *counts = table + code * (n_points + 1);
+      likert_stats_from_counts (&stats[code], field->scale_min, field->scale_max, counts + 1,
+                                counts[0]);
+    }
+}
+
+/* Annotations */
+
+LikertStatus
+likert_frame_get_status (LikertFrame *self,
+                         guint        row)
+{
+  g_return_val_if_fail (row < self->n_rows, LIKERT_STATUS_NEW);
+  return (LikertStatus) self->status[row];
+}
+
+void
+likert_frame_set_status (LikertFrame  *self,
+                         guint         row,
+                         LikertStatus  status)
+{
+  g_return_if_fail (row < self->n_rows);
+  self->status[row] = (guint8) status;
+}
+
+guint
+likert_frame_get_n_tags (LikertFrame *self)
+{
+  return self->tags->len;
+}
+
+static Tag *
+get_tag (LikertFrame *self,
+         guint        tag)
+{
+  g_assert (tag < self->tags->len);
+  return &g_array_index (self->tags, Tag, tag);
+}
+
+gint64
+likert_frame_get_tag_id (LikertFrame *self,
+                         guint        tag)
+{
+  return get_tag (self, tag)->id;
+}
+
+const char *
+likert_frame_get_tag_name (LikertFrame *self,
+                           guint        tag)
+{
+  return get_tag (self, tag)->name;
+}
+
+gint
+likert_frame_find_tag (LikertFrame *self,
+                       gint64       tag_id)
+{
+  for (guint t = 0; t < self->tags->len; t++)
+    if (g_array_index (self->tags, Tag, t).id == tag_id)
+      return (gint) t;
+  return -1;
+}
+
+gint
+likert_frame_find_tag_by_name (LikertFrame *self,
+                               const char  *name)
+{
+  for (guint t = 0; t < self->tags->len; t++)
+    if (g_strcmp0 (g_array_index (self->tags, Tag, t).name, name) == 0)
+      return (gint) t;
+  return -1;
+}
+
+guint
+likert_frame_add_tag (LikertFrame *self,
+                      gint64       tag_id,
+                      const char  *name)
+{
+  gint existing = likert_frame_find_tag (self, tag_id);
+  Tag tag;
+
+  if (existing >= 0)
+    return (guint) existing;
+  tag.id = tag_id;
+  tag.name = g_strdup (name);
+  tag.rows = g_new0 (guint64, MAX (self->n_words, 1));
+  g_array_append_val (self->tags, tag);
+  return self->tags->len - 1;
+}
+
+gboolean
+likert_frame_has_tag (LikertFrame *self,
+                      guint        row,
+                      guint        tag)
+{
+  g_return_val_if_fail (row < self->n_rows, FALSE);
+  return bit_test (get_tag (self, tag)->rows, row);
+}
+
+void
+likert_frame_set_tag (LikertFrame *self,
+                      guint        row,
+                      guint        tag,
+                      gboolean     active)
+{
+  g_return_if_fail (row < self->n_rows);
+  if (active)
+    bit_set (get_tag (self, tag)->rows, row);
+  else
+    bit_clear (get_tag (self, tag)->rows, row);
+}
+
+const guint64 *
+likert_frame_get_tag_rows (LikertFrame *self,
+                           guint        tag)
+{
+  return get_tag (self, tag)->rows;
+}
+
+/* Bitmaps */
+
+gsize
+likert_frame_bitmap_words (LikertFrame *self)
+{
+  return self->n_words;
+}
+
+guint64 *
+likert_frame_bitmap_new (LikertFrame *self,
+                         gboolean     all)
+{
+  guint64 *bits = g_new0 (guint64, MAX (self->n_words, 1));
+
+  if (all && self->n_words > 0)
+    {
+      memset (bits, 0xff, self->n_words * sizeof (guint64));
+      if (self->n_rows % 64 != 0)
+        bits[self->n_words - 1] = (G_GUINT64_CONSTANT (1) << (self->n_rows % 64)) - 1;
+    }
+  return bits;
+}
+
+guint
+likert_bitmap_count (const guint64 *bits,
+                     gsize          n_words)
+{
+  guint n = 0;
+
+  for (gsize w = 0; w < n_words; w++)
+    n += (guint) __builtin_popcountll (bits[w]);
+  return n;
+}
+
+/* Search */
+
+char *
+likert_search_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  const char *p = text;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *start;
+
+      /* Words are runs of letters, digits and marks (as FTS5's unicode61 sees them). */
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)) &&
+             !g_unichar_ismark (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && (g_unichar_isalnum (g_utf8_get_char (p)) ||
+                            g_unichar_ismark (g_utf8_get_char (p))))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        break;
+      /* A quoted string is a literal token for FTS5: no operator can hide in it. */
+      g_string_append_printf (query, "%s\"%.*s\"*", query->len ? " " : "", (int) (p - start), start);
+    }
+  return query->len ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+static gboolean
+search_table (LikertFrame   *self,
+              LikertStore   *store,
+              const char    *sql,
+              const char    *query,
+              guint64       *bits,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = _likert_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint row = likert_frame_find_row (self, sqlite3_column_int64 (stmt, 0));
+
+      if (row >= 0)
+        bit_set (bits, (guint) row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _likert_store_set_error (store, error, _("Could not search the project"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint64 *
+likert_frame_search (LikertFrame  *self,
+                     LikertStore  *store,
+                     const char   *text,
+                     guint        *n_matches,
+                     GError      **error)
+{
+  g_autofree char *query = likert_search_query (text);
+  g_autofree guint64 *bits = likert_frame_bitmap_new (self, query == NULL);
+
+  if (query != NULL &&
+      (!search_table (self, store, "SELECT rowid FROM response_text WHERE response_text MATCH ?",
+                      query, bits, error) ||
+       !search_table (self, store, "SELECT rowid FROM note_text WHERE note_text MATCH ?",
+                      query, bits, error)))
+    return NULL;
+  if (n_matches != NULL)
+    *n_matches = likert_bitmap_count (bits, self->n_words);
+  return g_steal_pointer (&bits);
+}
+
+/* Sorting */
+
+typedef struct
+{
+  LikertFrame   *frame;
+  const guint8  *ratings;
+  gboolean       descending;
+} SortContext;
+
+static int
+compare_time (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const SortContext *context = user_data;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+  gint64 ta = context->frame->submitted_at[ra], tb = context->frame->submitted_at[rb];
+
+  /* Unknown times last, whatever the direction. */
+  if (ta == G_MININT64 || tb == G_MININT64)
+    return ta == tb ? (ra > rb) - (ra < rb) : ta == G_MININT64 ? 1 : -1;
+  if (ta != tb)
+    return context->descending ? (ta < tb) - (ta > tb) : (ta > tb) - (ta < tb);
+  return (ra > rb) - (ra < rb);
+}
+
+static int
+compare_rating (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const SortContext *context = user_data;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+  int va = context->ratings[ra], vb = context->ratings[rb];
+
+  if (va == 0 || vb == 0)
+    return va == vb ? (ra > rb) - (ra < rb) : va == 0 ? 1 : -1;
+  if (va != vb)
+    return context->descending ? vb - va : va - vb;
+  return (ra > rb) - (ra < rb);
+}
+
+guint *
+likert_frame_sort_rows (LikertFrame   *self,
+                        const guint64 *filter,
+                        LikertSortKey  key,
+                        guint          question,
+                        gboolean       descending,
+                        guint         *n_rows)
+{
+  guint *rows = g_new (guint, MAX (self->n_rows, 1));
+  guint n = 0;
+  SortContext context = { self, NULL, descending };
+
+  FOR_EACH_ROW (self, filter, row, rows[n++] = row);
+  *n_rows = n;
+
+  if (key == LIKERT_SORT_RATING && question < self->codes->len)
+    {
+      context.ratings = likert_frame_get_codes (self, question);
+      g_qsort_with_data (rows, (gint) n, sizeof (guint), compare_rating, &context);
+    }
+  else if (key == LIKERT_SORT_TIME)
+    g_qsort_with_data (rows, (gint) n, sizeof (guint), compare_time, &context);
+  return rows;
 }

@@ -55,6 +55,99 @@ void               likert_frame_compute_stats  (LikertFrame          *self,
                                                 const guint64        *filter,
                                                 LikertStats          *stats);
 
+/* Categorical fields, dictionary-encoded: code 0 is an empty cell. */
+guint              likert_frame_get_n_categories      (LikertFrame   *self);
+const LikertField *likert_frame_get_category          (LikertFrame   *self,
+                                                       guint          category);
+gint               likert_frame_find_category         (LikertFrame   *self,
+                                                       const char    *name);
+const guint16     *likert_frame_get_category_codes    (LikertFrame   *self,
+                                                       guint          category);
+/* Values have codes 0 … n − 1. */
+guint              likert_frame_get_n_category_values (LikertFrame   *self,
+                                                       guint          category);
+const char        *likert_frame_get_category_value    (LikertFrame   *self,
+                                                       guint          category,
+                                                       guint          code);
+gint               likert_frame_find_category_value   (LikertFrame   *self,
+                                                       guint          category,
+                                                       const char    *value);
+/* counts[code] for the rows set in filter (all rows when NULL); counts has
+ * likert_frame_get_n_category_values () entries. */
+void               likert_frame_count_category        (LikertFrame   *self,
+                                                       guint          category,
+                                                       const guint64 *filter,
+                                                       guint64       *counts);
+/* stats[code] of question for the rows of each value of category (filtered as above). */
+void               likert_frame_compute_segment_stats (LikertFrame   *self,
+                                                       guint          question,
+                                                       guint          category,
+                                                       const guint64 *filter,
+                                                       LikertStats   *stats);
+
+/* Annotations, patched in place by edits (main thread). */
+LikertStatus       likert_frame_get_status            (LikertFrame   *self,
+                                                       guint          row);
+void               likert_frame_set_status            (LikertFrame   *self,
+                                                       guint          row,
+                                                       LikertStatus   status);
+guint              likert_frame_get_n_tags            (LikertFrame   *self);
+gint64             likert_frame_get_tag_id            (LikertFrame   *self,
+                                                       guint          tag);
+const char        *likert_frame_get_tag_name          (LikertFrame   *self,
+                                                       guint          tag);
+/* The index of a tag by id, or -1. */
+gint               likert_frame_find_tag              (LikertFrame   *self,
+                                                       gint64         tag_id);
+gint               likert_frame_find_tag_by_name      (LikertFrame   *self,
+                                                       const char    *name);
+/* Adds a tag (no row has it) and returns its index; an existing id returns its index. */
+guint              likert_frame_add_tag               (LikertFrame   *self,
+                                                       gint64         tag_id,
+                                                       const char    *name);
+gboolean           likert_frame_has_tag               (LikertFrame   *self,
+                                                       guint          row,
+                                                       guint          tag);
+void               likert_frame_set_tag               (LikertFrame   *self,
+                                                       guint          row,
+                                                       guint          tag,
+                                                       gboolean       active);
+/* A bitmap of n_rows bits (bit i of word i / 64) of the rows that have the tag. */
+const guint64     *likert_frame_get_tag_rows          (LikertFrame   *self,
+                                                       guint          tag);
+
+/* Bitmaps of n_rows bits. */
+gsize              likert_frame_bitmap_words          (LikertFrame   *self);
+guint64           *likert_frame_bitmap_new            (LikertFrame   *self,
+                                                       gboolean       all);
+guint              likert_bitmap_count                (const guint64 *bits,
+                                                       gsize          n_words);
+
+/* The rows whose text (comments and other text fields) or note holds every word of text
+ * (words as typed, each also matching longer words it starts). store is a connection to the
+ * frame's project, on the calling thread. */
+guint64           *likert_frame_search                (LikertFrame   *self,
+                                                       LikertStore   *store,
+                                                       const char    *text,
+                                                       guint         *n_matches,
+                                                       GError       **error);
+/* The FTS5 query for text: each word quoted, as a prefix; NULL when text has no word. */
+char              *likert_search_query                (const char    *text);
+
+typedef enum {
+  LIKERT_SORT_TIME,
+  LIKERT_SORT_RATING,
+} LikertSortKey;
+
+/* The rows set in filter (all when NULL), sorted by key (question for RATING; rows without
+ * a time or a rating last), ties in row order. */
+guint             *likert_frame_sort_rows             (LikertFrame   *self,
+                                                       const guint64 *filter,
+                                                       LikertSortKey  key,
+                                                       guint          question,
+                                                       gboolean       descending,
+                                                       guint         *n_rows);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertFrame, likert_frame_unref)
 
 G_END_DECLS

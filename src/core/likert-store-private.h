@@ -14,6 +14,8 @@ sqlite3_stmt *_likert_store_prepare  (LikertStore  *self,
                                       GError      **error);
 gboolean      _likert_store_begin    (LikertStore  *self,
                                       GError      **error);
+gboolean      _likert_store_begin_read (LikertStore  *self,
+                                        GError      **error);
 gboolean      _likert_store_commit   (LikertStore  *self,
                                       GError      **error);
 void          _likert_store_rollback (LikertStore  *self);

@@ -140,6 +140,16 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (field_id, code)"
   ") WITHOUT ROWID;"
   "ALTER TABLE response ADD COLUMN facets BLOB;"
+  "CREATE VIRTUAL TABLE note_text USING fts5 ("
+  "  note, content = '', tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO note_text (rowid, note) SELECT response_id, note FROM annotation WHERE note != '';"
+  "CREATE TABLE view ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  definition TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
   "UPDATE response SET import_id = dataset_id;"
   "CREATE VIRTUAL TABLE response_text USING fts5 ("
   "  text, content = '', tokenize = 'unicode61 remove_diacritics 2'"
@@ -284,6 +294,14 @@ _likert_store_begin (LikertStore  *self,
                      GError      **error)
 {
   return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/* A read transaction: what it reads is one snapshot, whatever other connections write. */
+gboolean
+_likert_store_begin_read (LikertStore  *self,
+                          GError      **error)
+{
+  return exec (self, "BEGIN", error);
 }
 
 gboolean
@@ -978,6 +996,43 @@ ensure_annotation (LikertStore   *self,
   return _likert_store_step_done (self, stmt, error);
 }
 
+/* Keeps the notes' full-text index in step (contentless: the old text is needed to delete). */
+static gboolean
+index_note (LikertStore  *self,
+            gint64        response_id,
+            const char   *before,
+            const char   *after,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (before != NULL && *before != '\0')
+    {
+      stmt = _likert_store_prepare (self,
+                                    "INSERT INTO note_text (note_text, rowid, note) "
+                                    "VALUES ('delete', ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, response_id);
+      sqlite3_bind_text (stmt, 2, before, -1, SQLITE_STATIC);
+      if (!_likert_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  if (after != NULL && *after != '\0')
+    {
+      stmt = _likert_store_prepare (self, "INSERT INTO note_text (rowid, note) VALUES (?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, response_id);
+      sqlite3_bind_text (stmt, 2, after, -1, SQLITE_STATIC);
+      if (!_likert_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 likert_store_set_note (LikertStore  *self,
                        gint64        response_id,
@@ -1020,6 +1075,7 @@ likert_store_set_note (LikertStore  *self,
       sqlite3_bind_int64 (stmt, 3, now_seconds ());
       sqlite3_bind_int64 (stmt, 4, response_id);
       if (!_likert_store_step_done (self, stmt, error) ||
+          !index_note (self, response_id, before, note, error) ||
           !record_history (self, response_id, author, "note", before, note, error))
         goto fail;
     }
@@ -1273,6 +1329,214 @@ likert_store_count_history (LikertStore  *self,
   return n;
 }
 
+static void
+skipped_row_free (LikertSkippedRow *row)
+{
+  g_free (row->reason);
+  g_free (row);
+}
+
+/* The import's skipped rows from their JSON; a malformed list reads as empty. */
+static gboolean
+read_skipped_rows (LikertStore         *self,
+                   LikertImportRecord  *record,
+                   GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (record->skipped == NULL)
+    return TRUE;
+  stmt = _likert_store_prepare (self,
+                                "SELECT json_extract (value, '$.line'), "
+                                "json_extract (value, '$.column'), "
+                                "json_extract (value, '$.reason') "
+                                "FROM json_each (CASE WHEN json_valid (?1) THEN ?1 ELSE '[]' END) "
+                                "WHERE type = 'object'",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record->skipped, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LikertSkippedRow *row = g_new0 (LikertSkippedRow, 1);
+
+      row->line = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+      row->column = (guint) CLAMP (sqlite3_column_int64 (stmt, 1), 0, G_MAXUINT);
+      row->reason = g_strdup (sqlite3_column_type (stmt, 2) == SQLITE_TEXT
+                              ? (const char *) sqlite3_column_text (stmt, 2) : "");
+      g_ptr_array_add (record->skipped_rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint64
+column_count (sqlite3_stmt *stmt,
+              int           column)
+{
+  return (guint64) MAX (sqlite3_column_int64 (stmt, column), 0);
+}
+
+/**
+ * likert_store_list_imports:
+ * @self: a store
+ * @error: where to put the reason it failed
+ *
+ * Every import recorded in the project, oldest first, with the rows each one skipped.
+ *
+ * Returns: (transfer full) (element-type LikertImportRecord): the imports, or %NULL on error
+ */
+GPtrArray *
+likert_store_list_imports (LikertStore  *self,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_import_record_free);
+  stmt = _likert_store_prepare (self,
+                                "SELECT id, dataset_id, source_name, sha256, size, encoding, "
+                                "dialect, CASE WHEN json_valid (dialect) "
+                                "  THEN json_extract (dialect, '$.delimiter') END, "
+                                "shape, header_rows, imported_at, author, n_records, n_new, "
+                                "n_duplicates, n_skipped, skipped FROM import ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LikertImportRecord *record = g_new0 (LikertImportRecord, 1);
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->dataset_id = sqlite3_column_int64 (stmt, 1);
+      record->source_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      record->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      record->size = column_count (stmt, 4);
+      record->encoding = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      record->dialect = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      record->delimiter = sqlite3_column_type (stmt, 7) == SQLITE_TEXT
+                          ? g_strdup ((const char *) sqlite3_column_text (stmt, 7)) : NULL;
+      record->shape = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      record->header_rows = (guint) CLAMP (sqlite3_column_int64 (stmt, 9), 0, G_MAXUINT);
+      record->imported_at = sqlite3_column_int64 (stmt, 10);
+      record->author = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      record->n_records = column_count (stmt, 12);
+      record->n_new = column_count (stmt, 13);
+      record->n_duplicates = column_count (stmt, 14);
+      record->n_skipped = column_count (stmt, 15);
+      record->skipped = g_strdup ((const char *) sqlite3_column_text (stmt, 16));
+      record->skipped_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) skipped_row_free);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    if (!read_skipped_rows (self, g_ptr_array_index (records, i), error))
+      return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+gboolean
+likert_store_save_view (LikertStore  *self,
+                        const char   *name,
+                        const char   *definition,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+
+  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
+                   _("A view needs a name"));
+      return FALSE;
+    }
+  stmt = _likert_store_prepare (self,
+                                "INSERT INTO view (name, definition, updated_at) VALUES (?, ?, ?) "
+                                "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, "
+                                "updated_at = excluded.updated_at",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, definition, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  return _likert_store_step_done (self, stmt, error);
+}
+
+char *
+likert_store_get_view (LikertStore  *self,
+                       const char   *name,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *definition = NULL;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+
+  stmt = _likert_store_prepare (self, "SELECT definition FROM view WHERE name = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    definition = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (definition == NULL)
+    g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
+                 _("There is no view “%s” in “%s”"), name, self->path);
+  return definition;
+}
+
+GStrv
+likert_store_list_views (LikertStore  *self,
+                         GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+
+  stmt = _likert_store_prepare (self, "SELECT name FROM view ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+likert_store_delete_view (LikertStore  *self,
+                          const char   *name,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+
+  stmt = _likert_store_prepare (self, "DELETE FROM view WHERE name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return _likert_store_step_done (self, stmt, error);
+}
+
 void
 likert_field_free (LikertField *field)
 {
@@ -1306,4 +1570,21 @@ likert_response_free (LikertResponse *response)
   g_free (response->author);
   g_clear_pointer (&response->tag_ids, g_array_unref);
   g_free (response);
+}
+
+void
+likert_import_record_free (LikertImportRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->source_name);
+  g_free (record->sha256);
+  g_free (record->encoding);
+  g_free (record->dialect);
+  g_free (record->delimiter);
+  g_free (record->shape);
+  g_free (record->author);
+  g_free (record->skipped);
+  g_clear_pointer (&record->skipped_rows, g_ptr_array_unref);
+  g_free (record);
 }

@@ -70,6 +70,37 @@ struct _LikertResponse
   GArray       *tag_ids;      /* gint64, ordered by tag id */
 };
 
+/* A row an import left out, and why (the first 1000 of an import are recorded). */
+typedef struct
+{
+  guint  line;                /* 1-based line in the source */
+  guint  column;              /* 1-based character column in that line */
+  char  *reason;              /* translated when the import ran */
+} LikertSkippedRow;
+
+/* One import of a file into the project, as the import table records it. */
+typedef struct
+{
+  gint64      id;
+  gint64      dataset_id;
+  char       *source_name;    /* the file's name, without its folder */
+  char       *sha256;
+  guint64     size;           /* bytes; 0 for imports recorded before schema 2 */
+  char       *encoding;
+  char       *dialect;        /* JSON, as recorded: {"delimiter":","} */
+  char       *delimiter;      /* nullable: the dialect's delimiter: ",", ";", "\t", "|" */
+  char       *shape;          /* likert_shape_kind_to_string () */
+  guint       header_rows;
+  gint64      imported_at;    /* UTC seconds */
+  char       *author;         /* nullable */
+  guint64     n_records;      /* data records read */
+  guint64     n_new;          /* responses added */
+  guint64     n_duplicates;   /* already in the project */
+  guint64     n_skipped;      /* rows with problems left out */
+  char       *skipped;        /* nullable JSON: [{"line":3,"column":1,"reason":"…"}, …] */
+  GPtrArray  *skipped_rows;   /* LikertSkippedRow *: skipped, read; never NULL */
+} LikertImportRecord;
+
 GQuark          likert_store_error_quark       (void);
 
 LikertStore    *likert_store_open              (const char            *path,
@@ -114,10 +145,30 @@ gboolean        likert_store_set_tag           (LikertStore           *self,
 gint64          likert_store_count_history     (LikertStore           *self,
                                                 gint64                 response_id,
                                                 GError               **error);
+/* Every import of the project, oldest first (LikertImportRecord *). A small table: fine on
+ * the main thread. */
+GPtrArray      *likert_store_list_imports      (LikertStore           *self,
+                                                GError               **error);
+
+/* Saved views: a name and a filter's JSON (likert-filter.h). */
+gboolean        likert_store_save_view         (LikertStore           *self,
+                                                const char            *name,
+                                                const char            *definition,
+                                                GError               **error);
+/* The definition of a view, or NULL (error set) when there is none of that name. */
+char           *likert_store_get_view          (LikertStore           *self,
+                                                const char            *name,
+                                                GError               **error);
+GStrv           likert_store_list_views        (LikertStore           *self,
+                                                GError               **error);
+gboolean        likert_store_delete_view       (LikertStore           *self,
+                                                const char            *name,
+                                                GError               **error);
 
 void            likert_field_free              (LikertField           *field);
 void            likert_tag_free                (LikertTag             *tag);
 void            likert_response_free           (LikertResponse        *response);
+void            likert_import_record_free      (LikertImportRecord    *record);
 
 /* The analyst name to record when none is configured: the user's real name, else login name. */
 const char     *likert_default_author          (void);
@@ -125,5 +176,6 @@ const char     *likert_default_author          (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertField, likert_field_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertTag, likert_tag_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertResponse, likert_response_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertImportRecord, likert_import_record_free)
 
 G_END_DECLS

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""End-to-end tests of likert-cli against the bundled sample.
+"""End-to-end tests of likert-cli against the bundled sample and the fixtures of tests/data.
 
 Environment (set by tests/cli/meson.build): LIKERT_CLI, the likert-cli executable;
-LIKERT_SOURCE_ROOT, the source tree (for data/samples/website-feedback.csv).
+LIKERT_SOURCE_ROOT, the source tree (for data/samples/website-feedback.csv and tests/data).
 Python's csv module is the reference: what it reads from the file is what the CLI must report.
 """
 
 import collections
 import csv
+import hashlib
 import json
 import math
 import os
@@ -23,6 +24,45 @@ CLI = os.environ.get("LIKERT_CLI", "likert-cli")
 SOURCE_ROOT = os.environ.get("LIKERT_SOURCE_ROOT",
                              os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 SAMPLE = os.path.join(SOURCE_ROOT, "data", "samples", "website-feedback.csv")
+VENDORS = os.path.join(SOURCE_ROOT, "tests", "data", "vendors")
+ENCODINGS = os.path.join(SOURCE_ROOT, "tests", "data", "encodings")
+
+# tests/data/vendors/README.md: each fixture's layout, header rows, delimiter, columns, and the
+# records its survey tool marks as not real responses.
+VENDOR_FIXTURES = {
+    "plain.csv": ("plain", 1, ",", 6, 0),
+    "headerless.csv": ("headerless", 0, ",", 5, 0),
+    "google-forms.csv": ("google-forms", 1, ",", 7, 0),
+    "google-forms-fr.csv": ("google-forms", 1, ",", 6, 0),
+    "surveymonkey.csv": ("surveymonkey", 2, ",", 17, 0),
+    "qualtrics.csv": ("qualtrics", 3, ",", 24, 4),
+    "limesurvey.csv": ("limesurvey", 1, ";", 17, 0),
+    "limesurvey-text.csv": ("limesurvey", 1, ";", 12, 0),
+    "hotjar-feedback.csv": ("hotjar", 1, ",", 11, 0),
+    "hotjar-survey.csv": ("hotjar", 1, ",", 11, 0),
+    "typeform.csv": ("typeform", 1, ",", 10, 0),
+}
+
+# What the text output calls each layout (likert_shape_kind_display_name, in English).
+SHAPE_NAMES = {
+    "plain": "Plain CSV with a header row",
+    "headerless": "CSV without a header row",
+    "google-forms": "Google Forms",
+    "surveymonkey": "SurveyMonkey",
+    "qualtrics": "Qualtrics",
+    "limesurvey": "LimeSurvey",
+    "hotjar": "Hotjar",
+    "typeform": "Typeform",
+}
+
+# The keys of `import --dry-run --json`, and of each of its columns and problems.
+PLAN_KEYS = {"file", "size", "sha256", "encoding", "delimiter", "shape", "header_rows",
+             "date_order", "date_order_ambiguous", "records", "excluded", "bad_records",
+             "problems_total", "columns", "problems", "notices"}
+PROBLEM_KEYS = {"line", "column", "field", "value", "message"}
+
+# Qualtrics' Status values that are not real responses.
+QUALTRICS_EXCLUDED = {"Survey Preview", "Survey Test", "Spam"}
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 PDF_MAGIC = b"%PDF-"
@@ -46,6 +86,35 @@ def run(*args, env=None, check=None):
 def read_sample():
     with open(SAMPLE, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
+
+
+def read_rows(path, delimiter=",", encoding="utf-8-sig"):
+    """The records of a CSV file as lists of cells, blank lines left out."""
+    with open(path, newline="", encoding=encoding) as f:
+        return [row for row in csv.reader(f, delimiter=delimiter) if row]
+
+
+def vendor(name):
+    return os.path.join(VENDORS, name)
+
+
+def summary_counts(stdout):
+    """The counts of an import summary: {"Records": 30, "New": 30, …}."""
+    counts = {}
+    for key in ("Records", "New", "Already present", "Skipped", "Excluded"):
+        match = re.search(rf"^  {key}:\s+(\d+)$", stdout, re.MULTILINE)
+        if match is None:
+            raise AssertionError(f"no “{key}:” in the summary:\n{stdout}")
+        counts[key] = int(match.group(1))
+    return counts
+
+
+def file_state(path):
+    """What a project file holds on disk, to check that a command left it alone."""
+    if not os.path.exists(path):
+        return None
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 def magic_of(path, length):
@@ -307,6 +376,455 @@ class CliTest(unittest.TestCase):
         self.assertEqual(result.stdout.rstrip("\n").splitlines()[-1],
                          f"Histogram written to {out}")
         self.assertTrue(magic_of(out, 8).startswith(PNG_MAGIC))
+
+
+class ImportTest(unittest.TestCase):
+    """likert-cli import's options: --dry-run, --shape, --header-rows, --encoding, --delimiter,
+    --rating, --date-order, --skip-bad-rows, --keep-excluded, and re-imports."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="likert-cli-import-test-")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def write(self, name, text, encoding="utf-8"):
+        path = self.path(name)
+        with open(path, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+        return path
+
+    def plan(self, csv_path, *extra):
+        result = run("import", csv_path, "--dry-run", "--json", *extra, check=0)
+        self.assertEqual(result.stderr, "")
+        return json.loads(result.stdout)
+
+    def import_counts(self, csv_path, project, *extra):
+        return summary_counts(run("import", csv_path, "-o", project, *extra, check=0).stdout)
+
+    def show(self, project):
+        return json.loads(run("show", project, "--json", check=0).stdout)
+
+    def project_snapshot(self, project):
+        return (run("stats", project, "--json", check=0).stdout,
+                run("show", project, "--json", check=0).stdout)
+
+    def rating_file(self, name, bad_value="7"):
+        """A small export whose third record rates bad_value; returns its path and rows."""
+        rows = [["id", "rating", "comment"], ["1", "4", "fine"], ["2", "5", "great"],
+                ["3", bad_value, "seven?"], ["4", "2", "slow, very slow"], ["5", "3", "ok"]]
+        text = "".join(",".join(f'"{c}"' if "," in c else c for c in row) + "\r\n"
+                       for row in rows)
+        return self.write(name, text), rows
+
+    # --dry-run
+
+    def test_dry_run_json_vendors(self):
+        for name, (shape, header_rows, delimiter, width, excluded) in VENDOR_FIXTURES.items():
+            with self.subTest(fixture=name):
+                path = vendor(name)
+                plan = self.plan(path)
+                rows = read_rows(path, delimiter)
+                with open(path, "rb") as f:
+                    data = f.read()
+
+                self.assertEqual(set(plan), PLAN_KEYS)
+                self.assertEqual(plan["file"], path)
+                self.assertEqual(plan["size"], len(data))
+                self.assertEqual(plan["sha256"], hashlib.sha256(data).hexdigest())
+                self.assertEqual(plan["encoding"], "UTF-8")
+                self.assertEqual(plan["delimiter"], delimiter)
+                self.assertEqual(plan["shape"], shape)
+                self.assertEqual(plan["header_rows"], header_rows)
+                self.assertIn(plan["date_order"], ("dmy", "mdy", "ymd"))
+                self.assertIsInstance(plan["date_order_ambiguous"], bool)
+                self.assertEqual(plan["records"], len(rows) - header_rows)
+                self.assertEqual(plan["excluded"], excluded)
+                self.assertEqual((plan["bad_records"], plan["problems_total"]), (0, 0))
+                self.assertEqual(plan["problems"], [])
+                self.assertTrue(all(isinstance(n, str) for n in plan["notices"]))
+
+                columns = plan["columns"]
+                self.assertEqual(len(columns), width)
+                names = [c["name"] for c in columns]
+                self.assertEqual(len(set(names)), width, "column names are unique")
+                if header_rows == 1:
+                    self.assertEqual(names, rows[0])
+                for column in columns:
+                    self.assertIn(column["role"], ("id", "time", "rating", "text", "category",
+                                                   "label", "other"))
+                    if column["role"] == "rating":
+                        low, high = column["scale"]
+                        self.assertLess(low, high)
+                        self.assertTrue(all(low <= int(v) <= high for v in column["labels"]))
+                        self.assertTrue(all(column["labels"].values()))
+                    else:
+                        self.assertNotIn("scale", column)
+                        self.assertNotIn("labels", column)
+                self.assertTrue(any(c["role"] == "rating" for c in columns))
+
+    def test_dry_run_text_vendors(self):
+        for name, (shape, header_rows, delimiter, width, excluded) in VENDOR_FIXTURES.items():
+            with self.subTest(fixture=name):
+                path = vendor(name)
+                records = len(read_rows(path, delimiter)) - header_rows
+                result = run("import", path, "--dry-run", check=0)
+                out = result.stdout
+                self.assertEqual(result.stderr, "")
+                self.assertRegex(out, rf"Layout:\s+{re.escape(SHAPE_NAMES[shape])}, "
+                                      rf"{header_rows} header rows?\n")
+                self.assertRegex(out, r"Encoding:\s+UTF-8\n")
+                self.assertRegex(out, rf"Delimiter:\s+{re.escape(delimiter)}\n")
+                self.assertRegex(out, rf"Records:\s+{records}\n")
+                self.assertRegex(out, rf"Excluded:\s+{excluded}\n")
+                self.assertIn(f"{width} columns:", out)
+                self.assertIn("No problems.", out)
+                self.assertTrue(out.rstrip().endswith("Nothing was written (--dry-run)."))
+
+    def test_dry_run_creates_nothing(self):
+        project = self.path("dry.likert")
+        for extra in ([], ["--json"]):
+            with self.subTest(extra=extra):
+                run("import", vendor("plain.csv"), "-o", project, "--dry-run", *extra, check=0)
+                self.assertEqual([f for f in os.listdir(self.tmp) if f.startswith("dry.")], [])
+        # Nor does it touch a project that exists.
+        run("import", vendor("plain.csv"), "-o", project, check=0)
+        before = file_state(project)
+        run("import", vendor("typeform.csv"), "-o", project, "--dry-run", check=0)
+        self.assertEqual(file_state(project), before)
+        self.assertEqual(len(self.show(project)), 30)
+
+    def test_dry_run_lists_problems(self):
+        path, rows = self.rating_file("dry-problems.csv")
+        plan = self.plan(path, "--rating", "rating:1-5")
+        self.assertEqual((plan["records"], plan["bad_records"], plan["problems_total"]),
+                         (5, 1, 1))
+        self.assertEqual(len(plan["problems"]), 1)
+        problem = plan["problems"][0]
+        self.assertEqual(set(problem), PROBLEM_KEYS)
+        self.assertEqual((problem["line"], problem["column"]), (4, 3))
+        self.assertEqual((problem["field"], problem["value"]), ("rating", "7"))
+        self.assertIn("1–5", problem["message"])
+        rating = [c for c in plan["columns"] if c["name"] == "rating"][0]
+        self.assertEqual(rating["scale"], [1, 5])
+
+        out = run("import", path, "--dry-run", "--rating", "rating:1-5", check=0).stdout
+        self.assertIn("1 problem:", out)
+        self.assertRegex(out, rf"(?m)^{re.escape(path)}:4:3: .*7")
+
+    def test_json_needs_dry_run(self):
+        result = run("import", vendor("plain.csv"), "-o", self.path("json.likert"), "--json")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--dry-run", result.stderr)
+        self.assertFalse(os.path.exists(self.path("json.likert")))
+
+    # --shape, --header-rows
+
+    def test_shape_forced(self):
+        plan = self.plan(vendor("plain.csv"), "--shape", "headerless")
+        self.assertEqual((plan["shape"], plan["header_rows"], plan["records"]), ("headerless", 0, 31))
+        self.assertEqual([c["name"] for c in plan["columns"]],
+                         [f"Column {i}" for i in range(1, 7)])
+
+        plan = self.plan(vendor("plain.csv"), "--header-rows", "2")
+        self.assertEqual((plan["shape"], plan["header_rows"], plan["records"]), ("plain", 2, 29))
+
+        plan = self.plan(vendor("headerless.csv"), "--shape", "plain")
+        self.assertEqual((plan["shape"], plan["header_rows"], plan["records"]), ("plain", 1, 23))
+        self.assertEqual([c["name"] for c in plan["columns"]],
+                         read_rows(vendor("headerless.csv"))[0])
+
+        # The forced layout is the one imported.
+        project = self.path("forced.likert")
+        counts = self.import_counts(vendor("plain.csv"), project, "--shape", "headerless")
+        self.assertEqual(counts["New"], 31)
+        shown = self.show(project)
+        self.assertEqual(shown[0], {f"Column {i + 1}": cell
+                                    for i, cell in enumerate(read_rows(vendor("plain.csv"))[0])})
+
+    def test_shape_misfit(self):
+        project = self.path("misfit.likert")
+        for extra in (["--shape", "surveymonkey", "--header-rows", "1"],
+                      ["--shape", "headerless", "--header-rows", "1"],
+                      ["--shape", "typeform", "--header-rows", "2"]):
+            with self.subTest(extra=extra):
+                for mode in (["-o", project], ["--dry-run"]):
+                    result = run("import", vendor("plain.csv"), *mode, *extra)
+                    self.assertEqual(result.returncode, 1, result.stderr)
+                    self.assertRegex(result.stderr, r"^likert-cli: plain\.csv: .*header row")
+                    self.assertEqual(result.stdout, "")
+                    self.assertFalse(os.path.exists(project))
+
+    def test_header_rows_beyond_the_file(self):
+        path = self.write("two-lines.csv", "id,score\r\n1,4\r\n")
+        project = self.path("two-lines.likert")
+        result = run("import", path, "-o", project, "--header-rows", "3")
+        self.assertEqual(result.returncode, 1)
+        self.assertRegex(result.stderr, r"^likert-cli: two-lines\.csv: .*third header row")
+        self.assertFalse(os.path.exists(project))
+
+    def test_shape_and_header_rows_usage(self):
+        result = run("import", vendor("plain.csv"), "--dry-run", "--shape", "excel")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("excel", result.stderr)
+        for shape in SHAPE_NAMES:
+            self.assertIn(shape, result.stderr)
+        for rows in ("4", "-2", "two"):
+            with self.subTest(rows=rows):
+                result = run("import", vendor("plain.csv"), "--dry-run", "--header-rows", rows)
+                self.assertEqual(result.returncode, 2)
+
+    # --encoding
+
+    def test_encoding(self):
+        expected = read_rows(os.path.join(ENCODINGS, "expected", "fr.csv"), ";", "utf-8")
+        header, records = expected[0], expected[1:]
+        for name, encoding in (("fr-windows-1252.csv", "windows-1252"),
+                               ("fr-utf8.csv", "UTF-8"),
+                               ("fr-utf16le.txt", "UTF-16LE")):
+            with self.subTest(fixture=name, encoding=encoding):
+                path = os.path.join(ENCODINGS, name)
+                plan = self.plan(path, "--encoding", encoding)
+                self.assertEqual(plan["encoding"].upper(), encoding.upper())
+                self.assertEqual([c["name"] for c in plan["columns"]], header)
+
+                project = self.path(f"encoding-{name}.likert")
+                summary = run("import", path, "-o", project, "--encoding", encoding,
+                              check=0).stdout
+                self.assertRegex(summary, rf"Encoding:\s+{re.escape(plan['encoding'])}\n")
+                self.assertEqual(self.show(project),
+                                 [dict(zip(header, record)) for record in records])
+
+    def test_wrong_encoding(self):
+        project = self.path("wrong-encoding.likert")
+        path = os.path.join(ENCODINGS, "fr-windows-1252.csv")
+        result = run("import", path, "-o", project, "--encoding", "UTF-8")
+        self.assertEqual(result.returncode, 1)
+        self.assertRegex(result.stderr, r"^likert-cli: fr-windows-1252\.csv:1:\d+: .*UTF-8")
+        self.assertFalse(os.path.exists(project))
+
+        result = run("import", path, "--dry-run", "--encoding", "no-such-encoding")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no-such-encoding", result.stderr)
+
+    # --delimiter
+
+    def test_delimiter(self):
+        path = self.write("pipes.csv", "id|score|comment\r\n1|4|fine, thanks\r\n"
+                                       "2|5|great, really\r\n3|2|slow\r\n")
+        for word in ("|", "pipe", "PIPE"):
+            with self.subTest(delimiter=word):
+                plan = self.plan(path, "--delimiter", word)
+                self.assertEqual(plan["delimiter"], "|")
+                self.assertEqual([c["name"] for c in plan["columns"]],
+                                 ["id", "score", "comment"])
+        plan = self.plan(path, "--delimiter", "comma")
+        self.assertEqual(plan["delimiter"], ",")
+        self.assertEqual([c["name"] for c in plan["columns"]], ["id|score|comment"])
+        self.assertGreater(plan["problems_total"], 0)  # the commas in comments split records
+
+        fr = os.path.join(ENCODINGS, "fr-utf8.csv")
+        for word in (";", "semicolon"):
+            self.assertEqual(self.plan(fr, "--delimiter", word)["delimiter"], ";")
+        tab = os.path.join(ENCODINGS, "fr-utf16le-bom.txt")
+        for word in ("tab", "\t"):
+            plan = self.plan(tab, "--delimiter", word)
+            self.assertEqual((plan["delimiter"], len(plan["columns"])), ("\t", 8))
+
+        project = self.path("pipes.likert")
+        summary = run("import", path, "-o", project, "--delimiter", "pipe", check=0).stdout
+        self.assertRegex(summary, r"Delimiter:\s+\|\n")
+        self.assertEqual(self.show(project)[0], {"id": "1", "score": "4", "comment": "fine, thanks"})
+
+        result = run("import", path, "--dry-run", "--delimiter", "colon")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("colon", result.stderr)
+
+    # --date-order
+
+    def test_date_order(self):
+        path = vendor("google-forms-fr.csv")  # 01/03/2024: every date reads both ways
+        plan = self.plan(path)
+        self.assertEqual((plan["date_order"], plan["date_order_ambiguous"]), ("dmy", True))
+        for order in ("mdy", "dmy", "ymd"):
+            with self.subTest(order=order):
+                plan = self.plan(path, "--date-order", order)
+                self.assertEqual((plan["date_order"], plan["date_order_ambiguous"]),
+                                 (order, False))
+        out = run("import", path, "--dry-run", "--date-order", "mdy", check=0).stdout
+        self.assertRegex(out, r"Date order:\s+month/day/year\n")
+        out = run("import", path, "--dry-run", check=0).stdout
+        self.assertRegex(out, r"Date order:\s+day/month/year \(a guess")
+
+        result = run("import", path, "--dry-run", "--date-order", "yyyy-mm-dd")
+        self.assertEqual(result.returncode, 2)
+
+    # --rating, problems, --skip-bad-rows
+
+    def test_rating_makes_a_problem(self):
+        path, rows = self.rating_file("seven.csv")
+        project = self.path("seven.likert")
+        good = self.write("good.csv", "id,rating,comment\r\n10,3,ok\r\n11,1,no\r\n")
+        run("import", good, "-o", project, check=0)
+        before = self.project_snapshot(project)
+
+        result = run("import", path, "-o", project, "--rating", "rating:1-5")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(result.stdout, "")
+        lines = result.stderr.splitlines()
+        self.assertRegex(lines[0], rf"^{re.escape(path)}:4:3: .*7 .*1–5")
+        self.assertRegex(lines[-1], r"^likert-cli: .*seven\.csv: .*1 problem .*--skip-bad-rows")
+        self.assertEqual(self.project_snapshot(project), before)
+
+        # No project is created for an import that fails.
+        fresh = self.path("seven-fresh.likert")
+        self.assertEqual(run("import", path, "-o", fresh, "--rating", "rating:1-5").returncode, 1)
+        self.assertFalse(os.path.exists(fresh))
+
+        # Without --rating the scale is guessed from the values: 7 fits.
+        self.assertEqual(self.plan(path)["problems_total"], 0)
+
+    def test_skip_bad_rows(self):
+        path, rows = self.rating_file("skip.csv")
+        project = self.path("skip.likert")
+        counts = self.import_counts(path, project, "--rating", "rating:1-5", "--skip-bad-rows")
+        self.assertEqual(counts, {"Records": 5, "New": 4, "Already present": 0, "Skipped": 1,
+                                  "Excluded": 0})
+        header = rows[0]
+        self.assertEqual(self.show(project),
+                         [dict(zip(header, row)) for row in rows[1:] if row[1] != "7"])
+        stats = json.loads(run("stats", project, "--json", check=0).stdout)
+        self.assertEqual(stats["responses"], 4)
+        self.assertEqual(stats["questions"][0]["scale"], [1, 5])
+        self.assertEqual(stats["questions"][0]["counts"], {"1": 0, "2": 1, "3": 1, "4": 1, "5": 1})
+
+    def test_many_problems(self):
+        rows = ["id,score"] + [f"{i},{9 if i % 2 else 3}" for i in range(1, 201)]
+        path = self.write("many.csv", "\r\n".join(rows) + "\r\n")
+        result = run("import", path, "-o", self.path("many.likert"), "--rating", "score:1-5")
+        self.assertEqual(result.returncode, 1)
+        listed = [line for line in result.stderr.splitlines() if line.startswith(path + ":")]
+        for line in listed:
+            match = re.match(rf"{re.escape(path)}:(\d+):(\d+): ", line)
+            line_number, column = int(match.group(1)), int(match.group(2))
+            self.assertEqual(line_number % 2, 0)  # record N (odd) is on line N + 1
+            self.assertEqual(column, len(str(line_number - 1)) + 2)
+        more = re.search(r"^… and (\d+) more problems$", result.stderr, re.MULTILINE)
+        self.assertIsNotNone(more, result.stderr)
+        self.assertEqual(len(listed) + int(more.group(1)), 100)
+        self.assertIn("100 problems in 100 records", result.stderr)
+
+        counts = self.import_counts(path, self.path("many.likert"), "--rating", "score:1-5",
+                                    "--skip-bad-rows")
+        self.assertEqual((counts["New"], counts["Skipped"]), (100, 100))
+
+    def test_rating_options(self):
+        path, rows = self.rating_file("options.csv", bad_value="3")
+        # A column that does not exist is an error, not a silent no-op.
+        result = run("import", path, "-o", self.path("options.likert"), "--rating", "score")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("“score”", result.stderr)
+        self.assertIn("“rating”", result.stderr)  # lists the columns there are
+        self.assertFalse(os.path.exists(self.path("options.likert")))
+        # A bad scale is a command line error.
+        for spec in ("rating:5-1", "rating:1-50", "rating:one-five"):
+            with self.subTest(spec=spec):
+                self.assertEqual(run("import", path, "--dry-run", "--rating", spec).returncode, 2)
+        # Repeatable; the scale given wins over the guess.
+        plan = self.plan(path, "--rating", "rating:0-10", "--rating", "id")
+        roles = {c["name"]: (c["role"], c.get("scale")) for c in plan["columns"]}
+        self.assertEqual(roles["rating"], ("rating", [0, 10]))
+        self.assertEqual(roles["id"][0], "rating")
+
+    # --keep-excluded
+
+    def test_qualtrics_excluded(self):
+        path = vendor("qualtrics.csv")
+        rows = read_rows(path)
+        header, records = rows[0], rows[3:]
+        status = header.index("Status")
+        real = [r for r in records if r[status] not in QUALTRICS_EXCLUDED]
+        self.assertEqual(len(records) - len(real), 4)
+
+        project = self.path("qualtrics.likert")
+        result = run("import", path, "-o", project, check=0)
+        self.assertEqual(summary_counts(result.stdout),
+                         {"Records": 38, "New": 34, "Already present": 0, "Skipped": 0,
+                          "Excluded": 4})
+        self.assertRegex(result.stdout, r"Layout:\s+Qualtrics\n")
+        self.assertIn("left out", result.stdout)
+        self.assertEqual(self.show(project), [dict(zip(header, r)) for r in real])
+
+        kept = self.path("qualtrics-kept.likert")
+        counts = self.import_counts(path, kept, "--keep-excluded")
+        self.assertEqual((counts["New"], counts["Excluded"]), (38, 0))
+        self.assertEqual(self.show(kept), [dict(zip(header, r)) for r in records])
+
+    # re-imports
+
+    def test_reimport(self):
+        path = vendor("plain.csv")
+        rows = read_rows(path)
+        project = self.path("again.likert")
+        self.assertEqual(self.import_counts(path, project),
+                         {"Records": 30, "New": 30, "Already present": 0, "Skipped": 0,
+                          "Excluded": 0})
+        before = self.project_snapshot(project)
+
+        # The same file again: nothing new.
+        result = run("import", path, "-o", project, check=0)
+        self.assertEqual(summary_counts(result.stdout),
+                         {"Records": 30, "New": 0, "Already present": 30, "Skipped": 0,
+                          "Excluded": 0})
+        self.assertEqual(self.project_snapshot(project), before)
+
+        # A later export with 5 more responses: only those are added, after the others.
+        extra = [[f"R-{n:04d}", f"2024-03-09 1{n - 31}:00:00", str(n - 30), f"more {n}", "FR",
+                  "fr"] for n in range(31, 36)]
+        with open(path, newline="", encoding="utf-8") as f:
+            text = f.read()
+        later = self.write("plain-later.csv",
+                           text + "".join(",".join(row) + "\r\n" for row in extra))
+        self.assertEqual(self.import_counts(later, project),
+                         {"Records": 35, "New": 5, "Already present": 30, "Skipped": 0,
+                          "Excluded": 0})
+        self.assertEqual(self.import_counts(later, project)["New"], 0)
+
+        header = rows[0]
+        shown = self.show(project)
+        self.assertEqual(shown, [dict(zip(header, r)) for r in rows[1:] + extra])
+        stats = json.loads(run("stats", project, "--json", check=0).stdout)
+        self.assertEqual(stats["responses"], 35)
+        rating = [q for q in stats["questions"] if q["name"] == "rating"][0]
+        counted = collections.Counter(r[2] for r in rows[1:] + extra)
+        self.assertEqual(rating["counts"], {str(v): counted.get(str(v), 0) for v in range(1, 6)})
+        self.assertEqual(rating["n"] + rating["missing"], 35)
+
+    def test_reimport_beside_another_dataset(self):
+        project = self.path("mixed.likert")
+        self.import_counts(vendor("plain.csv"), project)
+        self.import_counts(vendor("typeform.csv"), project)
+        counts = self.import_counts(vendor("plain.csv"), project)
+        self.assertEqual((counts["New"], counts["Already present"]), (0, 30))
+        typeform = read_rows(vendor("typeform.csv"))
+        plain = read_rows(vendor("plain.csv"))
+        self.assertEqual(self.show(project),
+                         [dict(zip(plain[0], r)) for r in plain[1:]] +
+                         [dict(zip(typeform[0], r)) for r in typeform[1:]])
+        stats = json.loads(run("stats", project, "--json", check=0).stdout)
+        self.assertEqual(stats["responses"], len(plain) - 1 + len(typeform) - 1)
+
+    def test_help_lists_options(self):
+        out = run("import", "--help", check=0).stdout
+        for option in ("--encoding", "--delimiter", "--shape", "--header-rows", "--rating",
+                       "--date-order", "--skip-bad-rows", "--keep-excluded", "--dry-run",
+                       "--json"):
+            self.assertIn(option, out)
 
 
 if __name__ == "__main__":

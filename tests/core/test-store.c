@@ -231,6 +231,114 @@ test_migrate_v1 (void)
   test_dir_clear (&dir);
 }
 
+static void
+test_list_imports (void)
+{
+  static const char csv_text[] = "rating,comment\n5,good\n7,too high\n3.5,half\n2,ok\n";
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  LikertImportOptions options;
+  const LikertImportRecord *record;
+  const LikertSkippedRow *row;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "imports.likert");
+  csv = test_dir_write (&dir, "scores.csv", csv_text, -1);
+  sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, csv_text, -1);
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  /* A new project has no imports. */
+  imports = likert_store_list_imports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 0);
+  g_clear_pointer (&imports, g_ptr_array_unref);
+
+  /* Twice the same file, on a 1–5 scale, skipping the rows with problems. */
+  likert_import_options_init (&options);
+  g_assert_true (likert_import_options_add_rating (&options, "rating:1-5", &error));
+  options.skip_bad_rows = TRUE;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LikertImportReport) report = likert_import_file (store, csv, &options, NULL, NULL,
+                                                                 NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->n_skipped, ==, 2);
+    }
+  likert_import_options_clear (&options);
+
+  imports = likert_store_list_imports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 2);
+  record = g_ptr_array_index (imports, 0);
+  g_assert_cmpint (record->id, >, 0);
+  g_assert_cmpint (record->dataset_id, >, 0);
+  g_assert_cmpstr (record->source_name, ==, "scores.csv");
+  g_assert_cmpstr (record->sha256, ==, sha);
+  g_assert_cmpuint (record->size, ==, strlen (csv_text));
+  g_assert_cmpstr (record->encoding, ==, "UTF-8");
+  g_assert_nonnull (record->dialect);
+  g_assert_cmpstr (record->delimiter, ==, ",");
+  g_assert_cmpstr (record->shape, ==, "plain");
+  g_assert_cmpuint (record->header_rows, ==, 1);
+  g_assert_cmpint (ABS (record->imported_at - g_get_real_time () / G_USEC_PER_SEC), <, 600);
+  g_assert_nonnull (record->author);
+  g_assert_cmpuint (record->n_records, ==, 4);
+  g_assert_cmpuint (record->n_new, ==, 2);
+  g_assert_cmpuint (record->n_duplicates, ==, 0);
+  g_assert_cmpuint (record->n_skipped, ==, 2);
+  g_assert_nonnull (record->skipped);
+  g_assert_cmpuint (record->skipped_rows->len, ==, 2);
+  row = g_ptr_array_index (record->skipped_rows, 0);
+  g_assert_cmpuint (row->line, ==, 3);
+  g_assert_cmpuint (row->column, ==, 1);
+  g_assert_nonnull (strstr (row->reason, "7"));
+  row = g_ptr_array_index (record->skipped_rows, 1);
+  g_assert_cmpuint (row->line, ==, 4);
+  g_assert_nonnull (strstr (row->reason, "3.5"));
+
+  /* The second import of the same survey: nothing new. */
+  record = g_ptr_array_index (imports, 1);
+  g_assert_cmpint (record->id, >, ((LikertImportRecord *) g_ptr_array_index (imports, 0))->id);
+  g_assert_cmpint (record->dataset_id, ==,
+                   ((LikertImportRecord *) g_ptr_array_index (imports, 0))->dataset_id);
+  g_assert_cmpuint (record->n_new, ==, 0);
+  g_assert_cmpuint (record->n_duplicates, ==, 2);
+  g_assert_cmpuint (record->n_skipped, ==, 2);
+  g_clear_pointer (&imports, g_ptr_array_unref);
+  g_clear_object (&store);
+
+  /* A damaged skipped list reads as none; a v1 import (no size) reads as 0 bytes. */
+  {
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE import SET skipped = '[{\"line\":', size = 0, "
+                                   "dialect = 'comma' WHERE id = 1", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  imports = likert_store_list_imports (store, &error);
+  g_assert_no_error (error);
+  record = g_ptr_array_index (imports, 0);
+  g_assert_cmpuint (record->skipped_rows->len, ==, 0);
+  g_assert_cmpuint (record->n_skipped, ==, 2);
+  g_assert_cmpuint (record->size, ==, 0);
+  g_assert_cmpstr (record->dialect, ==, "comma");
+  g_assert_null (record->delimiter);
+  g_clear_pointer (&imports, g_ptr_array_unref);
+  g_clear_object (&store);
+
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,5 +348,6 @@ main (int   argc,
   g_test_add_func ("/store/not-a-project", test_not_a_project);
   g_test_add_func ("/store/schema", test_schema);
   g_test_add_func ("/store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/store/list-imports", test_list_imports);
   return g_test_run ();
 }

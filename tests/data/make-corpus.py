@@ -270,6 +270,9 @@ bad("time-conflicting-orders.csv",
     utf8(crlf("Timestamp,How satisfied are you?\n"
               "13/01/2024 10:00:00,4\n02/03/2024 11:00:00,3\n01/13/2024 12:00:00,5\n")),
     "Google Forms with 13/01/2024 and 01/13/2024 in its time column: no order reads both")
+bad("time-forced-order.csv",
+    utf8("id,date,rating\n1,25/03/2024 10:00,4\n2,02/03/2024 11:00,3\n3,26/03/2024 12:00,5\n"),
+    "day-first dates (25/03/2024) imported with the month/day order forced: no 25th month")
 bad("qualtrics-preview.csv",
     utf8(crlf("StartDate,EndDate,Status,ResponseId,Q1\n"
               "Start Date,End Date,Response Type,Response ID,How satisfied are you?\n"
@@ -283,6 +286,18 @@ bad("qualtrics-preview.csv",
               "2024-03-01 14:00:00,2024-03-01 14:05:00,Survey Preview,R_p2,2\n"
               "2024-03-01 15:00:00,2024-03-01 15:05:00,IP Address,R_a3,2\n")),
     "Qualtrics with two previews and a test among six records: left out, reported")
+bad("qualtrics-preview-junk.csv",
+    utf8(crlf("StartDate,EndDate,Status,ResponseId,Q1\n"
+              "Start Date,End Date,Response Type,Response ID,How satisfied are you?\n"
+              "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"endDate\"\"}\","
+              "\"{\"\"ImportId\"\":\"\"status\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\","
+              "\"{\"\"ImportId\"\":\"\"QID1\"\"}\"\n"
+              "2024-03-01 10:00:00,2024-03-01 10:05:00,Survey Preview,R_p1,lorem ipsum\n"
+              "2024-03-01 11:00:00,2024-03-01 11:05:00,IP Address,R_a1,4\n"
+              "2024-03-01 13:00:00,2024-03-01 13:05:00,IP Address,R_a2,5\n"
+              "2024-03-01 15:00:00,2024-03-01 15:05:00,IP Address,R_a3,2\n")),
+    "Qualtrics whose preview (left out) has text in the rating column: no problem, since "
+    "the preview is not imported")
 
 # -------------------------------------------------------------------------------------------
 # Equivalence: one survey, every way it is written
@@ -327,12 +342,14 @@ def survey_rows():
     return out
 
 
-def csv_text(records, delimiter):
+def csv_text(records, delimiter, eol="\n"):
+    """Records ended by eol; a line break inside a quoted cell stays LF, as Excel and the
+    survey tools write it whatever their line ends."""
     def quote(cell):
         if any(ch in cell for ch in (delimiter, "\"", "\n", "\r")):
             return "\"" + cell.replace("\"", "\"\"") + "\""
         return cell
-    return "".join(delimiter.join(quote(c) for c in record) + "\n" for record in records)
+    return "".join(delimiter.join(quote(c) for c in record) + eol for record in records)
 
 
 def equivalence(name, data):
@@ -341,18 +358,18 @@ def equivalence(name, data):
 
 
 _survey = [SURVEY_HEADER] + survey_rows()
-_comma = csv_text(_survey, ",")
-_tab = csv_text(_survey, "\t")
-equivalence("survey-utf8-lf.csv", utf8(_comma))
-equivalence("survey-utf8-crlf.csv", utf8(crlf(_comma)))
-equivalence("survey-utf8-cr.csv", utf8(cr(_comma)))
-equivalence("survey-utf8-bom.csv", BOM8 + utf8(crlf(_comma)))
-equivalence("survey-utf8-no-final-newline.csv", utf8(_comma[:-1]))
-equivalence("survey-utf16le.csv", utf16le(crlf(_comma)))
-equivalence("survey-utf16le-tab.txt", utf16le(crlf(_tab)))
-equivalence("survey-windows-1252.csv", cp1252(crlf(_comma)))
-equivalence("survey-windows-1252-lf.csv", cp1252(_comma))
-equivalence("survey-tab.tsv", utf8(_tab))
+_lf = csv_text(_survey, ",")
+_crlf = csv_text(_survey, ",", "\r\n")
+equivalence("survey-utf8-lf.csv", utf8(_lf))
+equivalence("survey-utf8-crlf.csv", utf8(_crlf))
+equivalence("survey-utf8-cr.csv", utf8(csv_text(_survey, ",", "\r")))
+equivalence("survey-utf8-bom.csv", BOM8 + utf8(_crlf))
+equivalence("survey-utf8-no-final-newline.csv", utf8(_lf[:-1]))
+equivalence("survey-utf16le.csv", utf16le(_crlf))
+equivalence("survey-utf16le-tab.txt", utf16le(csv_text(_survey, "\t", "\r\n")))
+equivalence("survey-windows-1252.csv", cp1252(_crlf))
+equivalence("survey-windows-1252-lf.csv", cp1252(_lf))
+equivalence("survey-tab.tsv", utf8(csv_text(_survey, "\t")))
 equivalence("survey-semicolon.csv", utf8(csv_text(_survey, ";")))
 
 

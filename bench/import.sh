@@ -1,0 +1,163 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# bench/import.sh [ROWS]: how fast `likert-cli import` turns a large export into a project, against
+# the sqlite3 shell's `.import` of the same file (which neither types, validates nor indexes it).
+#
+# Generates ROWS responses (default 1,000,000) with data/samples/generate.py and a fixed seed
+# (multilingual comments, quoted line breaks), then times each tool RUNS times (default 3),
+# alternating, with the file in the page cache, each run into a fresh file beside the CSV. Prints
+# the median seconds, rows/s, MB/s and peak RSS of each, and the ratio likert/sqlite3.
+#
+# Environment: BUILDDIR (default: build, relative to the source tree) holds the built likert-cli;
+# SEED (default 20240601); RUNS (default 3); BENCH_DIR, the folder to work in (default: a new
+# one under TMPDIR, removed at the end). Needs python3, sqlite3 and GNU time (/usr/bin/time).
+
+set -eu
+
+ROWS=${1:-1000000}
+SEED=${SEED:-20240601}
+RUNS=${RUNS:-3}
+SOURCE_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILDDIR=${BUILDDIR:-build}
+case $BUILDDIR in
+  /*) ;;
+  *) BUILDDIR=$SOURCE_ROOT/$BUILDDIR ;;
+esac
+CLI=$BUILDDIR/src/cli/likert-cli
+GENERATE=$SOURCE_ROOT/data/samples/generate.py
+GNU_TIME=/usr/bin/time
+
+die () {
+  echo "bench/import.sh: $*" >&2
+  exit 1
+}
+
+case $ROWS in
+  ''|*[!0-9]*|0) echo "Usage: bench/import.sh [ROWS]   (default 1000000)" >&2; exit 2 ;;
+esac
+case $RUNS in
+  ''|*[!0-9]*|0) die "RUNS must be a positive number" ;;
+esac
+[ -x "$CLI" ] || die "$CLI not found: build first (make build, or set BUILDDIR)"
+command -v python3 >/dev/null || die "python3 not found"
+command -v sqlite3 >/dev/null || die "sqlite3 not found (Debian: apt install sqlite3)"
+[ -x "$GNU_TIME" ] || die "$GNU_TIME not found (Debian: apt install time)"
+
+if [ -n "${BENCH_DIR:-}" ]; then
+  mkdir -p "$BENCH_DIR"
+  WORK=$(cd "$BENCH_DIR" && pwd)
+  KEEP_WORK=1
+else
+  WORK=$(mktemp -d "${TMPDIR:-/tmp}/likert-bench.XXXXXX")
+  KEEP_WORK=0
+fi
+CSV=$WORK/responses.csv
+DB=$WORK/reference.sqlite
+PROJECT=$WORK/bench.likert
+TIMES=$WORK/times
+
+remove_outputs () {
+  rm -f "$DB" "$DB-journal" "$DB-wal" "$DB-shm" \
+        "$PROJECT" "$PROJECT-journal" "$PROJECT-wal" "$PROJECT-shm"
+}
+
+cleanup () {
+  remove_outputs
+  rm -f "$TIMES" "$TIMES".*
+  if [ "$KEEP_WORK" = 0 ]; then
+    rm -f "$CSV" "$WORK/responses.args"
+    rmdir "$WORK" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+now () {
+  date +%s.%N
+}
+
+# run_timed NAME OUTPUT COMMAND…: runs the command once into fresh outputs; appends "seconds
+# kilobytes bytes" (wall time from the clock, peak RSS from GNU time, the size of OUTPUT and its
+# WAL) to $TIMES.NAME.
+run_timed () {
+  name=$1
+  output=$2
+  shift 2
+  remove_outputs
+  sync
+  start=$(now)
+  "$GNU_TIME" -f %M -o "$TIMES.rss" "$@" >"$TIMES.out" 2>"$TIMES.err" ||
+    { cat "$TIMES.err" >&2; die "$name failed: $*"; }
+  end=$(now)
+  bytes=$(cat "$output" "$output-wal" 2>/dev/null | wc -c)
+  echo "$start $end $(tail -n 1 "$TIMES.rss") $bytes" |
+    awk '{ printf "%.6f %d %d\n", $2 - $1, $3, $4 }' >>"$TIMES.$name"
+}
+
+# median FILE: the median of the first column (the lower middle one for an even count).
+median () {
+  sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# peak FILE: the largest peak RSS (second column), in MB.
+peak () {
+  awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { printf "%.1f", m / 1024 }' "$1"
+}
+
+# output_size FILE: the size of the last run's output (third column), in MB.
+output_size () {
+  awk 'END { printf "%.1f", $3 / 1e6 }' "$1"
+}
+
+# Generate, unless BENCH_DIR already holds the same file.
+if [ ! -s "$CSV" ] || [ "$(cat "$WORK/responses.args" 2>/dev/null)" != "$ROWS $SEED" ]; then
+  echo "Generating $ROWS responses (seed $SEED)…"
+  start=$(now)
+  python3 "$GENERATE" --rows "$ROWS" --seed "$SEED" -o "$CSV"
+  echo "$ROWS $SEED" >"$WORK/responses.args"
+  echo "  in $(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }') s"
+fi
+BYTES=$(wc -c <"$CSV")
+MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+# Warm the page cache: every run reads the file from memory.
+cat "$CSV" >/dev/null
+
+rm -f "$TIMES".*
+run=1
+while [ "$run" -le "$RUNS" ]; do
+  echo "Run $run of $RUNS…"
+  run_timed sqlite3 "$DB" sqlite3 "$DB" -cmd ".mode csv" ".import '$CSV' t"
+  n_sqlite=$(sqlite3 "$DB" "SELECT count(*) FROM t")
+  run_timed likert "$PROJECT" "$CLI" import "$CSV" -o "$PROJECT"
+  n_likert=$(sed -n 's/^ *New: *\([0-9][0-9]*\)$/\1/p' "$TIMES.out")
+  [ "$n_sqlite" = "$ROWS" ] || die "sqlite3 imported $n_sqlite rows, not $ROWS"
+  [ "$n_likert" = "$ROWS" ] || die "likert-cli imported ${n_likert:-no} rows, not $ROWS"
+  run=$((run + 1))
+done
+
+S_SQLITE=$(median "$TIMES.sqlite3")
+S_LIKERT=$(median "$TIMES.likert")
+PROJECT_MB=$(output_size "$TIMES.likert")
+DB_MB=$(output_size "$TIMES.sqlite3")
+
+echo
+echo "$ROWS rows, $MB MB CSV (generate.py --seed $SEED); median of $RUNS runs, warm cache"
+awk -v rows="$ROWS" -v mb="$MB" \
+    -v s1="$S_SQLITE" -v r1="$(peak "$TIMES.sqlite3")" -v o1="$DB_MB" \
+    -v s2="$S_LIKERT" -v r2="$(peak "$TIMES.likert")" -v o2="$PROJECT_MB" '
+  function line(what, s, rss, out) {
+    printf "%-18s %9.3f s %12s rows/s %7.1f MB/s   peak RSS %7.1f MB   output %7.1f MB\n",
+           what, s, thousands(rows / s), mb / s, rss, out
+  }
+  function thousands(x,   t, r) {
+    t = sprintf("%.0f", x); r = ""
+    while (length(t) > 3) { r = "," substr(t, length(t) - 2) r; t = substr(t, 1, length(t) - 3) }
+    return t r
+  }
+  BEGIN {
+    line("sqlite3 .import", s1, r1, o1)
+    line("likert-cli import", s2, r2, o2)
+    printf "ratio: %.2fx (goal ≤ 0.5x)\n", s2 / s1
+  }'
