@@ -131,6 +131,18 @@ likert_filter_has_value (const LikertFilter *self,
   return find_string (g_hash_table_lookup (self->values, field), value) >= 0;
 }
 
+GStrv
+likert_filter_dup_values (const LikertFilter *self,
+                          const char         *field)
+{
+  GPtrArray *values = g_hash_table_lookup (self->values, field);
+  GStrv copy = g_new0 (char *, (values ? values->len : 0) + 1);
+
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    copy[i] = g_strdup (g_ptr_array_index (values, i));
+  return copy;
+}
+
 void
 likert_filter_clear_field (LikertFilter *self,
                            const char   *field)
@@ -189,6 +201,45 @@ likert_filter_add_rating (LikertFilter *self,
 }
 
 void
+likert_filter_remove_rating (LikertFilter *self,
+                             const char   *question,
+                             int           value)
+{
+  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (self->ratings, question));
+
+  g_return_if_fail (value >= 0 && value < LIKERT_MAX_SCALE);
+  mask &= ~(1u << value);
+  if (mask == 0)
+    g_hash_table_remove (self->ratings, question);
+  else
+    g_hash_table_replace (self->ratings, g_strdup (question), GUINT_TO_POINTER (mask));
+}
+
+gboolean
+likert_filter_has_rating (const LikertFilter *self,
+                          const char         *question,
+                          int                 value)
+{
+  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (self->ratings, question));
+
+  return value >= 0 && value < LIKERT_MAX_SCALE && (mask & (1u << value)) != 0;
+}
+
+GStrv
+likert_filter_dup_rating_questions (const LikertFilter *self)
+{
+  guint n = 0;
+  GStrv questions = (GStrv) g_hash_table_get_keys_as_array (self->ratings, &n);
+  GStrv copy = g_new0 (char *, n + 1);
+
+  qsort (questions, n, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n; i++)
+    copy[i] = g_strdup (questions[i]);
+  g_free (questions);
+  return copy;
+}
+
+void
 likert_filter_clear_ratings (LikertFilter *self)
 {
   g_hash_table_remove_all (self->ratings);
@@ -212,6 +263,23 @@ likert_filter_remove_tag (LikertFilter *self,
     g_ptr_array_remove_index (self->tags, (guint) i);
 }
 
+gboolean
+likert_filter_has_tag (const LikertFilter *self,
+                       const char         *tag)
+{
+  return find_string (self->tags, tag) >= 0;
+}
+
+GStrv
+likert_filter_dup_tags (const LikertFilter *self)
+{
+  GStrv copy = g_new0 (char *, self->tags->len + 1);
+
+  for (guint i = 0; i < self->tags->len; i++)
+    copy[i] = g_strdup (g_ptr_array_index (self->tags, i));
+  return copy;
+}
+
 void
 likert_filter_set_tag_match (LikertFilter   *self,
                              LikertTagMatch  match)
@@ -219,11 +287,31 @@ likert_filter_set_tag_match (LikertFilter   *self,
   self->tag_match = match;
 }
 
+LikertTagMatch
+likert_filter_get_tag_match (const LikertFilter *self)
+{
+  return self->tag_match;
+}
+
 void
 likert_filter_add_status (LikertFilter *self,
                           LikertStatus  status)
 {
   self->statuses |= 1u << status;
+}
+
+void
+likert_filter_remove_status (LikertFilter *self,
+                             LikertStatus  status)
+{
+  self->statuses &= ~(1u << status);
+}
+
+gboolean
+likert_filter_has_status (const LikertFilter *self,
+                          LikertStatus        status)
+{
+  return (self->statuses & (1u << status)) != 0;
 }
 
 void

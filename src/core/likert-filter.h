@@ -43,6 +43,9 @@ void          likert_filter_remove_value (LikertFilter       *self,
 gboolean      likert_filter_has_value    (const LikertFilter *self,
                                           const char         *field,
                                           const char         *value);
+/* The chosen values of field, in the order added (empty when none). */
+GStrv         likert_filter_dup_values   (const LikertFilter *self,
+                                          const char         *field);
 void          likert_filter_clear_field  (LikertFilter       *self,
                                           const char         *field);
 /* The fields with chosen values. */
@@ -60,17 +63,35 @@ void          likert_filter_get_range    (const LikertFilter *self,
 void          likert_filter_add_rating   (LikertFilter       *self,
                                           const char         *question,
                                           int                 value);
+void          likert_filter_remove_rating (LikertFilter      *self,
+                                          const char         *question,
+                                          int                 value);
+gboolean      likert_filter_has_rating   (const LikertFilter *self,
+                                          const char         *question,
+                                          int                 value);
+/* The questions with chosen values, sorted. */
+GStrv         likert_filter_dup_rating_questions (const LikertFilter *self);
 void          likert_filter_clear_ratings (LikertFilter      *self);
 
 void          likert_filter_add_tag      (LikertFilter       *self,
                                           const char         *tag);
 void          likert_filter_remove_tag   (LikertFilter       *self,
                                           const char         *tag);
+gboolean      likert_filter_has_tag      (const LikertFilter *self,
+                                          const char         *tag);
+/* The chosen tags, in the order added. */
+GStrv         likert_filter_dup_tags     (const LikertFilter *self);
 void          likert_filter_set_tag_match (LikertFilter      *self,
                                           LikertTagMatch      match);
+LikertTagMatch likert_filter_get_tag_match (const LikertFilter *self);
 
 /* Review statuses (OR); none chosen: every status but excluded. */
 void          likert_filter_add_status   (LikertFilter       *self,
+                                          LikertStatus        status);
+void          likert_filter_remove_status (LikertFilter      *self,
+                                          LikertStatus        status);
+/* Whether status was chosen (not whether it passes: none chosen passes all but excluded). */
+gboolean      likert_filter_has_status   (const LikertFilter *self,
                                           LikertStatus        status);
 void          likert_filter_clear_status (LikertFilter       *self);
 

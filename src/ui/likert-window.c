@@ -7,6 +7,8 @@
 
 #include "likert-histogram-view.h"
 #include "likert-import.h"
+#include "likert-import-dialog.h"
+#include "likert-imports-window.h"
 #include "likert-response-item.h"
 #include "likert-response-model.h"
 #include "likert-settings.h"
@@ -44,7 +46,8 @@ struct _LikertWindow
   GtkEntry             *new_tag_entry;
 
   GSettings            *settings;
-  GCancellable         *cancellable;       /* the load or import under way */
+  GCancellable         *cancellable;       /* the load under way */
+  LikertImportDialog   *import_dialog;     /* while a file is being imported */
   char                 *project_path;
   LikertStore          *store;             /* main thread's connection: one-row reads, edits */
   LikertFrame          *frame;
@@ -68,7 +71,9 @@ static void
 show_toast (LikertWindow *self,
             const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* Toast titles are markup; messages name files and quote their cells. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   g_debug ("toast: %s", message);
   adw_toast_set_timeout (toast, 5);
@@ -645,6 +650,7 @@ close_project (LikertWindow *self)
   gtk_stack_set_visible_child_name (self->pane_stack, "none");
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", FALSE);
   refresh_recent (self);
 }
 
@@ -724,6 +730,7 @@ open_done_cb (GObject      *object,
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->stack, "project");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", TRUE);
   likert_settings_add_recent (self->settings, path);
 }
 
@@ -753,60 +760,6 @@ open_project (LikertWindow *self,
   g_task_run_in_thread (task, open_thread);
 }
 
-static void
-import_progress_cb (double   fraction,
-                    gpointer user_data)
-{
-  LikertWindow *self = user_data;
-
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-}
-
-typedef struct
-{
-  LikertWindow *self;
-  char         *project_path;
-} ImportData;
-
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ImportData *data = user_data;
-  LikertWindow *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LikertImportReport) report = NULL;
-
-  report = likert_import_file_finish (result, &error);
-  set_busy (self, FALSE, NULL);
-  if (report == NULL)
-    {
-      show_error (self, error);
-      if (self->project_path == NULL)
-        close_project (self);
-    }
-  else
-    {
-      g_autofree char *count = format_count (report->n_records);
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is a number of responses, then a file name */
-      message = g_strdup_printf (ngettext ("Imported %s response from “%s”",
-                                           "Imported %s responses from “%s”",
-                                           report->n_records),
-                                 count, report->source_name);
-      show_toast (self, message);
-      for (guint i = 0; i < report->notices->len; i++)
-        show_toast (self, g_ptr_array_index (report->notices, i));
-      open_project (self, data->project_path);
-    }
-
-  g_object_unref (data->self);
-  g_free (data->project_path);
-  g_free (data);
-}
-
 /* A new project for an import when none is open: beside the user's other projects. */
 static char *
 new_project_path (const char *csv_path)
@@ -829,29 +782,69 @@ new_project_path (const char *csv_path)
 }
 
 static void
+import_dialog_imported_cb (LikertImportDialog *dialog,
+                           LikertImportReport *report,
+                           LikertWindow       *self)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autofree char *count = format_count (report->n_new);
+
+  /* Translators: %s is a number of responses, then a file name */
+  g_string_append_printf (message, ngettext ("Imported %s response from “%s”",
+                                             "Imported %s responses from “%s”",
+                                             report->n_new),
+                          count, report->source_name);
+  if (report->n_duplicates > 0)
+    {
+      g_autofree char *n = format_count (report->n_duplicates);
+
+      g_string_append (message, " · ");
+      g_string_append_printf (message, ngettext ("%s already in the project",
+                                                 "%s already in the project",
+                                                 report->n_duplicates),
+                              n);
+    }
+  if (report->n_skipped > 0)
+    {
+      g_autofree char *n = format_count (report->n_skipped);
+
+      g_string_append (message, " · ");
+      g_string_append_printf (message, ngettext ("%s row skipped", "%s rows skipped",
+                                                 report->n_skipped),
+                              n);
+    }
+  show_toast (self, message->str);
+  open_project (self, likert_import_dialog_get_project_path (dialog));
+}
+
+static void
+import_dialog_done_cb (LikertImportDialog *dialog,
+                       LikertWindow       *self)
+{
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->import_dialog = NULL;
+}
+
+/* Imports through the import dialog: into the open project, else into a new one. */
+static void
 import_csv (LikertWindow *self,
             const char   *csv_path)
 {
-  ImportData *data = g_new0 (ImportData, 1);
-  g_autofree char *name = g_path_get_basename (csv_path);
-  g_autofree char *message = NULL;
+  g_autofree char *project_path = NULL;
 
+  if (self->import_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->import_dialog));
+      return;
+    }
   if (self->note_timeout != 0)
     save_note (self);
 
-  data->self = g_object_ref (self);
-  data->project_path = self->project_path ? g_strdup (self->project_path)
-                                          : new_project_path (csv_path);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Importing “%s”…"), name);
-  set_busy (self, TRUE, message);
-  likert_import_file_async (data->project_path, csv_path, import_progress_cb, self,
-                            self->cancellable, import_done_cb, data);
+  project_path = self->project_path ? g_strdup (self->project_path) : new_project_path (csv_path);
+  self->import_dialog = likert_import_dialog_new (GTK_WINDOW (self), csv_path, project_path);
+  g_signal_connect (self->import_dialog, "imported", G_CALLBACK (import_dialog_imported_cb), self);
+  g_signal_connect (self->import_dialog, "done", G_CALLBACK (import_dialog_done_cb), self);
+  gtk_window_present (GTK_WINDOW (self->import_dialog));
 }
 
 static gboolean
@@ -924,6 +917,18 @@ import_action (GtkWidget  *widget,
 {
   run_chooser (LIKERT_WINDOW (widget), _("Import CSV"), _("Survey exports (CSV, TSV)"), "*.csv",
                "text/csv");
+}
+
+static void
+show_imports_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (likert_imports_window_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -1038,6 +1043,13 @@ likert_window_dispose (GObject *object)
 
   if (self->note_timeout != 0)
     save_note (self);
+  if (self->import_dialog != NULL)
+    {
+      LikertImportDialog *dialog = g_steal_pointer (&self->import_dialog);
+
+      g_signal_handlers_disconnect_by_data (dialog, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->column_view != NULL)
@@ -1096,6 +1108,7 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, close_project_action);
+  gtk_widget_class_install_action (widget_class, "win.show-imports", NULL, show_imports_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.select-response", "u",
                                    select_response_action);
@@ -1141,6 +1154,7 @@ likert_window_init (LikertWindow *self)
 
   set_busy (self, FALSE, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", FALSE);
   refresh_recent (self);
 }
 
@@ -1178,14 +1192,21 @@ gboolean
 likert_window_has_project (LikertWindow *self)
 {
   g_return_val_if_fail (LIKERT_IS_WINDOW (self), FALSE);
-  return self->project_path != NULL || self->busy;
+  return self->project_path != NULL || self->busy || self->import_dialog != NULL;
 }
 
 gboolean
 likert_window_is_busy (LikertWindow *self)
 {
   g_return_val_if_fail (LIKERT_IS_WINDOW (self), FALSE);
-  return self->busy;
+  return self->busy || self->import_dialog != NULL;
+}
+
+LikertImportDialog *
+likert_window_get_import_dialog (LikertWindow *self)
+{
+  g_return_val_if_fail (LIKERT_IS_WINDOW (self), NULL);
+  return self->import_dialog;
 }
 
 const char *

@@ -5,6 +5,7 @@
 
 #include "likert-frame.h"
 #include "likert-histogram-view.h"
+#include "likert-import-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +13,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LikertWindow, likert_window, LIKERT, WINDOW, AdwApplicationWindow)
 
 LikertWindow        *likert_window_new            (GtkApplication *application);
-/* Opens a .likert project, or imports a CSV (into the open project, else into a new one). */
+/* Opens a .likert project, or opens the import dialog for a CSV (which imports into the open
+ * project, else into a new one). */
 void                 likert_window_open_file      (LikertWindow   *self,
                                                    GFile          *file);
 gboolean             likert_window_has_project    (LikertWindow   *self);
-/* TRUE while a project loads or a file imports. */
+/* TRUE while a project loads or the import dialog is open. */
 gboolean             likert_window_is_busy        (LikertWindow   *self);
+/* The import dialog while one is open, else NULL. */
+LikertImportDialog  *likert_window_get_import_dialog (LikertWindow *self);
 const char          *likert_window_get_project_path (LikertWindow *self);
 LikertFrame         *likert_window_get_frame      (LikertWindow   *self);
 LikertHistogramView *likert_window_get_histogram  (LikertWindow   *self);

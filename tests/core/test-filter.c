@@ -9,6 +9,7 @@
 #include "likert-filter.h"
 #include "likert-frame.h"
 #include "likert-import.h"
+#include "likert-sql-oracle.h"
 #include "test-common.h"
 
 /* The frame's answers against SQL's on the same file, for random filters. */
@@ -75,112 +76,6 @@ fixture_teardown (Fixture       *f,
   test_dir_clear (&f->dir);
 }
 
-static int
-field_position (Fixture    *f,
-                const char *name)
-{
-  sqlite3_stmt *stmt;
-  int position = -1;
-
-  sqlite3_prepare_v2 (f->db, "SELECT position FROM field WHERE header = ?", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return position;
-}
-
-/* Builds the SQL condition the filter means, on response r, independently of likert-filter.c. */
-static char *
-sql_condition (Fixture        *f,
-               GPtrArray      *country_values,
-               GPtrArray      *device_values,
-               gint64          from,
-               gint64          to,
-               guint           rating_mask,
-               GPtrArray      *tag_names,
-               LikertTagMatch  match,
-               guint           statuses,
-               const char     *search)
-{
-  GString *sql = g_string_new ("1");
-  GPtrArray *fields[] = { country_values, device_values };
-  const char *names[] = { "country", "device" };
-
-  for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
-    if (fields[k] != NULL)
-      {
-        g_string_append_printf (sql, " AND json_extract (r.cells, '$[%d]') IN (",
-                                field_position (f, names[k]));
-        for (guint i = 0; i < fields[k]->len; i++)
-          g_string_append_printf (sql, "%s'%s'", i ? "," : "",
-                                  (char *) g_ptr_array_index (fields[k], i));
-        g_string_append (sql, ")");
-      }
-  if (from != G_MININT64 || to != G_MAXINT64)
-    g_string_append_printf (sql, " AND r.submitted_at >= %" G_GINT64_FORMAT
-                                 " AND r.submitted_at < %" G_GINT64_FORMAT, from, to);
-  if (rating_mask != 0)
-    {
-      g_string_append (sql, " AND (SELECT a.value FROM answer a WHERE a.response_id = r.id) IN (-1");
-      for (int v = 0; v < 11; v++)
-        if (rating_mask & (1u << v))
-          g_string_append_printf (sql, ",%d", v);
-      g_string_append (sql, ")");
-    }
-  if (tag_names != NULL)
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-
-      for (guint i = 0; i < tag_names->len; i++)
-        g_string_append_printf (list, "%s'%s'", i ? "," : "", (char *) g_ptr_array_index (tag_names, i));
-      if (match == LIKERT_TAG_MATCH_ALL)
-        g_string_append_printf (sql, " AND (SELECT count (*) FROM response_tag rt JOIN tag t ON "
-                                     "t.id = rt.tag_id WHERE rt.response_id = r.id AND t.name IN "
-                                     "(%s)) = %u", list->str, tag_names->len);
-      else
-        g_string_append_printf (sql, " AND %s EXISTS (SELECT 1 FROM response_tag rt JOIN tag t ON "
-                                     "t.id = rt.tag_id WHERE rt.response_id = r.id AND t.name IN "
-                                     "(%s))", match == LIKERT_TAG_MATCH_NONE ? "NOT" : "",
-                                list->str);
-    }
-  g_string_append (sql, " AND coalesce ((SELECT a.status FROM annotation a WHERE "
-                        "a.response_id = r.id), 0) IN (-1");
-  for (int s = 0; s < 4; s++)
-    if ((statuses ? statuses : 0x7) & (1u << s))
-      g_string_append_printf (sql, ",%d", s);
-  g_string_append (sql, ")");
-  if (search != NULL)
-    g_string_append_printf (sql, " AND (r.id IN (SELECT rowid FROM response_text WHERE "
-                                 "response_text MATCH '\"%s\"*') OR r.id IN (SELECT rowid FROM "
-                                 "note_text WHERE note_text MATCH '\"%s\"*'))", search, search);
-  return g_string_free (sql, FALSE);
-}
-
-static void
-sql_counts (Fixture    *f,
-            const char *condition,
-            guint64     counts[6],
-            guint64    *total)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT coalesce ((SELECT a.value FROM answer a WHERE "
-                                          "a.response_id = r.id), 0), count (*) FROM response r "
-                                          "WHERE %s GROUP BY 1", condition);
-  sqlite3_stmt *stmt;
-
-  memset (counts, 0, 6 * sizeof (guint64));
-  *total = 0;
-  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int v = sqlite3_column_int (stmt, 0);
-
-      counts[v] = (guint64) sqlite3_column_int64 (stmt, 1);
-      *total += counts[v];
-    }
-  sqlite3_finalize (stmt);
-}
-
 static GPtrArray *
 pick (GRand              *rand,
       const char * const *choices,
@@ -223,8 +118,7 @@ test_random_filters (Fixture       *f,
       g_autofree char *condition = NULL;
       g_autoptr(LikertFilter) reloaded = NULL;
       g_autofree char *json = NULL;
-      gint64 from = G_MININT64, to = G_MAXINT64;
-      guint rating_mask = 0, statuses = 0;
+      gint64 from, to;
       LikertTagMatch match = (LikertTagMatch) g_rand_int_range (rand, 0, 3);
       const char *search = NULL;
       guint64 expected[6], total;
@@ -245,7 +139,6 @@ test_random_filters (Fixture       *f,
         for (int v = 1; v <= 5; v++)
           if (g_rand_boolean (rand))
             {
-              rating_mask |= 1u << v;
               likert_filter_add_rating (filter, "rating", v);
             }
       for (guint i = 0; tag_names && i < tag_names->len; i++)
@@ -255,7 +148,6 @@ test_random_filters (Fixture       *f,
         for (int s = 0; s < 4; s++)
           if (g_rand_boolean (rand))
             {
-              statuses |= 1u << s;
               likert_filter_add_status (filter, (LikertStatus) s);
             }
       if (g_rand_int_range (rand, 0, 3) == 0)
@@ -276,9 +168,9 @@ test_random_filters (Fixture       *f,
       g_assert_no_error (error);
       likert_frame_compute_stats (frame, 0, bits, &stats);
 
-      condition = sql_condition (f, country, device, from, to, rating_mask, tag_names, match,
-                                 statuses, search);
-      sql_counts (f, condition, expected, &total);
+      condition = likert_sql_oracle_condition (f->db, json, &error);
+      g_assert_no_error (error);
+      total = likert_sql_oracle_counts (f->db, condition, "rating", 1, expected, 6);
       g_test_message ("trial %u: %s → %u rows", trial, json, n_selected);
       g_assert_cmpuint (n_selected, ==, total);
       g_assert_cmpuint (stats.missing, ==, expected[0]);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -295,6 +296,7 @@ typedef struct
   guint       cell_column;
   const char *cell;           /* …its cell in that column… */
   gint64      submitted_at;   /* …and its time (0: not checked) */
+  const char *bug;            /* nullable: a known bug in src/core that makes the case fail */
 } BadCase;
 
 #define ERR(f, dom, c, msg) \
@@ -484,7 +486,7 @@ static const BadCase bad_cases[] = {
   { .file = "time-google-forms-unparseable.csv", .n_records = 20, .n_problems = 1,
     .n_bad_records = 1, .record = 7, .line = 8, .column = 1, .field = "Timestamp",
     .value = "yesterday", .problem = "“yesterday” is not a date and time",
-    .roles = "time rating text", .landed = "except:7", .answers = 19,
+    .roles = "time rating category", .landed = "except:7", .answers = 19,
     .cell_key = "1", .cell_column = 0, .cell = "2024/03/02 10:01:00 AM GMT+1",
     .submitted_at = 1709370060 },
   { .file = "time-hotjar-impossible-date.csv", .n_records = 10, .n_problems = 1,
@@ -533,6 +535,22 @@ static const BadCase bad_cases[] = {
 #define EXPECT_INT(what, got, expected) \
   EXPECT ((gint64) (got) == (gint64) (expected), "%s is %" G_GINT64_FORMAT ", expected %" \
           G_GINT64_FORMAT, what, (gint64) (got), (gint64) (expected))
+
+/* A case that fails: a test failure, or — for a bug in src/core known and not yet fixed — an
+ * incomplete test (reported, not failing the suite). */
+static void
+known_bug_or_fail (const char *file,
+                   const char *options,
+                   const char *bug,
+                   const char *why)
+{
+  if (bug != NULL)
+    g_test_incomplete_printf ("known bug (%s): %s%s%s: %s", bug, file, options ? " with " : "",
+                              options ? options : "", why);
+  else
+    g_test_fail_printf ("%s%s%s: %s", file, options ? " with " : "", options ? options : "",
+                        why);
+}
 
 static gboolean
 snapshot_unchanged (const char     *path,
@@ -802,8 +820,7 @@ test_bad (gconstpointer data)
   snapshot_take (project, &before);
   parse_options (c->options, &options);
   if (!run_bad_case (c, &dir, store, project, &before, &options, why))
-    g_test_fail_printf ("%s%s%s: %s", c->file, c->options ? " with " : "",
-                        c->options ? c->options : "", why->str);
+    known_bug_or_fail (c->file, c->options, c->bug, why->str);
   likert_import_options_clear (&options);
   snapshot_clear (&before);
   g_clear_object (&store);
@@ -834,6 +851,32 @@ test_corpus_complete (void)
     }
   g_assert_cmpuint (n_files, >=, 45);
   g_assert_cmpuint (G_N_ELEMENTS (bad_cases) + 1, >=, 45); /* + the big field below */
+}
+
+/* The committed files are what tests/data/make-corpus.py writes. */
+static void
+test_generator_in_sync (void)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *script = data_path ("make-corpus.py", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { python, script, "--check", NULL };
+  int status = 0;
+
+  if (python == NULL)
+    {
+      g_test_skip ("no python3");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, "");
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1239,6 +1282,7 @@ typedef struct
   const char *labels[4];       /* "name: 1=…, 2=…" for some rating columns */
   const char *text;            /* the name of one text column */
   const char *notice;          /* nullable: a substring of a notice */
+  const char *bug;             /* nullable: a known bug in src/core that makes the case fail */
 } VendorCase;
 
 static const VendorCase vendor_cases[] = {
@@ -1294,34 +1338,38 @@ static const VendorCase vendor_cases[] = {
     "What could we improve?", NULL },
 };
 
-static void
-test_vendor (gconstpointer data)
+static gboolean
+check_vendor (const VendorCase *c,
+              TestDir          *dir,
+              GString          *why)
 {
-  const VendorCase *c = data;
-  TestDir dir;
   g_autofree char *file = data_path ("vendors", c->file);
-  g_autofree char *project = NULL;
+  g_autofree char *project = test_dir_file (dir, "p.likert");
   g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportPlan) plan = NULL;
   g_autoptr(LikertImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ratings = g_ptr_array_new_with_free_func (g_free);
-  const char *id = NULL, *time = NULL;
+  g_autoptr(GPtrArray) responses = NULL;
+  const char *id = NULL, *when = NULL;
   gboolean text_found = FALSE;
   guint n_expected = 0;
 
-  test_dir_init (&dir);
-  project = test_dir_file (&dir, "p.likert");
   store = likert_store_open (project, LIKERT_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  report = likert_import_file (store, file, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  plan = likert_import_plan_file (file, NULL, NULL, NULL, NULL, &error);
+  EXPECT (plan != NULL, "the plan fails: %s", error->message);
+  EXPECT_INT ("the header rows", plan->shape->header_rows, c->header_rows);
+  EXPECT_INT ("problems", plan->n_problems, 0);
+  report = likert_import_run (store, plan, NULL, NULL, NULL, NULL, &error);
+  EXPECT (report != NULL, "the import fails: %s", error->message);
 
-  g_assert_cmpstr (report->shape, ==, c->shape);
-  g_assert_cmpuint (report->n_records, ==, c->n_records);
-  g_assert_cmpuint (report->n_new, ==, c->n_new);
-  g_assert_cmpuint (report->n_excluded, ==, c->n_excluded);
-  g_assert_cmpuint (report->n_skipped, ==, 0);
-  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, c->n_new);
+  EXPECT_STR ("the shape", report->shape, c->shape);
+  EXPECT_INT ("n_records", report->n_records, c->n_records);
+  EXPECT_INT ("n_new", report->n_new, c->n_new);
+  EXPECT_INT ("n_excluded", report->n_excluded, c->n_excluded);
+  EXPECT_INT ("n_skipped", report->n_skipped, 0);
+  EXPECT_INT ("responses in the project", likert_store_count_responses (store, NULL), c->n_new);
 
   for (guint i = 0; i < report->fields->len; i++)
     {
@@ -1329,13 +1377,13 @@ test_vendor (gconstpointer data)
 
       if (field->role == LIKERT_ROLE_ID)
         {
-          g_assert_null (id);
+          EXPECT (id == NULL, "two ID columns: %s and %s", id, field->header);
           id = field->header;
         }
       else if (field->role == LIKERT_ROLE_TIME)
         {
-          g_assert_null (time);
-          time = field->header;
+          EXPECT (when == NULL, "two time columns: %s and %s", when, field->header);
+          when = field->header;
         }
       else if (field->role == LIKERT_ROLE_RATING)
         g_ptr_array_add (ratings, g_strdup_printf ("%d-%d %s", field->scale_min,
@@ -1350,23 +1398,24 @@ test_vendor (gconstpointer data)
 
           if (!g_str_has_prefix (c->labels[l], prefix))
             continue;
-          g_assert_cmpint (field->role, ==, LIKERT_ROLE_RATING);
+          EXPECT (field->role == LIKERT_ROLE_RATING, "%s is no rating", field->header);
           for (int v = field->scale_min; v <= field->scale_max; v++)
             g_string_append_printf (labels, "%s%d=%s", v > field->scale_min ? ", " : "", v,
                                     field->labels[v - field->scale_min]
                                     ? field->labels[v - field->scale_min] : "(none)");
-          g_assert_cmpstr (labels->str, ==, c->labels[l]);
+          EXPECT_STR ("the labels", labels->str, c->labels[l]);
         }
     }
-  g_assert_cmpstr (id, ==, c->id);
-  g_assert_cmpstr (time, ==, c->time);
-  g_assert_true (c->text == NULL || text_found);
+  EXPECT_STR ("the ID column", id, c->id);
+  EXPECT_STR ("the time column", when, c->time);
+  EXPECT (c->text == NULL || text_found, "“%s” is no text column", c->text);
   for (; n_expected < G_N_ELEMENTS (c->ratings) && c->ratings[n_expected]; n_expected++)
     {
-      g_assert_cmpuint (n_expected, <, ratings->len);
-      g_assert_cmpstr (g_ptr_array_index (ratings, n_expected), ==, c->ratings[n_expected]);
+      EXPECT (n_expected < ratings->len, "no rating column “%s”", c->ratings[n_expected]);
+      EXPECT_STR ("a rating column", (const char *) g_ptr_array_index (ratings, n_expected),
+                  c->ratings[n_expected]);
     }
-  g_assert_cmpuint (ratings->len, ==, n_expected);
+  EXPECT_INT ("rating columns", ratings->len, n_expected);
 
   if (c->notice != NULL)
     {
@@ -1374,25 +1423,31 @@ test_vendor (gconstpointer data)
 
       for (guint i = 0; i < report->notices->len && !found; i++)
         found = strstr (g_ptr_array_index (report->notices, i), c->notice) != NULL;
-      g_assert_true (found);
+      EXPECT (found, "no notice says “%s”", c->notice);
     }
 
-  if (c->n_excluded > 0)
+  /* Nothing that the vendor marks as not real was imported. */
+  responses = describe_responses (store, project);
+  for (guint i = 0; i < responses->len; i++)
     {
-      /* Nothing that the vendor marks as not real was imported. */
-      g_autoptr(GPtrArray) responses = describe_responses (store, project);
+      const char *line = g_ptr_array_index (responses, i);
 
-      for (guint i = 0; i < responses->len; i++)
-        {
-          const char *line = g_ptr_array_index (responses, i);
-
-          g_assert_null (strstr (line, "Survey Preview"));
-          g_assert_null (strstr (line, "Survey Test"));
-          g_assert_null (strstr (line, "Spam"));
-        }
+      EXPECT (strstr (line, "Survey Preview") == NULL && strstr (line, "Survey Test") == NULL &&
+              strstr (line, "Spam") == NULL, "imported: %s", line);
     }
+  return TRUE;
+}
 
-  g_clear_object (&store);
+static void
+test_vendor (gconstpointer data)
+{
+  const VendorCase *c = data;
+  g_autoptr(GString) why = g_string_new (NULL);
+  TestDir dir;
+
+  test_dir_init (&dir);
+  if (!check_vendor (c, &dir, why))
+    known_bug_or_fail (c->file, NULL, c->bug, why->str);
   test_dir_clear (&dir);
 }
 
@@ -1400,6 +1455,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Diagnostics with their quotes and accents (LC_ALL=C.UTF-8 in the test environment). */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
@@ -1412,6 +1469,7 @@ main (int   argc,
       g_test_add_data_func (path, &bad_cases[i], test_bad);
     }
   g_test_add_func ("/import-corpus/bad/complete", test_corpus_complete);
+  g_test_add_func ("/import-corpus/bad/generator-in-sync", test_generator_in_sync);
   g_test_add_func ("/import-corpus/big-field", test_big_field);
   g_test_add_func ("/import-corpus/equivalence/separate", test_equivalence);
   g_test_add_func ("/import-corpus/equivalence/one-project", test_equivalence_one_project);

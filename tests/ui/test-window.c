@@ -193,6 +193,19 @@ test_open_annotate_reopen (gconstpointer data)
   test_dir_clear (&dir);
 }
 
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !likert_import_dialog_is_busy (data);
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return likert_window_get_import_dialog (data) == NULL;
+}
+
+/* A CSV opens the import dialog; importing from it makes a new project. */
 static void
 test_import_csv (void)
 {
@@ -200,6 +213,7 @@ test_import_csv (void)
   g_autofree char *csv = NULL;
   g_autoptr(GFile) file = NULL;
   LikertWindow *window;
+  LikertImportDialog *dialog;
   g_autofree char *project = NULL;
 
   test_dir_init (&dir);
@@ -207,22 +221,37 @@ test_import_csv (void)
   file = g_file_new_for_path (csv);
 
   window = likert_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
   likert_window_open_file (window, file);
   g_assert_true (likert_window_is_busy (window));
+  dialog = likert_window_get_import_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for (dialog_idle, dialog, 30));
+  g_assert_nonnull (likert_import_dialog_get_plan (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
   g_assert_true (wait_for (window_ready, window, 30));
+  g_assert_null (likert_window_get_import_dialog (window));
   g_assert_cmpuint (likert_frame_get_n_rows (likert_window_get_frame (window)), ==, 3);
   project = g_strdup (likert_window_get_project_path (window));
   g_assert_true (g_str_has_prefix (project, g_get_user_data_dir ()));
   g_assert_true (g_str_has_suffix (project, "tiny.likert"));
 
-  /* A bad file: the error is shown and the project keeps its three responses. */
+  /* A bad file: the dialog shows the error; cancelled, the project keeps its three responses. */
   g_clear_object (&file);
   g_free (csv);
   csv = test_dir_write (&dir, "bad.csv", "rating,comment\n5,\"open\n", -1);
   file = g_file_new_for_path (csv);
   likert_window_open_file (window, file);
+  dialog = likert_window_get_import_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for (dialog_idle, dialog, 30));
+  g_assert_null (likert_import_dialog_get_plan (dialog));
+  g_assert_nonnull (likert_import_dialog_get_error (dialog));
+  g_assert_false (likert_import_dialog_can_import (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
+  g_assert_true (wait_for (no_dialog, window, 5));
   g_assert_true (wait_for (window_idle, window, 30));
-  g_assert_nonnull (likert_window_get_project_path (window));
+  g_assert_cmpstr (likert_window_get_project_path (window), ==, project);
   g_assert_cmpuint (likert_frame_get_n_rows (likert_window_get_frame (window)), ==, 3);
   destroy_window (window);
 
