@@ -436,12 +436,16 @@ fill_dates_row (LikertImportDialog *self)
   if (!shown)
     return;
 
-  add_item (values, labels, G_STRINGIFY (LIKERT_DATE_ORDER_DMY),
+  selected = g_strdup_printf ("%d", LIKERT_DATE_ORDER_DMY);
+  add_item (values, labels, selected,
             /* Translators: the order of dates such as 31/12/2024 */
             g_strdup (_("Day/month/year")));
-  add_item (values, labels, G_STRINGIFY (LIKERT_DATE_ORDER_MDY),
+  g_free (selected);
+  selected = g_strdup_printf ("%d", LIKERT_DATE_ORDER_MDY);
+  add_item (values, labels, selected,
             /* Translators: the order of dates such as 12/31/2024 */
             g_strdup (_("Month/day/year")));
+  g_free (selected);
   selected = g_strdup_printf ("%d", plan->date_order);
   combo_fill (self, self->dates_row, values, labels, selected);
 

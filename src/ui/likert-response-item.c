@@ -14,6 +14,7 @@ struct _LikertResponseItem
   char    *time;
   char    *rating;
   char    *comment;
+  char    *comment_markup;  /* nullable until asked for */
   char    *tags;
   char    *note;
 };
@@ -28,6 +29,7 @@ likert_response_item_finalize (GObject *object)
   g_free (self->time);
   g_free (self->rating);
   g_free (self->comment);
+  g_free (self->comment_markup);
   g_free (self->tags);
   g_free (self->note);
 
@@ -94,6 +96,22 @@ const char *
 likert_response_item_get_comment (LikertResponseItem *self)
 {
   return self->comment;
+}
+
+const char *
+likert_response_item_get_comment_markup (LikertResponseItem *self)
+{
+  if (self->comment_markup == NULL)
+    self->comment_markup = g_markup_escape_text (self->comment, -1);
+  return self->comment_markup;
+}
+
+void
+likert_response_item_set_comment_markup (LikertResponseItem *self,
+                                         const char         *markup)
+{
+  g_free (self->comment_markup);
+  self->comment_markup = g_strdup (markup);
 }
 
 const char *

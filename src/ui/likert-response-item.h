@@ -22,6 +22,11 @@ guint               likert_response_item_get_row      (LikertResponseItem *self)
 const char         *likert_response_item_get_time     (LikertResponseItem *self);
 const char         *likert_response_item_get_rating   (LikertResponseItem *self);
 const char         *likert_response_item_get_comment  (LikertResponseItem *self);
+/* The comment as Pango markup: escaped, with the words a search matched in <b>. */
+const char         *likert_response_item_get_comment_markup (LikertResponseItem *self);
+/* For LikertResponseModel: markup must be valid Pango markup of the comment's text. */
+void                likert_response_item_set_comment_markup (LikertResponseItem *self,
+                                                             const char         *markup);
 const char         *likert_response_item_get_tags     (LikertResponseItem *self);
 const char         *likert_response_item_get_note     (LikertResponseItem *self);
 

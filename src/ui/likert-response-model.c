@@ -15,6 +15,14 @@ struct _LikertResponseModel
   LikertStore  *store;
   LikertFrame  *frame;
   GHashTable   *tag_names;     /* gint64 id → name, refreshed on row_changed */
+
+  /* The frame rows shown: all, in frame order, while all_rows; else rows[0 … n_rows). */
+  gboolean      all_rows;
+  guint        *rows;
+  guint         n_rows;
+
+  char         *highlight;     /* the search's text, nullable */
+  GStrv         keys;          /* its words, folded (fold_word) */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -54,6 +62,117 @@ format_time (gint64 when)
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
 
+/* Highlighting */
+
+/* The next word of text from *p (a run of letters, digits and marks, as FTS5's unicode61
+ * tokenizer and likert_search_query () see words); its length, 0 at the end. */
+static gsize
+next_word (const char **p,
+           const char **start)
+{
+  const char *q = *p;
+
+  while (*q != '\0' && !g_unichar_isalnum (g_utf8_get_char (q)) &&
+         !g_unichar_ismark (g_utf8_get_char (q)))
+    q = g_utf8_next_char (q);
+  *start = q;
+  while (*q != '\0' && (g_unichar_isalnum (g_utf8_get_char (q)) ||
+                         g_unichar_ismark (g_utf8_get_char (q))))
+    q = g_utf8_next_char (q);
+  *p = q;
+  return (gsize) (q - *start);
+}
+
+/* A word without accents and case, for comparing as FTS5 (remove_diacritics) does. */
+static char *
+fold_word (const char *word,
+           gssize      length)
+{
+  g_autofree char *nfd = g_utf8_normalize (word, length, G_NORMALIZE_NFD);
+  g_autoptr(GString) bare = g_string_new (NULL);
+
+  for (const char *p = nfd; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+  return g_utf8_casefold (bare->str, (gssize) bare->len);
+}
+
+static GStrv
+search_keys (const char *search)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *p = search;
+  const char *start;
+  gsize length;
+
+  while (p != NULL && (length = next_word (&p, &start)) > 0)
+    {
+      g_autofree char *key = fold_word (start, (gssize) length);
+
+      if (*key != '\0')
+        g_strv_builder_add (builder, key);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+markup_with_keys (const char         *text,
+                  const char * const *keys)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *p = valid;
+  const char *done = valid;
+  const char *start;
+  gsize length;
+
+  if (keys == NULL || keys[0] == NULL)
+    return g_markup_escape_text (valid, -1);
+
+  while ((length = next_word (&p, &start)) > 0)
+    {
+      g_autofree char *folded = fold_word (start, (gssize) length);
+      gboolean match = FALSE;
+
+      for (guint k = 0; !match && keys[k] != NULL; k++)
+        match = g_str_has_prefix (folded, keys[k]);
+      if (!match)
+        continue;
+
+      {
+        g_autofree char *before = g_markup_escape_text (done, start - done);
+        g_autofree char *word = g_markup_escape_text (start, (gssize) length);
+
+        g_string_append (markup, before);
+        g_string_append_printf (markup, "<b>%s</b>", word);
+        done = p;
+      }
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (done, -1);
+
+    g_string_append (markup, rest);
+  }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static guint
+n_shown (LikertResponseModel *self)
+{
+  return self->all_rows ? likert_frame_get_n_rows (self->frame) : self->n_rows;
+}
+
+static guint
+row_at (LikertResponseModel *self,
+        guint                position)
+{
+  return self->all_rows ? position : self->rows[position];
+}
+
 static GType
 likert_response_model_get_item_type (GListModel *model)
 {
@@ -63,9 +182,7 @@ likert_response_model_get_item_type (GListModel *model)
 static guint
 likert_response_model_get_n_items (GListModel *model)
 {
-  LikertResponseModel *self = LIKERT_RESPONSE_MODEL (model);
-
-  return likert_frame_get_n_rows (self->frame);
+  return n_shown (LIKERT_RESPONSE_MODEL (model));
 }
 
 static gpointer
@@ -77,19 +194,22 @@ likert_response_model_get_item (GListModel *model,
   g_autoptr(GString) tags = g_string_new (NULL);
   g_autofree char *time = NULL;
   g_autofree char *rating = NULL;
+  LikertResponseItem *item;
   const char *comment = "";
   gint64 id;
   gint column;
+  guint row;
 
-  if (position >= likert_frame_get_n_rows (self->frame))
+  if (position >= n_shown (self))
     return NULL;
 
-  id = likert_frame_get_response_id (self->frame, position);
+  row = row_at (self, position);
+  id = likert_frame_get_response_id (self->frame, row);
   response = likert_store_get_response (self->store, id, NULL);
-  time = format_time (likert_frame_get_submitted_at (self->frame, position));
+  time = format_time (likert_frame_get_submitted_at (self->frame, row));
   if (likert_frame_get_n_questions (self->frame) > 0)
     {
-      int value = likert_frame_get_rating (self->frame, 0, position);
+      int value = likert_frame_get_rating (self->frame, 0, row);
       rating = value < 0 ? g_strdup ("–") : g_strdup_printf ("%d", value);
     }
 
@@ -110,8 +230,15 @@ likert_response_model_get_item (GListModel *model,
       g_string_append (tags, name);
     }
 
-  return likert_response_item_new (id, position, time, rating ? rating : "", comment, tags->str,
+  item = likert_response_item_new (id, row, time, rating ? rating : "", comment, tags->str,
                                    response ? response->note : "");
+  if (self->keys != NULL && self->keys[0] != NULL && *comment != '\0')
+    {
+      g_autofree char *markup = markup_with_keys (comment, (const char * const *) self->keys);
+
+      likert_response_item_set_comment_markup (item, markup);
+    }
+  return item;
 }
 
 static void
@@ -130,6 +257,9 @@ likert_response_model_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->frame, likert_frame_unref);
   g_clear_pointer (&self->tag_names, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_free);
+  g_clear_pointer (&self->highlight, g_free);
+  g_clear_pointer (&self->keys, g_strfreev);
 
   G_OBJECT_CLASS (likert_response_model_parent_class)->finalize (object);
 }
@@ -144,6 +274,7 @@ static void
 likert_response_model_init (LikertResponseModel *self)
 {
   self->tag_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->all_rows = TRUE;
 }
 
 LikertResponseModel *
@@ -159,17 +290,69 @@ likert_response_model_new (LikertStore *store,
 }
 
 void
+likert_response_model_set_rows (LikertResponseModel *self,
+                                guint               *rows,
+                                guint                n_rows)
+{
+  guint old;
+
+  g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
+  g_return_if_fail (rows != NULL || n_rows == 0);
+
+  old = n_shown (self);
+  g_free (self->rows);
+  self->rows = rows;
+  self->n_rows = n_rows;
+  self->all_rows = FALSE;
+  if (old > 0 || n_rows > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_rows);
+}
+
+void
+likert_response_model_set_highlight (LikertResponseModel *self,
+                                     const char          *text)
+{
+  g_auto(GStrv) keys = NULL;
+  guint n;
+
+  g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, self->highlight) == 0)
+    return;
+  g_free (self->highlight);
+  self->highlight = g_strdup (text);
+  keys = search_keys (text);
+  if (self->keys != NULL &&
+      g_strv_equal ((const char * const *) keys, (const char * const *) self->keys))
+    return;
+  g_strfreev (self->keys);
+  self->keys = g_steal_pointer (&keys);
+  n = n_shown (self);
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+}
+
+const char *
+likert_response_model_get_highlight (LikertResponseModel *self)
+{
+  g_return_val_if_fail (LIKERT_IS_RESPONSE_MODEL (self), NULL);
+  return self->highlight;
+}
+
+void
 likert_response_model_row_changed (LikertResponseModel *self,
                                    gint64               response_id)
 {
-  gint row;
+  gint position;
 
   g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
 
   load_tag_names (self);
-  row = likert_frame_find_row (self->frame, response_id);
-  if (row >= 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), (guint) row, 1, 1);
+  position = likert_response_model_find_position (self, response_id);
+  if (position >= 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), (guint) position, 1, 1);
 }
 
 gint64
@@ -177,6 +360,43 @@ likert_response_model_get_response_id (LikertResponseModel *self,
                                        guint                position)
 {
   g_return_val_if_fail (LIKERT_IS_RESPONSE_MODEL (self), 0);
-  g_return_val_if_fail (position < likert_frame_get_n_rows (self->frame), 0);
-  return likert_frame_get_response_id (self->frame, position);
+  g_return_val_if_fail (position < n_shown (self), 0);
+  return likert_frame_get_response_id (self->frame, row_at (self, position));
+}
+
+guint
+likert_response_model_get_row (LikertResponseModel *self,
+                               guint                position)
+{
+  g_return_val_if_fail (LIKERT_IS_RESPONSE_MODEL (self), 0);
+  g_return_val_if_fail (position < n_shown (self), 0);
+  return row_at (self, position);
+}
+
+gint
+likert_response_model_find_position (LikertResponseModel *self,
+                                     gint64               response_id)
+{
+  gint row;
+
+  g_return_val_if_fail (LIKERT_IS_RESPONSE_MODEL (self), -1);
+
+  row = likert_frame_find_row (self->frame, response_id);
+  if (row < 0 || self->all_rows)
+    return row;
+  /* A linear scan: once per edit, a few ms for a million rows. */
+  for (guint i = 0; i < self->n_rows; i++)
+    if (self->rows[i] == (guint) row)
+      return (gint) i;
+  return -1;
+}
+
+char *
+likert_highlight_markup (const char *text,
+                         const char *search)
+{
+  g_auto(GStrv) keys = search_keys (search);
+
+  g_return_val_if_fail (text != NULL, NULL);
+  return markup_with_keys (text, (const char * const *) keys);
 }

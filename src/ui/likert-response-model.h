@@ -12,13 +12,37 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LikertResponseModel, likert_response_model, LIKERT, RESPONSE_MODEL, GObject)
 
 /* A lazy GListModel of LikertResponseItem over a frame: items are built when asked for (one
- * short query for the row's text) and not kept, so a million responses cost no GObjects. */
+ * short query for the row's text) and not kept, so a million responses cost no GObjects.
+ * It shows an array of frame rows (a filter's selection, sorted): all rows in frame order
+ * until likert_response_model_set_rows () is called. */
 LikertResponseModel *likert_response_model_new          (LikertStore         *store,
                                                          LikertFrame         *frame);
+/* Shows these frame rows, in this order (rows is taken; NULL only when n_rows is 0); one
+ * items-changed (0, old, new). */
+void                 likert_response_model_set_rows     (LikertResponseModel *self,
+                                                         guint               *rows,
+                                                         guint                n_rows);
+/* The words of a search to highlight in the comments (items' comment markup); NULL or ""
+ * for none. Emits items-changed over every item when the words change. */
+void                 likert_response_model_set_highlight (LikertResponseModel *self,
+                                                          const char          *text);
+const char          *likert_response_model_get_highlight (LikertResponseModel *self);
 /* Tells views that the response's row changed (after an annotation edit). */
 void                 likert_response_model_row_changed  (LikertResponseModel *self,
                                                          gint64               response_id);
 gint64               likert_response_model_get_response_id (LikertResponseModel *self,
                                                             guint                position);
+/* The frame row at position. */
+guint                likert_response_model_get_row      (LikertResponseModel *self,
+                                                         guint                position);
+/* The position of a response in the model, or -1 when it is not shown. */
+gint                 likert_response_model_find_position (LikertResponseModel *self,
+                                                          gint64               response_id);
+
+/* text as Pango markup, escaped, with every word that a search for search would match (the
+ * words of search as prefixes, ignoring case and accents, as likert_search_query () asks
+ * FTS5) in <b>…</b>. */
+char                *likert_highlight_markup            (const char          *text,
+                                                         const char          *search);
 
 G_END_DECLS

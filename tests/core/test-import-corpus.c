@@ -892,6 +892,18 @@ peak_rss_kib (void)
   return usage.ru_maxrss;
 }
 
+/* Processor time used so far, in microseconds: unlike the wall clock, not stretched when
+ * the machine is busy with other builds. */
+static gint64
+cpu_time (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return ((gint64) usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
 static void
 test_big_field (void)
 {
@@ -907,7 +919,7 @@ test_big_field (void)
   g_autoptr(LikertImportReport) report = NULL;
   g_autoptr(LikertResponse) response = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start, elapsed;
+  gint64 start, start_cpu, elapsed, elapsed_cpu;
   gint64 id;
 
   test_dir_init (&dir);
@@ -927,6 +939,7 @@ test_big_field (void)
   g_string_free (g_steal_pointer (&field), TRUE);
 
   start = g_get_monotonic_time ();
+  start_cpu = cpu_time ();
   plan = likert_import_plan_file (path, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plan->n_records, ==, 2);
@@ -934,9 +947,11 @@ test_big_field (void)
   report = likert_import_run (store, plan, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   elapsed = g_get_monotonic_time () - start;
-  g_test_message ("10 MB field: planned and imported in %.2f s, peak RSS %ld MiB",
-                  (double) elapsed / G_USEC_PER_SEC, peak_rss_kib () / 1024);
-  g_assert_cmpint (elapsed, <, 5 * SLOW_FACTOR * G_USEC_PER_SEC);
+  elapsed_cpu = cpu_time () - start_cpu;
+  g_test_message ("10 MB field: planned and imported in %.2f s (%.2f s of processor time), "
+                  "peak RSS %ld MiB", (double) elapsed / G_USEC_PER_SEC,
+                  (double) elapsed_cpu / G_USEC_PER_SEC, peak_rss_kib () / 1024);
+  g_assert_cmpint (elapsed_cpu, <, 5 * SLOW_FACTOR * G_USEC_PER_SEC);
   g_assert_cmpuint (report->n_new, ==, 2);
 
   /* The cell is the field unquoted, whole. */
@@ -1264,6 +1279,41 @@ test_reimport_without_id (void)
   check_reimport (FALSE);
 }
 
+/* Without an ID column, two respondents who gave the same answers are two responses: a newer
+ * export with one more such row adds it. */
+static gboolean
+check_identical_rows (TestDir *dir,
+                      GString *why)
+{
+  g_autofree char *project = test_dir_file (dir, "p.likert");
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportReport) first = NULL;
+  g_autoptr(LikertImportReport) newer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = likert_store_open (project, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  first = import_text (store, dir, "ratings.csv", "rating,comment\n5,\n4,\n5,\n");
+  EXPECT_INT ("n_new of the first export", first->n_new, 3);
+  newer = import_text (store, dir, "ratings (1).csv", "rating,comment\n5,\n4,\n5,\n5,\n3,\n");
+  EXPECT_INT ("n_new of the newer export", newer->n_new, 2);
+  EXPECT_INT ("n_duplicates of the newer export", newer->n_duplicates, 3);
+  EXPECT_INT ("responses", likert_store_count_responses (store, NULL), 5);
+  return TRUE;
+}
+
+static void
+test_reimport_identical_rows (void)
+{
+  g_autoptr(GString) why = g_string_new (NULL);
+  TestDir dir;
+
+  test_dir_init (&dir);
+  if (!check_identical_rows (&dir, why))
+    known_bug_or_fail ("identical rows", NULL, NULL, why->str);
+  test_dir_clear (&dir);
+}
+
 /* ---------------------------------------------------------------------------------------------
  * The vendor fixtures
  */
@@ -1475,6 +1525,7 @@ main (int   argc,
   g_test_add_func ("/import-corpus/equivalence/one-project", test_equivalence_one_project);
   g_test_add_func ("/import-corpus/reimport/with-id", test_reimport_with_id);
   g_test_add_func ("/import-corpus/reimport/without-id", test_reimport_without_id);
+  g_test_add_func ("/import-corpus/reimport/identical-rows", test_reimport_identical_rows);
   for (guint i = 0; i < G_N_ELEMENTS (vendor_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import-corpus/vendor/%s", vendor_cases[i].file);

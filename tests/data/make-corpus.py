@@ -90,10 +90,10 @@ bad("quote-text-after-multiline.csv",
     "text after the closing quote of a two-line field: the error is on the closing line")
 bad("quote-text-after-multiline-crlf.csv",
     utf8(crlf(HEADER + "1,4,Good\n2,3,\"line one\nline two\"x\n3,5,Nice\n")),
-    "the same with CRLF line ends")
+    "text after the closing quote of a two-line field, CRLF line ends")
 bad("quote-text-after-multiline-cr.csv",
     utf8(cr(HEADER + "1,4,Good\n2,3,\"line one\nline two\"x\n3,5,Nice\n")),
-    "the same with CR line ends (old Mac)")
+    "text after the closing quote of a two-line field, CR line ends (old Mac)")
 bad("quote-text-after-bom.csv",
     BOM8 + utf8("id,\"rating\"s,comment\n1,4,Good\n"),
     "a UTF-8 BOM, then text after a closing quote in the header: the BOM is no column")
@@ -121,7 +121,8 @@ bad("cp1252-forced-utf8.csv",
     "a whole Windows-1252 file (é, €, “ ”, Œ, ’) forced as UTF-8: the first è on line 2")
 bad("cp1252-detected.csv",
     cp1252(HEADER + "1,4,Très bien\n2,3,\"Déçu, “trop cher” à 15 €\"\n3,5,Œuvre d’art\n"),
-    "the same file, detected: imports as WINDOWS-1252 (not bad; the control for the one above)")
+    "the bytes of cp1252-forced-utf8.csv with the encoding detected: imports as WINDOWS-1252 "
+    "(the control case)")
 bad("utf8-invalid-after-bom.csv",
     BOM8 + utf8(HEADER + "1,4,Good\n2,3,caf") + b"\xe9" + utf8("\n"),
     "a UTF-8 BOM (so UTF-8 without asking), then a Latin-1 é: the offset counts the BOM, the "
@@ -381,11 +382,14 @@ def readme():
         "",
         "Files that the importer must refuse with an exact error (line, column) or import with an",
         "exact report. Written by `tests/data/make-corpus.py` (do not edit them by hand: change",
-        "the script and run it again); the expected errors and reports are the table in",
-        "`tests/core/test-import-corpus.c`, which also checks that a failed import leaves the",
-        "project as it was. The 10 MB single field (`big-field.csv`) is written by the test",
-        "itself in a temporary directory. Line ends, BOMs and encodings are part of each case:",
-        "`.gitattributes` keeps git from converting them.",
+        "the script and run it again; `--check` tells whether the files are what it writes); the",
+        "expected errors and reports, and the options some cases are imported with (a forced",
+        "encoding, `--rating`, header rows, a date order), are the table in",
+        "`tests/core/test-import-corpus.c`. It also checks that a failed import leaves the",
+        "project as it was and, for files with bad rows, which rows `skip_bad_rows` imports.",
+        "The 10 MB single field (`big-field.csv`) is written by the test itself in a temporary",
+        "directory. Line ends, BOMs and encodings are part of each case: `.gitattributes` keeps",
+        "git from converting them.",
         "",
         "| File | What is wrong |",
         "|------|---------------|",

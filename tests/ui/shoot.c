@@ -2,20 +2,61 @@
 /* likert-shoot: renders the main window on a project, with a response selected, to a PNG.
  * For looking at the UI in review and for the AppStream screenshots:
  *   likert-shoot PROJECT OUT.png [--select N] [--note TEXT] [--width W] [--height H] [--rtl]
+ * Given a CSV instead, it renders the import dialog on it, as planned:
+ *   likert-shoot FILE.csv OUT.png [--rating COLUMN:MIN-MAX] [--skip] [--width W] [--height H]
  */
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "likert-import-dialog.h"
 #include "likert-window.h"
 
+static gboolean ready (gpointer window);
+
 static gboolean
-ready (LikertWindow *window)
+wait_until (gboolean (*check) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!check (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return check (data);
+}
+
+static gboolean
+render (GtkWidget  *widget,
+        const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  return gdk_texture_save_to_png (texture, path);
+}
+
+static gboolean
+ready (gpointer window)
 {
   return likert_window_get_frame (window) != NULL && !likert_window_is_busy (window);
+}
+
+static gboolean
+dialog_ready (gpointer dialog)
+{
+  return !likert_import_dialog_is_busy (dialog);
 }
 
 static void
@@ -35,8 +76,9 @@ main (int   argc,
       char *argv[])
 {
   int select = -1, width = 1100, height = 720;
-  gboolean rtl = FALSE, dark = FALSE;
+  gboolean rtl = FALSE, dark = FALSE, skip = FALSE;
   const char *note = NULL;
+  const char *rating = NULL;
   const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
   GOptionEntry entries[] = {
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select response N", "N" },
@@ -45,18 +87,16 @@ main (int   argc,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
     { "rtl", 0, 0, G_OPTION_ARG_NONE, &rtl, "Right to left", NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { "rating", 0, 0, G_OPTION_ARG_STRING, &rating, "Import dialog: declare a rating column",
+      "COLUMN:MIN-MAX" },
+    { "skip", 0, 0, G_OPTION_ARG_NONE, &skip, "Import dialog: skip the rows with problems", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT OUT.png");
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   LikertWindow *window;
-  GskRenderer *renderer;
-  gint64 deadline;
+  LikertImportDialog *dialog;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
@@ -84,10 +124,38 @@ main (int   argc,
   file = g_file_new_for_commandline_arg (argv[1]);
   likert_window_open_file (window, file);
 
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (!ready (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  if (!ready (window))
+  dialog = likert_window_get_import_dialog (window);
+  if (dialog != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (dialog), width, height);
+      if (!wait_until (dialog_ready, dialog))
+        {
+          g_printerr ("likert-shoot: the import was not planned\n");
+          return 1;
+        }
+      if (rating != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit_set (rating, ":-", 3);
+          int scale_min = parts[1] ? atoi (parts[1]) : 0;
+          int scale_max = parts[1] && parts[2] ? atoi (parts[2]) : 0;
+
+          likert_import_dialog_set_rating (dialog, parts[0], scale_min, scale_max);
+          wait_until (dialog_ready, dialog);
+        }
+      if (skip)
+        likert_import_dialog_set_skip_bad_rows (dialog, TRUE);
+      settle (1.5);
+      if (!render (GTK_WIDGET (dialog), argv[2]))
+        {
+          g_printerr ("likert-shoot: could not write %s\n", argv[2]);
+          return 1;
+        }
+      g_print ("%s\n", argv[2]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
+
+  if (!wait_until (ready, window))
     {
       g_printerr ("likert-shoot: the project did not open\n");
       return 1;
@@ -98,15 +166,7 @@ main (int   argc,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "s", note);
   settle (1.5);
 
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  if (!gdk_texture_save_to_png (texture, argv[2]))
+  if (!render (GTK_WIDGET (window), argv[2]))
     {
       g_printerr ("likert-shoot: could not write %s\n", argv[2]);
       return 1;

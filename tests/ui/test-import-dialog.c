@@ -309,19 +309,14 @@ test_plan_and_replan (void)
   assert_setting (dialog, "encoding", "WINDOWS-1252");
   assert_setting (dialog, "header-rows", "0");
 
-  /* A survey tool that does not fit: the error is shown, the settings stay. */
-  likert_import_dialog_set_header_rows (dialog, -1);
+  /* Another survey tool: its header rows. */
+  likert_import_dialog_set_shape (dialog, LIKERT_SHAPE_SURVEYMONKEY);
   wait_plan (dialog);
-  likert_import_dialog_set_shape (dialog, LIKERT_SHAPE_QUALTRICS);
-  wait_plan (dialog);
-  g_assert_null (likert_import_dialog_get_plan (dialog));
-  g_assert_nonnull (likert_import_dialog_get_error (dialog));
-  g_assert_false (likert_import_dialog_can_import (dialog));
-  assert_setting (dialog, "shape", "Qualtrics");
-  likert_import_dialog_set_shape (dialog, LIKERT_SHAPE_AUTO);
-  wait_plan (dialog);
-  g_assert_nonnull (likert_import_dialog_get_plan (dialog));
-  g_assert_null (likert_import_dialog_get_error (dialog));
+  plan = likert_import_dialog_get_plan (dialog);
+  g_assert_cmpint (plan->shape->kind, ==, LIKERT_SHAPE_SURVEYMONKEY);
+  g_assert_cmpuint (plan->shape->header_rows, ==, 2);
+  assert_setting (dialog, "shape", "SurveyMonkey");
+  assert_setting (dialog, "header-rows", "2 (detected)");
 
   /* Escape cancels: nothing was imported. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL);
@@ -329,6 +324,45 @@ test_plan_and_replan (void)
   g_assert_false (likert_window_has_project (window));
   g_assert_cmpuint (count_projects (), ==, 0);
   destroy_window (GTK_WINDOW (window));
+  test_dir_clear (&dir);
+}
+
+/* An encoding that does not fit: the error is shown, the settings stay to try another. */
+static void
+test_plan_error (void)
+{
+  TestDir dir;
+  g_autofree char *csv = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *detected = NULL;
+  LikertImportDialog *dialog;
+
+  test_dir_init (&dir);
+  csv = test_dir_write (&dir, "latin.csv", "rating,comment\n5,caf\xe9 cr\xe8me\n2,tr\xe8s lent\n", -1);
+  project = test_dir_file (&dir, "latin.likert");
+  dialog = likert_import_dialog_new (NULL, csv, project);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_plan (dialog);
+  detected = g_strdup (likert_import_dialog_get_plan (dialog)->encoding);
+  g_assert_cmpstr (detected, !=, "UTF-8");
+
+  likert_import_dialog_set_encoding (dialog, "UTF-8");
+  wait_plan (dialog);
+  g_assert_null (likert_import_dialog_get_plan (dialog));
+  g_assert_nonnull (likert_import_dialog_get_error (dialog));
+  g_assert_false (likert_import_dialog_can_import (dialog));
+  g_assert_false (action_enabled (GTK_WIDGET (dialog), "import.run"));
+  assert_setting (dialog, "encoding", "UTF-8");
+
+  likert_import_dialog_set_encoding (dialog, NULL);
+  wait_plan (dialog);
+  g_assert_nonnull (likert_import_dialog_get_plan (dialog));
+  g_assert_null (likert_import_dialog_get_error (dialog));
+  g_assert_cmpstr (likert_import_dialog_get_plan (dialog)->encoding, ==, detected);
+  g_assert_true (likert_import_dialog_can_import (dialog));
+
+  destroy_window (GTK_WINDOW (dialog));
+  g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
   test_dir_clear (&dir);
 }
 
@@ -458,6 +492,12 @@ test_ambiguous_dates (void)
   assert_setting (dialog, "dates", "Day/month/year");
   g_assert_false (likert_import_dialog_can_import (dialog));
 
+  /* Confirming the order shown needs no new plan. */
+  likert_import_dialog_set_date_order (dialog, LIKERT_DATE_ORDER_DMY);
+  g_assert_false (likert_import_dialog_is_busy (dialog));
+  g_assert_true (likert_import_dialog_can_import (dialog));
+
+  /* The other order plans again. */
   likert_import_dialog_set_date_order (dialog, LIKERT_DATE_ORDER_MDY);
   wait_plan (dialog);
   plan = likert_import_dialog_get_plan (dialog);
@@ -552,6 +592,7 @@ main (int   argc,
 
   g_test_add_func ("/import-dialog/templates", test_templates);
   g_test_add_func ("/import-dialog/plan-and-replan", test_plan_and_replan);
+  g_test_add_func ("/import-dialog/plan-error", test_plan_error);
   g_test_add_func ("/import-dialog/problems-skip", test_problems_skip);
   g_test_add_func ("/import-dialog/ambiguous-dates", test_ambiguous_dates);
   g_test_add_func ("/import-dialog/cancel", test_cancel);
