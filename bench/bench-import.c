@@ -421,7 +421,8 @@ main (int    argc,
                                                     &error)) < 0)
           goto fail;
       sqlite_s = median (sqlite_runs, RUNS);
-      ratio = g_strdup_printf ("  ratio vs sqlite3 .import: %.2fx (goal ≤ 0.5x)", likert_s / sqlite_s);
+      ratio = g_strdup_printf ("  ratio vs sqlite3 .import: %.2fx (goal ≤ 0.5x)",
+                               likert_s / sqlite_s);
     }
   else
     ratio = g_strdup ("  (no sqlite3 binary: reference skipped)");

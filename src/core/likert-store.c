@@ -20,6 +20,8 @@ struct _LikertStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* const char *sql → sqlite3_stmt * */
+  gboolean    checked;      /* quick_check ran at open (rather than a remembered one) */
+  gboolean    verified;     /* the file passed quick_check, now or before */
 };
 
 G_DEFINE_FINAL_TYPE (LikertStore, likert_store, G_TYPE_OBJECT)
@@ -140,6 +142,8 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (field_id, code)"
   ") WITHOUT ROWID;"
   "ALTER TABLE response ADD COLUMN facets BLOB;"
+  /* What the frame reads of every response, narrow: opening reads this, not the cells. */
+  "CREATE INDEX response_frame ON response (id, dataset_id, submitted_at, facets);"
   "CREATE VIRTUAL TABLE note_text USING fts5 ("
   "  note, content = '', tokenize = 'unicode61 remove_diacritics 2'"
   ");"
@@ -616,6 +620,63 @@ quick_check (LikertStore  *self,
   return ok;
 }
 
+/* Files that passed quick_check, remembered per user with what identifies their state
+ * (device, inode, size, modification time): a file changed since, by anything but a Likert
+ * that closed it cleanly, is checked again. Checking reads every page, as long as loading a
+ * large project does; most opens are of the analyst's own files, unchanged since. */
+static char *
+verified_cache_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "likert", "verified.ini", NULL);
+}
+
+static char *
+file_state (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  /* A write-ahead log left behind holds changes the main file does not show. */
+  if (g_stat (path, &st) != 0 || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return NULL;
+  return g_strdup_printf ("%lu:%lu:%lld:%lld:%ld", (gulong) st.st_dev, (gulong) st.st_ino,
+                          (long long) st.st_size, (long long) st.st_mtim.tv_sec,
+                          (long) st.st_mtim.tv_nsec);
+}
+
+static gboolean
+remembered_as_verified (const char *path)
+{
+  g_autofree char *cache = verified_cache_path ();
+  g_autofree char *state = file_state (path);
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autofree char *known = NULL;
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+
+  if (state == NULL || !g_key_file_load_from_file (keys, cache, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  known = g_key_file_get_string (keys, "verified", canonical, NULL);
+  return g_strcmp0 (known, state) == 0;
+}
+
+static void
+remember_verified (const char *path)
+{
+  g_autofree char *cache = verified_cache_path ();
+  g_autofree char *dir = g_path_get_dirname (cache);
+  g_autofree char *state = file_state (path);
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+
+  g_key_file_load_from_file (keys, cache, G_KEY_FILE_NONE, NULL);
+  if (state != NULL)
+    g_key_file_set_string (keys, "verified", canonical, state);
+  else
+    g_key_file_remove_key (keys, "verified", canonical, NULL);
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_key_file_save_to_file (keys, cache, NULL);
+}
+
 static void
 likert_store_finalize (GObject *object)
 {
@@ -624,7 +685,14 @@ likert_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      sqlite3_close_v2 (self->db);
+      /* Closed cleanly (the log checkpointed away), the file is as this connection left it. */
+      if (sqlite3_close (self->db) == SQLITE_OK)
+        {
+          if (self->verified)
+            remember_verified (self->path);
+        }
+      else
+        sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
@@ -663,7 +731,7 @@ likert_store_open (const char            *path,
                    GError               **error)
 {
   g_autoptr(LikertStore) self = NULL;
-  gboolean exists, empty = TRUE;
+  gboolean exists, empty = TRUE, remembered;
   gint64 version;
   gboolean ok;
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
@@ -679,6 +747,8 @@ likert_store_open (const char            *path,
     }
   if (exists && !has_sqlite_header (path, &empty, error))
     return NULL;
+  /* Before SQLite opens it: opening a WAL database creates its log. */
+  remembered = exists && !empty && remembered_as_verified (path);
   if (flags & LIKERT_STORE_OPEN_CREATE)
     open_flags |= SQLITE_OPEN_CREATE;
 
@@ -699,8 +769,13 @@ likert_store_open (const char            *path,
 
   if (!check_project (self, !exists || empty, error))
     return NULL;
-  if (exists && !empty && !quick_check (self, error))
-    return NULL;
+  if (exists && !empty && !remembered)
+    {
+      if (!quick_check (self, error))
+        return NULL;
+      self->checked = TRUE;
+    }
+  self->verified = TRUE;
 
   if (!exec (self,
              "PRAGMA journal_mode = WAL;"
@@ -714,6 +789,13 @@ likert_store_open (const char            *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+likert_store_was_checked (LikertStore *self)
+{
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+  return self->checked;
 }
 
 const char *

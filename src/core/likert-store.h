@@ -107,6 +107,9 @@ LikertStore    *likert_store_open              (const char            *path,
                                                 LikertStoreOpenFlags   flags,
                                                 GError               **error);
 const char     *likert_store_get_path          (LikertStore           *self);
+/* TRUE when opening ran quick_check, FALSE when the file was known unchanged since it last
+ * passed one (or was new). */
+gboolean        likert_store_was_checked       (LikertStore           *self);
 
 gint64          likert_store_count_responses   (LikertStore           *self,
                                                 GError               **error);

@@ -34,6 +34,7 @@ struct _LikertImportDialog
   GtkWidget           *error_group;
   AdwActionRow        *error_row;
   AdwPreferencesGroup *preview_group;
+  GtkWidget           *preview_scroller;
   GtkColumnView       *preview_view;
   GtkLabel            *preview_more_label;
   AdwPreferencesGroup *problems_group;
@@ -51,6 +52,9 @@ struct _LikertImportDialog
   AdwStatusPage       *failed_page;
 
   GtkWidget           *dates_confirm_button;
+  gboolean             preview_at_start;   /* RTL: keep the preview scrolled to its first column */
+  gboolean             moving_preview;
+  guint                preview_idle;
   GPtrArray           *column_rows;        /* GtkWidget *: the Columns rows, by position */
 
   char                *path;
@@ -226,7 +230,78 @@ finish (LikertImportDialog *self)
   g_object_unref (self);
 }
 
-/* Drop-downs of the File group: a GtkStringList of labels and, beside it, the values. */
+/* Drop-downs of the File group: a GtkStringList of labels and, beside it, the values.
+ * Their items are drawn here rather than by AdwComboRow's default factory, whose labels stop
+ * at 20 characters ("Plain CSV with a header row" would not show whole). */
+
+static void
+combo_item_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+combo_item_selected_cb (AdwComboRow *row,
+                        GParamSpec  *pspec,
+                        GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) ==
+                                 gtk_list_item_get_item (item) ? 1 : 0);
+}
+
+static void
+combo_item_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+  gboolean in_popover = gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL;
+
+  gtk_label_set_text (GTK_LABEL (label),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  /* The check mark shows the selected item in the list, not in the row. */
+  gtk_widget_set_visible (check, in_popover);
+  if (in_popover)
+    {
+      g_signal_connect (row, "notify::selected-item", G_CALLBACK (combo_item_selected_cb), item);
+      combo_item_selected_cb (row, NULL, item);
+    }
+}
+
+static void
+combo_item_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, combo_item_selected_cb, item);
+}
+
+static void
+combo_set_factory (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (combo_item_setup_cb), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (combo_item_bind_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (combo_item_unbind_cb), row);
+  adw_combo_row_set_factory (row, factory);
+}
 
 static void
 combo_fill (LikertImportDialog *self,
@@ -522,10 +597,53 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
       if (column < g_strv_length (cells))
         text = cells[column];
     }
-  /* One line per cell: line breaks in a cell become spaces; the tooltip has it all. */
-  line = g_strdelimit (g_strdup (text), "\r\n", ' ');
+  /* One line per cell: line breaks in a cell become spaces; the tooltip has it all. The text is
+   * a bidi isolate (FSI … PDI): it reads in the direction of its first strong character, and
+   * left to right when it has none, so that "2024-03-01 10:00" shows as written in an RTL table
+   * too. Like a spreadsheet's, each cell aligns by the direction of its text. */
+  line = g_strdup_printf ("\u2068%s\u2069", text);
+  g_strdelimit (line, "\r\n", ' ');
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), line);
   gtk_widget_set_tooltip_text (cell, *text ? text : NULL);
+}
+
+/* A horizontal adjustment starts at the left, which in an RTL table is its last column: keep
+ * the table at its first column (the right) until the analyst scrolls it. The value is set
+ * from an idle: set while the table is being allocated, the table would not follow it. */
+static gboolean
+preview_to_start_cb (gpointer user_data)
+{
+  LikertImportDialog *self = user_data;
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->preview_scroller));
+
+  self->preview_idle = 0;
+  self->moving_preview = TRUE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+  self->moving_preview = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+preview_hadjustment_changed_cb (GtkAdjustment      *adjustment,
+                                LikertImportDialog *self)
+{
+  if (!self->preview_at_start || self->preview_idle != 0 ||
+      gtk_widget_get_direction (GTK_WIDGET (self->preview_view)) != GTK_TEXT_DIR_RTL)
+    return;
+  self->preview_idle = g_idle_add (preview_to_start_cb, self);
+}
+
+static void
+preview_hadjustment_value_cb (GtkAdjustment      *adjustment,
+                              LikertImportDialog *self)
+{
+  if (self->moving_preview)
+    return;
+  self->preview_at_start = gtk_adjustment_get_value (adjustment) >=
+                           gtk_adjustment_get_upper (adjustment) -
+                           gtk_adjustment_get_page_size (adjustment) - 1;
 }
 
 static void
@@ -563,12 +681,14 @@ fill_preview (LikertImportDialog *self)
       g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), self);
       column = gtk_column_view_column_new (plan->fields[c]->header, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->preview_view, column);
     }
   for (guint r = 0; r < plan->preview->len; r++)
     gtk_string_list_append (rows, "");
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
   gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
+  self->preview_at_start = TRUE;
 
   shown = format_count (plan->preview->len);
   total = format_count (plan->n_records);
@@ -1061,6 +1181,8 @@ fill_columns (LikertImportDialog *self)
 
       gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (scale, "flat");
+      gtk_widget_add_css_class (role, "flat");
       /* Translators: %s is a column's name */
       scale_label = g_strdup_printf (_("Scale of “%s”"), field->header);
       role_label = g_strdup_printf (_("Role of “%s”"), field->header);
@@ -1526,6 +1648,7 @@ likert_import_dialog_dispose (GObject *object)
   operation_end (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->preview_idle, g_source_remove);
   if (self->preview_view != NULL)
     clear_preview (self);
   if (self->problems_view != NULL)
@@ -1602,6 +1725,7 @@ likert_import_dialog_class_init (LikertImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LikertImportDialog, error_group);
   gtk_widget_class_bind_template_child (widget_class, LikertImportDialog, error_row);
   gtk_widget_class_bind_template_child (widget_class, LikertImportDialog, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, LikertImportDialog, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, LikertImportDialog, preview_view);
   gtk_widget_class_bind_template_child (widget_class, LikertImportDialog, preview_more_label);
   gtk_widget_class_bind_template_child (widget_class, LikertImportDialog, problems_group);
@@ -1646,6 +1770,12 @@ likert_import_dialog_init (LikertImportDialog *self)
   self->role_overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->column_rows = g_ptr_array_new ();
 
+  combo_set_factory (self->encoding_row);
+  combo_set_factory (self->delimiter_row);
+  combo_set_factory (self->shape_row);
+  combo_set_factory (self->header_rows_row);
+  combo_set_factory (self->dates_row);
+
   self->dates_confirm_button = gtk_button_new_with_mnemonic (_("C_onfirm"));
   gtk_widget_set_valign (self->dates_confirm_button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->dates_confirm_button, FALSE);
@@ -1653,6 +1783,16 @@ likert_import_dialog_init (LikertImportDialog *self)
                                _("The dates are read in the order shown"));
   g_signal_connect (self->dates_confirm_button, "clicked", G_CALLBACK (dates_confirm_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->dates_row), self->dates_confirm_button);
+
+  {
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->preview_scroller));
+
+    g_signal_connect_object (adjustment, "changed",
+                             G_CALLBACK (preview_hadjustment_changed_cb), self, 0);
+    g_signal_connect_object (adjustment, "value-changed",
+                             G_CALLBACK (preview_hadjustment_value_cb), self, 0);
+  }
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (problem_setup_cb), self);

@@ -527,7 +527,8 @@ class ImportTest(unittest.TestCase):
 
     def test_shape_forced(self):
         plan = self.plan(vendor("plain.csv"), "--shape", "headerless")
-        self.assertEqual((plan["shape"], plan["header_rows"], plan["records"]), ("headerless", 0, 31))
+        self.assertEqual((plan["shape"], plan["header_rows"], plan["records"]),
+                         ("headerless", 0, 31))
         self.assertEqual([c["name"] for c in plan["columns"]],
                          [f"Column {i}" for i in range(1, 7)])
 
@@ -639,7 +640,8 @@ class ImportTest(unittest.TestCase):
         project = self.path("pipes.likert")
         summary = run("import", path, "-o", project, "--delimiter", "pipe", check=0).stdout
         self.assertRegex(summary, r"Delimiter:\s+\|\n")
-        self.assertEqual(self.show(project)[0], {"id": "1", "score": "4", "comment": "fine, thanks"})
+        self.assertEqual(self.show(project)[0],
+                         {"id": "1", "score": "4", "comment": "fine, thanks"})
 
         result = run("import", path, "--dry-run", "--delimiter", "colon")
         self.assertEqual(result.returncode, 2)

@@ -339,6 +339,59 @@ test_list_imports (void)
   test_dir_clear (&dir);
 }
 
+/* quick_check runs on files changed outside Likert since they last passed it, and only then. */
+static void
+test_verified_cache (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  import_small (store, &dir);
+  g_assert_false (likert_store_was_checked (store));   /* new: nothing to check */
+  g_clear_object (&store);
+
+  /* Unchanged since this process closed it: not read through again. */
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (likert_store_was_checked (store));
+  g_assert_true (likert_store_set_note (store, 1, "edited in Likert", "A", &error));
+  g_clear_object (&store);
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_false (likert_store_was_checked (store));
+  g_clear_object (&store);
+
+  /* Written by something else: checked again. */
+  g_usleep (10000);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE dataset SET name = 'renamed'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (likert_store_was_checked (store));
+  g_clear_object (&store);
+
+  /* Damaged by something else: refused. A byte in the last page (a b-tree page). */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  memset (contents + length - 4096, 0xA5, 64);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT);
+
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/store/not-a-project", test_not_a_project);
   g_test_add_func ("/store/schema", test_schema);
   g_test_add_func ("/store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/store/verified-cache", test_verified_cache);
   g_test_add_func ("/store/list-imports", test_list_imports);
   return g_test_run ();
 }

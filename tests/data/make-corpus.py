@@ -400,7 +400,8 @@ def readme():
     return "\n".join(lines).encode("utf-8")
 
 
-ATTRIBUTES = b"# Each file's bytes are the test case (line ends, BOMs, encodings): never convert.\n* -text\n"
+ATTRIBUTES = (b"# Each file's bytes are the test case (line ends, BOMs, encodings): never convert.\n"
+              b"* -text\n")
 EDITORCONFIG = (b"# Each file's bytes are the test case: editors must leave them alone.\n"
                 b"[*]\ncharset = unset\nend_of_line = unset\ninsert_final_newline = unset\n"
                 b"trim_trailing_whitespace = unset\n")

@@ -16,8 +16,6 @@
 #include "likert-import-dialog.h"
 #include "likert-window.h"
 
-static gboolean ready (gpointer window);
-
 static gboolean
 wait_until (gboolean (*check) (gpointer),
             gpointer   data)
