@@ -175,9 +175,14 @@ typedef enum {
   ODD_DECIMAL,
   ODD_TEXT,           /* neither number nor known label */
   ODD_BIG,            /* an integer outside 0–10 */
-  ODD_TIME,           /* not a time, in a column the vendor says is the time */
+  ODD_TIME_YMD,       /* not a time read year first, */
+  ODD_TIME_DMY,       /* … nor day first, */
+  ODD_TIME_MDY,       /* … nor month first: whichever order the column gets decides */
   N_ODD_KINDS
 } OddKind;
+
+#define ODD_TIME ODD_TIME_YMD
+#define LABELS_CAP 16
 
 typedef struct
 {
@@ -202,6 +207,8 @@ typedef struct
   int            label_max;
   guint64        label_votes[LIKERT_N_LABEL_SCALES];
   char          *label_text[LIKERT_MAX_SCALE];   /* first label seen for value v */
+  GPtrArray     *label_names;             /* distinct labels alone in their cell, ≤ LABELS_CAP */
+  GArray        *label_values;            /* int: each one's value in the known scales */
   LikertDateScan dates;
   guint64        sampled;                 /* non-empty cells in the sample */
   guint64        total_length;
@@ -238,6 +245,8 @@ static void
 profile_clear (Profile *p)
 {
   g_clear_pointer (&p->distinct, g_hash_table_unref);
+  g_clear_pointer (&p->label_names, g_ptr_array_unref);
+  g_clear_pointer (&p->label_values, g_array_unref);
   for (guint i = 0; i < LIKERT_MAX_SCALE; i++)
     {
       g_clear_pointer (&p->label_text[i], g_free);
@@ -389,6 +398,16 @@ profile_cell (Planner    *planner,
       p->labels++;
       if (label_scale < LIKERT_N_LABEL_SCALES)
         p->label_votes[label_scale]++;
+      if (kind == LIKERT_CELL_LABEL && p->label_names->len < LABELS_CAP)
+        {
+          g_autofree char *name = g_strstrip (g_strdup (cell));
+
+          if (!g_ptr_array_find_with_equal_func (p->label_names, name, g_str_equal, NULL))
+            {
+              g_ptr_array_add (p->label_names, g_steal_pointer (&name));
+              g_array_append_val (p->label_values, value);
+            }
+        }
       if (value >= 0 && value < LIKERT_MAX_SCALE && p->label_text[value] == NULL)
         {
           const char *label = cell;
@@ -433,18 +452,26 @@ profile_cell (Planner    *planner,
 time:
   if (kind != LIKERT_CELL_INT && (!p->not_time || time_hint))
     {
+      static const LikertDateOrder orders[] = {
+        LIKERT_DATE_ORDER_YMD, LIKERT_DATE_ORDER_DMY, LIKERT_DATE_ORDER_MDY
+      };
       guint parsed_before = p->dates.n_parsed;
 
       likert_date_scan_add (&p->dates, cell);
-      if (p->dates.n_parsed == parsed_before)
-        {
-          p->not_time = TRUE;
-          if (time_hint)
-            {
-              p->n_odd[ODD_TIME]++;
-              add_odd (p->odd[ODD_TIME], planner, record, c, cell);
-            }
-        }
+      if (p->dates.n_parsed == parsed_before && !time_hint)
+        p->not_time = TRUE;
+      else
+        /* Where the cell fails each order: the problems of whichever order is chosen. */
+        for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+          {
+            gint64 when;
+
+            if (!likert_scale_parse_time_with_order (cell, orders[o], &when))
+              {
+                p->n_odd[ODD_TIME_YMD + o]++;
+                add_odd (p->odd[ODD_TIME_YMD + o], planner, record, c, cell);
+              }
+          }
     }
 
   if (record <= SAMPLE_RECORDS)
@@ -650,6 +677,109 @@ looks_like_rating (const Profile *p,
   return good * 50 >= p->non_empty * 49;
 }
 
+static gboolean
+is_canonical_label (guint       scale,
+                    int         value,
+                    const char *text)
+{
+  static const char * const languages[] = { "en", "fr", "ar", "ru", "es" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      const char *canonical = likert_scale_canonical_label (scale, value, languages[l]);
+
+      if (canonical != NULL && g_utf8_collate (canonical, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *text;
+  int         value;
+  gboolean    canonical;
+} Label;
+
+static int
+compare_labels (gconstpointer a,
+                gconstpointer b)
+{
+  const Label *la = a, *lb = b;
+
+  if (la->value != lb->value)
+    return la->value - lb->value;
+  return la->canonical - lb->canonical;
+}
+
+/* The languages of a known label's wording, as a bit per language ("Excellent" is English and
+ * French); 0 when it is none. */
+static guint
+label_languages (const char *text)
+{
+  static const char * const languages[] = { "en", "fr", "ar", "ru", "es" };
+  guint scale, mask = 0;
+  int value;
+  const char *language, *label;
+
+  for (guint i = 0; likert_scale_known_label (i, &scale, &value, &language, &label); i++)
+    if (g_utf8_collate (label, text) == 0)
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+        if (g_str_equal (language, languages[l]))
+          mask |= 1u << l;
+  return mask;
+}
+
+/* Two labels of a column that the known scales give the same value ("Very good" and
+ * "Excellent" are both the top of some quality scales): when the column offers as many labels
+ * as it has points, they are its own scale, numbered in order — canonical wording last among
+ * equals. The labels then map the column's cells (rating_value ()). */
+static gboolean
+relabel_collisions (LikertField   *field,
+                    const Profile *p,
+                    int            scale_min,
+                    int            scale_max)
+{
+  guint n = p->label_names->len;
+  guint scale = best_label_scale (p);
+  g_autofree Label *labels = NULL;
+  gboolean collision = FALSE;
+
+  if (n < 2 || n > LIKERT_MAX_SCALE || p->small_ints > 0 || (scale_min == 0 && scale_max != 0))
+    return FALSE;
+  /* Synonyms in two languages ("Agree", "D'accord") are no collision: one language only. */
+  {
+    guint common = ~0u;
+
+    for (guint i = 0; i < n; i++)
+      common &= label_languages (g_ptr_array_index (p->label_names, i));
+    if (common == 0)
+      return FALSE;
+  }
+
+  labels = g_new0 (Label, n);
+  for (guint i = 0; i < n; i++)
+    {
+      labels[i].text = g_ptr_array_index (p->label_names, i);
+      labels[i].value = g_array_index (p->label_values, int, i);
+      labels[i].canonical = is_canonical_label (scale, labels[i].value, labels[i].text);
+      for (guint k = 0; k < i; k++)
+        collision |= labels[k].value == labels[i].value;
+    }
+  if (!collision)
+    return FALSE;
+
+  qsort (labels, n, sizeof (Label), compare_labels);
+  field->scale_min = 1;
+  field->scale_max = (int) n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (field->labels[i]);
+      field->labels[i] = g_strdup (labels[i].text);
+    }
+  return TRUE;
+}
+
 static void
 set_rating (LikertField   *field,
             const Profile *p,
@@ -659,12 +789,21 @@ set_rating (LikertField   *field,
   guint scale = best_label_scale (p);
 
   field->role = LIKERT_ROLE_RATING;
+  if (relabel_collisions (field, p, scale_min, scale_max))
+    return;
   if (scale_min == 0 && scale_max == 0)
     {
-      if (p->small_ints > 0)
-        likert_scale_guess_range (MIN (p->int_min, p->labels ? p->label_min : p->int_min),
-                                  MAX (CLAMP (p->int_max, 0, 10), p->labels ? p->label_max : 0),
-                                  field->header, &scale_min, &scale_max);
+      int lo = p->labels ? p->label_min : 10, hi = p->labels ? p->label_max : 0;
+
+      /* The values seen within 0–10: one stray 42 is a problem, not a wider scale. */
+      for (int v = 0; v < LIKERT_MAX_SCALE; v++)
+        if (p->int_counts[v] > 0)
+          {
+            lo = MIN (lo, v);
+            hi = MAX (hi, v);
+          }
+      if (lo <= hi)
+        likert_scale_guess_range (lo, hi, field->header, &scale_min, &scale_max);
       else
         {
           scale_min = 1;
@@ -685,6 +824,30 @@ set_rating (LikertField   *field,
 }
 
 static void
+set_time (Planner       *planner,
+          LikertField   *field,
+          const Profile *p)
+{
+  LikertImportPlan *plan = planner->plan;
+  gboolean ambiguous = FALSE;
+  LikertDateOrder order = likert_date_scan_result (&p->dates, &ambiguous);
+
+  field->role = LIKERT_ROLE_TIME;
+  if (planner->options->date_order != LIKERT_DATE_ORDER_UNKNOWN)
+    plan->date_order = planner->options->date_order;
+  else if (order != LIKERT_DATE_ORDER_UNKNOWN)
+    plan->date_order = order;
+  else if (p->dates.year_last > 0)
+    {
+      /* Every year-last date reads both ways (or some read neither): day first, as most of
+       * the world writes; the analyst can choose the other order. */
+      plan->date_order = p->dates.ok_mdy > p->dates.ok_dmy ? LIKERT_DATE_ORDER_MDY
+                                                            : LIKERT_DATE_ORDER_DMY;
+      plan->date_order_ambiguous = ambiguous;
+    }
+}
+
+static void
 decide_roles (Planner *planner)
 {
   LikertImportPlan *plan = planner->plan;
@@ -694,6 +857,15 @@ decide_roles (Planner *planner)
 
   plan->fields = g_new0 (LikertField *, n_columns);
   plan->date_order = LIKERT_DATE_ORDER_YMD;
+
+  /* The vendor's word on the time and the identifier comes before any guess. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      LikertRole hint = plan->shape->columns[c].role_hint;
+
+      have_time |= hint == LIKERT_ROLE_TIME;
+      have_id |= hint == LIKERT_ROLE_ID;
+    }
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -715,31 +887,26 @@ decide_roles (Planner *planner)
 
       if (choice != NULL)
         set_rating (field, p, choice->scale_min, choice->scale_max);
-      else if (!have_id && (column->role_hint == LIKERT_ROLE_ID ||
-                            (header_is (column->name, id_names) &&
+      else if (column->role_hint == LIKERT_ROLE_ID)
+        field->role = LIKERT_ROLE_ID;
+      else if (column->role_hint == LIKERT_ROLE_TIME)
+        set_time (planner, field, p);
+      else if (column->metadata)
+        field->role = LIKERT_ROLE_OTHER;
+      else if (!have_id && ((header_is (column->name, id_names) &&
                              (p->distinct_overflow || distinct == p->sampled) &&
                              p->non_empty == plan->n_records - plan->n_bad_records)))
         {
           field->role = LIKERT_ROLE_ID;
           have_id = TRUE;
         }
-      else if (!have_time && (column->role_hint == LIKERT_ROLE_TIME ||
-                              (is_time && p->dates.n_parsed == p->non_empty)))
+      else if (!have_time && is_time && p->dates.n_parsed == p->non_empty)
         {
-          field->role = LIKERT_ROLE_TIME;
+          set_time (planner, field, p);
           have_time = TRUE;
-          if (planner->options->date_order != LIKERT_DATE_ORDER_UNKNOWN)
-            plan->date_order = planner->options->date_order;
-          else
-            {
-              plan->date_order = order != LIKERT_DATE_ORDER_UNKNOWN ? order : LIKERT_DATE_ORDER_DMY;
-              plan->date_order_ambiguous = ambiguous;
-            }
         }
       else if (column->role_hint == LIKERT_ROLE_RATING)
         set_rating (field, p, column->scale_min, column->scale_max);
-      else if (column->metadata)
-        field->role = LIKERT_ROLE_OTHER;
       else if (column->role_hint == LIKERT_ROLE_TEXT)
         field->role = LIKERT_ROLE_TEXT;
       else if (looks_like_rating (p, column->name))
@@ -826,7 +993,9 @@ odd_message (OddKind            kind,
       /* Translators: %s is a cell, then the scale's ends */
       return g_strdup_printf (_("%s is outside the scale %d–%d"),
                               value, field->scale_min, field->scale_max);
-    case ODD_TIME:
+    case ODD_TIME_YMD:
+    case ODD_TIME_DMY:
+    case ODD_TIME_MDY:
     default:
       /* Translators: %s is a cell */
       return g_strdup_printf (_("“%s” is not a date and time"), value);
@@ -891,7 +1060,13 @@ find_value_problems (Planner *planner)
                                 field, ODD_BIG);
         }
       else if (field->role == LIKERT_ROLE_TIME)
-        add_odd_problems (plan, p->odd[ODD_TIME], p->n_odd[ODD_TIME], field, ODD_TIME);
+        {
+          OddKind kind = plan->date_order == LIKERT_DATE_ORDER_DMY ? ODD_TIME_DMY
+                         : plan->date_order == LIKERT_DATE_ORDER_MDY ? ODD_TIME_MDY
+                         : ODD_TIME_YMD;
+
+          add_odd_problems (plan, p->odd[kind], p->n_odd[kind], field, kind);
+        }
     }
 
   /* Rows with value problems: each listed one once; unlisted ones may share rows (at most). */
@@ -970,6 +1145,8 @@ planner_init_columns (Planner *planner)
       Profile *p = &planner->profiles[c];
 
       p->distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      p->label_names = g_ptr_array_new_with_free_func (g_free);
+      p->label_values = g_array_new (FALSE, FALSE, sizeof (int));
       p->twin_candidate = TRUE;
       likert_date_scan_init (&p->dates);
       for (guint k = 0; k < N_ODD_KINDS; k++)
@@ -1155,8 +1332,8 @@ typedef struct
   gboolean                   appending;
   int                        key_column;
   int                        time_column;
-  GArray                    *existing;       /* guint64 hashes of the dataset's responses, sorted */
-  gint64                     next_record;
+  GArray                    *existing;       /* Seen: the dataset's responses by hash, sorted */
+  gint64                     next_record;    /* numbers responses across the dataset's imports */
   guint                      n_records;
   guint                      n_new;
   guint                      n_duplicates;
@@ -1191,6 +1368,15 @@ compare_hashes (gconstpointer a,
   return ha < hb ? -1 : ha > hb;
 }
 
+/* How many responses with a hash the dataset holds and how many of them this import has met:
+ * identical rows (no ID column) are as many responses as there are rows. */
+typedef struct
+{
+  guint64 hash;
+  guint   held;
+  guint   met;
+} Seen;
+
 static gboolean
 seen_before (Runner  *runner,
              guint64  hash)
@@ -1200,11 +1386,16 @@ seen_before (Runner  *runner,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      guint64 h = g_array_index (runner->existing, guint64, mid);
+      Seen *seen = &g_array_index (runner->existing, Seen, mid);
 
-      if (h == hash)
-        return TRUE;
-      if (h < hash)
+      if (seen->hash == hash)
+        {
+          if (seen->met >= seen->held)
+            return FALSE;
+          seen->met++;
+          return TRUE;
+        }
+      if (seen->hash < hash)
         lo = mid + 1;
       else
         hi = mid;
@@ -1261,6 +1452,7 @@ load_existing (Runner  *runner,
                GError **error)
 {
   g_autoptr(GPtrArray) fields = likert_store_list_fields (runner->store, error);
+  g_autoptr(GArray) hashes = NULL;
   sqlite3_stmt *stmt;
   guint n = runner->plan->n_columns;
 
@@ -1285,7 +1477,7 @@ load_existing (Runner  *runner,
     if (runner->fields[c]->role == LIKERT_ROLE_ID)
       runner->key_column = (int) c;
 
-  runner->existing = g_array_new (FALSE, FALSE, sizeof (guint64));
+  hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
   stmt = _likert_store_prepare (runner->store,
                                 runner->key_column >= 0
                                 ? "SELECT response_key FROM response WHERE dataset_id = ?"
@@ -1297,10 +1489,23 @@ load_existing (Runner  *runner,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       guint64 h = hash64 ((const char *) sqlite3_column_text (stmt, 0));
-      g_array_append_val (runner->existing, h);
+      g_array_append_val (hashes, h);
     }
   sqlite3_reset (stmt);
-  g_array_sort (runner->existing, compare_hashes);
+  g_array_sort (hashes, compare_hashes);
+  runner->existing = g_array_new (FALSE, FALSE, sizeof (Seen));
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      guint64 h = g_array_index (hashes, guint64, i);
+
+      if (i > 0 && h == g_array_index (hashes, guint64, i - 1))
+        g_array_index (runner->existing, Seen, runner->existing->len - 1).held++;
+      else
+        {
+          Seen seen = { h, 1, 0 };
+          g_array_append_val (runner->existing, seen);
+        }
+    }
 
   stmt = _likert_store_prepare (runner->store,
                                 "SELECT coalesce (max (record), 0) FROM response WHERE dataset_id = ?",
@@ -1419,6 +1624,8 @@ store_dataset (Runner  *runner,
       field->id = sqlite3_last_insert_rowid (db);
     }
 
+  runner->next_record = 1;
+
   /* Label twins point at their number's field, now that it has an id. */
   for (guint c = 0; c < plan->n_columns; c++)
     {
@@ -1437,7 +1644,6 @@ store_dataset (Runner  *runner,
         return FALSE;
     }
 
-  runner->next_record = 1;
   return TRUE;
 }
 
@@ -1496,6 +1702,27 @@ finish_import (Runner  *runner,
   return _likert_store_step_done (runner->store, stmt, error);
 }
 
+/* What a rating cell says, on its field's scale: its own labels first (a column may number its
+ * labels its own way), then the known labels and numbers. */
+static LikertCellKind
+rating_value (const LikertField *field,
+              const char        *cell,
+              int               *value)
+{
+  if (!g_ascii_isdigit (cell[0]))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (cell));
+
+      for (int i = 0; i <= field->scale_max - field->scale_min && i < LIKERT_MAX_SCALE; i++)
+        if (field->labels[i] != NULL && g_utf8_collate (field->labels[i], trimmed) == 0)
+          {
+            *value = field->scale_min + i;
+            return LIKERT_CELL_LABEL;
+          }
+    }
+  return likert_scale_classify (cell, value, NULL);
+}
+
 /* Checks a record against the dataset's fields; NULL when it is good, else why not. */
 static char *
 check_record (Runner              *runner,
@@ -1526,7 +1753,7 @@ check_record (Runner              *runner,
         continue;
       if (field->role == LIKERT_ROLE_RATING)
         {
-          LikertCellKind kind = likert_scale_classify (cell, &value, NULL);
+          LikertCellKind kind = rating_value (field, cell, &value);
 
           if (kind == LIKERT_CELL_MISSING ||
               ((kind == LIKERT_CELL_INT || kind == LIKERT_CELL_LABEL || kind == LIKERT_CELL_MIXED) &&
@@ -1634,7 +1861,7 @@ store_record (Runner              *runner,
         }
       if (field->role != LIKERT_ROLE_RATING)
         continue;
-      kind = likert_scale_classify (fields[c], &value, NULL);
+      kind = rating_value (field, fields[c], &value);
       if (kind != LIKERT_CELL_INT && kind != LIKERT_CELL_LABEL && kind != LIKERT_CELL_MIXED)
         continue;
 
@@ -1694,6 +1921,13 @@ run_records (Runner              *runner,
       if ((runner->n_records & 4095) == 0 && progress)
         progress (reader_fraction (reader), progress_data);
 
+      /* The vendor's tests and previews are left out whatever they hold. */
+      if (likert_shape_excludes (plan->shape, fields, &reason) && !runner->options->keep_excluded)
+        {
+          runner->n_excluded++;
+          continue;
+        }
+
       problem = check_record (runner, tokenizer, fields, n, &column);
       if (problem != NULL)
         {
@@ -1709,11 +1943,6 @@ run_records (Runner              *runner,
           continue;
         }
 
-      if (likert_shape_excludes (plan->shape, fields, &reason) && !runner->options->keep_excluded)
-        {
-          runner->n_excluded++;
-          continue;
-        }
       if (!store_record (runner, tokenizer, fields, n, error))
         return FALSE;
     }

@@ -58,8 +58,10 @@ struct _LikertResponse
 {
   gint64        id;
   gint64        dataset_id;
-  gint64        record;       /* 1-based record number in the source */
-  gint64        line;         /* 1-based line where the record starts */
+  gint64        record;       /* 1-based number of the response in its dataset, in the order
+                               * imported (stable across re-imports: with the dataset's uuid, it
+                               * identifies a response that has no key) */
+  gint64        line;         /* 1-based line where the record starts in its import's file */
   char         *key;          /* nullable */
   gint64        submitted_at; /* UTC seconds; G_MININT64 when unknown */
   GStrv         cells;        /* the original cells, in column order */

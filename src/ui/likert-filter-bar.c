@@ -535,7 +535,9 @@ sync_facet_checks (Facet *facet)
 static void
 sync_widgets (LikertFilterBar *self)
 {
-  const char *search = likert_filter_get_search (self->filter);
+  /* A copy: setting the entry's text empties it first, and an empty search entry emits
+   * search-changed at once. */
+  g_autofree char *search = g_strdup (likert_filter_get_search (self->filter));
   g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   gint64 from, to;
 
@@ -1169,7 +1171,8 @@ search_changed_cb (LikertFilterBar *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
-  if (g_strcmp0 (*text ? text : NULL, likert_filter_get_search (self->filter)) == 0)
+  if (self->syncing > 0 ||
+      g_strcmp0 (*text ? text : NULL, likert_filter_get_search (self->filter)) == 0)
     return;
   likert_filter_set_search (self->filter, text);
   filter_changed (self);

@@ -566,6 +566,16 @@ fill_excluded_row (LikertImportDialog *self)
 /* The preview: one row per record, one column per column of the file. The model holds only
  * record numbers; cells read the plan. */
 
+/* Whether text has a letter, which sets the direction it is read in. */
+static gboolean
+has_strong_direction (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 preview_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -597,11 +607,10 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
       if (column < g_strv_length (cells))
         text = cells[column];
     }
-  /* One line per cell: line breaks in a cell become spaces; the tooltip has it all. The text is
-   * a bidi isolate (FSI … PDI): it reads in the direction of its first strong character, and
-   * left to right when it has none, so that "2024-03-01 10:00" shows as written in an RTL table
-   * too. Like a spreadsheet's, each cell aligns by the direction of its text. */
-  line = g_strdup_printf ("\u2068%s\u2069", text);
+  /* One line per cell: line breaks in a cell become spaces; the tooltip has it all. A cell reads
+   * (and aligns) in the direction of its first letter; one without letters ("2024-03-01 10:00",
+   * "3.5") reads left to right, as written, in an RTL table too: a left-to-right mark says so. */
+  line = g_strconcat (has_strong_direction (text) ? "" : "\u200E", text, NULL);
   g_strdelimit (line, "\r\n", ' ');
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), line);
   gtk_widget_set_tooltip_text (cell, *text ? text : NULL);

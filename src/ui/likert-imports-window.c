@@ -71,7 +71,8 @@ summary_text (const LikertImportRecord *record)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *n_new = format_count (record->n_new);
 
-  g_string_append_printf (text, ngettext ("%s new response", "%s new responses",
+  /* Translators: responses added by an import */
+  g_string_append_printf (text, ngettext ("%s new", "%s new",
                                           (gulong) MIN (record->n_new, G_MAXULONG)),
                           n_new);
   if (record->n_duplicates > 0)
@@ -79,8 +80,8 @@ summary_text (const LikertImportRecord *record)
       g_autofree char *n = format_count (record->n_duplicates);
 
       g_string_append (text, " · ");
-      g_string_append_printf (text, ngettext ("%s already in the project",
-                                              "%s already in the project",
+      /* Translators: responses of an import that an earlier import had added */
+      g_string_append_printf (text, ngettext ("%s already imported", "%s already imported",
                                               (gulong) MIN (record->n_duplicates, G_MAXULONG)),
                               n);
     }
@@ -89,7 +90,8 @@ summary_text (const LikertImportRecord *record)
       g_autofree char *n = format_count (record->n_skipped);
 
       g_string_append (text, " · ");
-      g_string_append_printf (text, ngettext ("%s row skipped", "%s rows skipped",
+      /* Translators: rows with problems an import left out */
+      g_string_append_printf (text, ngettext ("%s skipped", "%s skipped",
                                               (gulong) MIN (record->n_skipped, G_MAXULONG)),
                               n);
     }
@@ -108,8 +110,8 @@ add_detail (AdwExpanderRow *expander,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, monospace ? "monospace" : "dim-label");
   if (monospace)
     gtk_widget_add_css_class (label, "dim-label");

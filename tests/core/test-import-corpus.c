@@ -36,15 +36,6 @@ data_path (const char *dir,
 
 /* Bugs in src/core that make cases below fail, while they are not fixed: such a case is
  * reported as incomplete (TODO) rather than failing the suite. Remove the mark with the fix. */
-#define BUG_SCALE          "a 42 in a 1–5 column makes the guessed scale 1–10"
-#define BUG_TIME_ORDER     "the plan accepts a time that the chosen date order cannot read; " \
-                           "the run then fails"
-#define BUG_EXCLUDED       "the run checks the values of rows the vendor excludes; the plan " \
-                           "does not"
-#define BUG_IDENTICAL_ROWS "without an ID column a re-import counts identical rows once"
-#define BUG_VERY_GOOD      "“Very good” and “Excellent” both read as 5"
-#define BUG_TIME_HINT      "a metadata start time takes the time role before the vendor’s " \
-                           "submit time"
 
 /* ---------------------------------------------------------------------------------------------
  * The project as a reader sees it: counts, integrity and a digest of every row of every table.
@@ -469,8 +460,7 @@ static const BadCase bad_cases[] = {
   { .file = "rating-big.csv", .n_records = 60, .n_problems = 1, .n_bad_records = 1,
     .record = 33, .line = 34, .column = 4, .field = "rating", .value = "42",
     .problem = "42 is outside the scale 1–5", .roles = "id rating text",
-    .landed = "except:33", .answers = 59,
-    .bug = BUG_SCALE },
+    .landed = "except:33", .answers = 59 },
   { .file = "rating-non-numeric.csv", .n_records = 60, .n_problems = 1, .n_bad_records = 1,
     .record = 60, .line = 61, .column = 4, .field = "rating", .value = "great",
     .problem = "“great” is neither a number nor a known label (the scale is 1–5)",
@@ -514,12 +504,12 @@ static const BadCase bad_cases[] = {
   { .file = "time-conflicting-orders.csv", .n_records = 3, .n_problems = 1, .n_bad_records = 1,
     .record = 3, .line = 4, .column = 1, .field = "Timestamp", .value = "01/13/2024 12:00:00",
     .problem = "“01/13/2024 12:00:00” is not a date and time", .landed = "2: 3:",
-    .answers = 2, .bug = BUG_TIME_ORDER },
+    .answers = 2 },
   { .file = "time-forced-order.csv", .options = "date-order=mdy", .n_records = 3,
     .n_problems = 2, .n_bad_records = 2, .record = 1, .line = 2, .column = 3, .field = "date",
     .value = "25/03/2024 10:00", .problem = "“25/03/2024 10:00” is not a date and time",
     .landed = "3:2", .answers = 1, .cell_key = "2", .cell_column = 1,
-    .cell = "02/03/2024 11:00", .submitted_at = 1706958000, .bug = BUG_TIME_ORDER },
+    .cell = "02/03/2024 11:00", .submitted_at = 1706958000 },
 
   /* Vendors' own exclusions: a report, not an error */
   { .file = "qualtrics-preview.csv", .n_records = 6, .n_excluded = 3,
@@ -531,7 +521,7 @@ static const BadCase bad_cases[] = {
   { .file = "qualtrics-preview-junk.csv", .n_records = 4, .n_excluded = 1,
     .notices = "1 record is marked by the survey tool as not a real response (a survey "
                "preview: 1); it is left out.",
-    .landed = "5:R_a1 6:R_a2 7:R_a3", .answers = 3, .bug = BUG_EXCLUDED },
+    .landed = "5:R_a1 6:R_a2 7:R_a3", .answers = 3 },
 };
 
 /* The first difference between what a case expects and what happens, for the message. */
@@ -1325,8 +1315,7 @@ test_reimport_identical_rows (void)
 
   test_dir_init (&dir);
   if (!check_identical_rows (&dir, why))
-    known_bug_or_fail ("identical rows", NULL,
-                       BUG_IDENTICAL_ROWS, why->str);
+    known_bug_or_fail ("identical rows", NULL, NULL, why->str);
   test_dir_clear (&dir);
 }
 
@@ -1363,16 +1352,14 @@ static const VendorCase vendor_cases[] = {
       "1-5 Rate the following [Price]" },
     /* The grid's five options, each its own point: "Very good" is not "Excellent". */
     { "Rate the following [Speed]: 1=Poor, 2=Fair, 3=Good, 4=Very good, 5=Excellent" },
-    "Anything else you would like to tell us?", NULL,
-    BUG_VERY_GOOD },
+    "Anything else you would like to tell us?", NULL, NULL },
   { "google-forms-fr.csv", "google-forms", 1, 22, 22, 0, NULL, "Horodateur",
     { "1-5 Êtes-vous satisfait de notre service ?",
       "0-10 Recommanderiez-vous notre boutique ? (0 = pas du tout, 10 = certainement)",
       "1-5 Notez les points suivants [Rapidité]", "1-5 Notez les points suivants [Amabilité]" },
     { "Notez les points suivants [Rapidité]: 1=Médiocre, 2=Passable, 3=Bien, 4=Très bien, "
       "5=Excellent" },
-    "Un commentaire ?", "Every date in the file reads both as day/month and as month/day",
-    BUG_VERY_GOOD },
+    "Un commentaire ?", "Every date in the file reads both as day/month and as month/day", NULL },
   { "surveymonkey.csv", "surveymonkey", 2, 34, 34, 0, "Respondent ID", "End Date",
     { "1-5 How satisfied are you with our support?",
       "1-5 How would you rate the following? — Speed",
@@ -1382,13 +1369,13 @@ static const VendorCase vendor_cases[] = {
       "3=Neither satisfied nor dissatisfied, 4=Satisfied, 5=Very satisfied",
       "How would you rate the following? — Speed: 1=Terrible, 2=Poor, 3=Average, 4=Good, "
       "5=Excellent" },
-    "What could we do better?", NULL, BUG_TIME_HINT },
+    "What could we do better?", NULL, NULL },
   { "qualtrics.csv", "qualtrics", 3, 38, 34, 4, "ResponseId", "RecordedDate",
     { "0-10 Q1", "1-5 Q2_1", "1-5 Q2_2", "1-5 Q2_3" },
     { "Q2_1: 1=Extremely dissatisfied, 2=Somewhat dissatisfied, 3=Neither satisfied nor "
       "dissatisfied, 4=Somewhat satisfied, 5=Extremely satisfied" },
     "Q4_5_TEXT",
-    "4 records are marked by the survey tool as not real responses", BUG_TIME_HINT },
+    "4 records are marked by the survey tool as not real responses", NULL },
   { "limesurvey.csv", "limesurvey", 1, 28, 28, 0, "id", "submitdate",
     { "1-5 Q1" }, { NULL }, "Q3[other]", NULL },
   { "limesurvey-text.csv", "limesurvey", 1, 21, 21, 0, "Response ID", "Date submitted",
@@ -1403,7 +1390,7 @@ static const VendorCase vendor_cases[] = {
   { "typeform.csv", "typeform", 1, 28, 28, 0, "#", "Submit Date (UTC)",
     { "1-5 How would you rate your experience today, {{field:first_name}}?",
       "0-10 How likely are you to recommend us to a friend?" }, { NULL },
-    "What could we improve?", NULL, BUG_TIME_HINT },
+    "What could we improve?", NULL, NULL },
 };
 
 static gboolean

@@ -4,6 +4,8 @@
  *   likert-shoot PROJECT OUT.png [--select N] [--note TEXT] [--width W] [--height H] [--rtl]
  * Given a CSV instead, it renders the import dialog on it, as planned:
  *   likert-shoot FILE.csv OUT.png [--rating COLUMN:MIN-MAX] [--skip] [--width W] [--height H]
+ * With --imports, it renders the project's list of imports instead of the window (--select N
+ * expands the Nth, 0 the newest).
  */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "likert-import-dialog.h"
+#include "likert-imports-window.h"
 #include "likert-window.h"
 
 static gboolean
@@ -45,6 +48,27 @@ render (GtkWidget  *widget,
   return gdk_texture_save_to_png (texture, path);
 }
 
+/* Expands the expander row numbered n (0: the first) under widget; returns the rows seen. */
+static int
+expand_row (GtkWidget *widget,
+            int        n)
+{
+  int seen = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child))
+        {
+          if (seen++ == n)
+            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (child), TRUE);
+        }
+      else
+        seen += expand_row (child, n - seen);
+    }
+  return seen;
+}
+
 static gboolean
 ready (gpointer window)
 {
@@ -74,7 +98,7 @@ main (int   argc,
       char *argv[])
 {
   int select = -1, width = 1100, height = 720;
-  gboolean rtl = FALSE, dark = FALSE, skip = FALSE;
+  gboolean rtl = FALSE, dark = FALSE, skip = FALSE, imports = FALSE;
   const char *note = NULL;
   const char *rating = NULL;
   const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
@@ -88,6 +112,7 @@ main (int   argc,
     { "rating", 0, 0, G_OPTION_ARG_STRING, &rating, "Import dialog: declare a rating column",
       "COLUMN:MIN-MAX" },
     { "skip", 0, 0, G_OPTION_ARG_NONE, &skip, "Import dialog: skip the rows with problems", NULL },
+    { "imports", 0, 0, G_OPTION_ARG_NONE, &imports, "Render the project's imports", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT OUT.png");
@@ -163,6 +188,38 @@ main (int   argc,
   if (note != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "s", note);
   settle (1.5);
+
+  if (imports)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      GtkWidget *shown = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-imports", NULL);
+      for (guint i = 0; shown == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+          if (LIKERT_IS_IMPORTS_WINDOW (item))
+            shown = GTK_WIDGET (item);
+        }
+      if (shown == NULL)
+        {
+          g_printerr ("likert-shoot: no imports window\n");
+          return 1;
+        }
+      gtk_window_set_default_size (GTK_WINDOW (shown), MIN (width, 700), height);
+      if (select >= 0)
+        expand_row (shown, select);
+      settle (1.0);
+      if (!render (shown, argv[2]))
+        {
+          g_printerr ("likert-shoot: could not write %s\n", argv[2]);
+          return 1;
+        }
+      g_print ("%s\n", argv[2]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
 
   if (!render (GTK_WIDGET (window), argv[2]))
     {

@@ -449,7 +449,7 @@ test_problems_skip (void)
   g_assert_cmpuint (skipped->line, ==, 3);
   g_assert_cmpuint (skipped->column, ==, 1);
   summary = likert_imports_window_dup_summary (imports, 0);
-  g_assert_cmpstr (summary, ==, "2 new responses · 2 rows skipped");
+  g_assert_cmpstr (summary, ==, "2 new · 2 skipped");
   settle (0.2);
   destroy_window (GTK_WINDOW (imports));
 
