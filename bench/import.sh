@@ -78,8 +78,8 @@ now () {
 }
 
 # run_timed NAME OUTPUT COMMAND…: runs the command once into fresh outputs; appends "seconds
-# kilobytes bytes" (wall time from the clock, peak RSS from GNU time, the size of OUTPUT and its
-# WAL) to $TIMES.NAME.
+# kilobytes bytes cpu-seconds" (wall time from the clock, peak RSS from GNU time, the size of
+# OUTPUT and its WAL, user + system time from GNU time) to $TIMES.NAME.
 run_timed () {
   name=$1
   output=$2
@@ -87,17 +87,19 @@ run_timed () {
   remove_outputs
   sync
   start=$(now)
-  "$GNU_TIME" -f %M -o "$TIMES.rss" "$@" >"$TIMES.out" 2>"$TIMES.err" ||
+  "$GNU_TIME" -f "%M %U %S" -o "$TIMES.rss" "$@" >"$TIMES.out" 2>"$TIMES.err" ||
     { cat "$TIMES.err" >&2; die "$name failed: $*"; }
   end=$(now)
   bytes=$(cat "$output" "$output-wal" 2>/dev/null | wc -c)
   echo "$start $end $(tail -n 1 "$TIMES.rss") $bytes" |
-    awk '{ printf "%.6f %d %d\n", $2 - $1, $3, $4 }' >>"$TIMES.$name"
+    awk '{ printf "%.6f %d %d %.2f\n", $2 - $1, $3, $6, $4 + $5 }' >>"$TIMES.$name"
 }
 
-# median FILE: the median of the first column (the lower middle one for an even count).
+# median FILE [COLUMN]: the median of a column, the first by default (the lower middle one for
+# an even count).
 median () {
-  sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+  awk -v c="${2:-1}" '{ print $c }' "$1" | sort -n |
+    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
 # peak FILE: the largest peak RSS (second column), in MB.
@@ -145,11 +147,13 @@ DB_MB=$(output_size "$TIMES.sqlite3")
 echo
 echo "$ROWS rows, $MB MB CSV (generate.py --seed $SEED); median of $RUNS runs, warm cache"
 awk -v rows="$ROWS" -v mb="$MB" \
-    -v s1="$S_SQLITE" -v r1="$(peak "$TIMES.sqlite3")" -v o1="$DB_MB" \
-    -v s2="$S_LIKERT" -v r2="$(peak "$TIMES.likert")" -v o2="$PROJECT_MB" '
-  function line(what, s, rss, out) {
-    printf "%-18s %9.3f s %12s rows/s %7.1f MB/s   peak RSS %7.1f MB   output %7.1f MB\n",
-           what, s, thousands(rows / s), mb / s, rss, out
+    -v s1="$S_SQLITE" -v c1="$(median "$TIMES.sqlite3" 4)" -v r1="$(peak "$TIMES.sqlite3")" \
+    -v o1="$DB_MB" \
+    -v s2="$S_LIKERT" -v c2="$(median "$TIMES.likert" 4)" -v r2="$(peak "$TIMES.likert")" \
+    -v o2="$PROJECT_MB" '
+  function line(what, s, cpu, rss, out) {
+    printf "%-18s %8.3f s %10s rows/s %6.1f MB/s   cpu %7.2f s   peak RSS %6.1f MB   " \
+           "output %6.1f MB\n", what, s, thousands(rows / s), mb / s, cpu, rss, out
   }
   function thousands(x,   t, r) {
     t = sprintf("%.0f", x); r = ""
@@ -157,7 +161,7 @@ awk -v rows="$ROWS" -v mb="$MB" \
     return t r
   }
   BEGIN {
-    line("sqlite3 .import", s1, r1, o1)
-    line("likert-cli import", s2, r2, o2)
+    line("sqlite3 .import", s1, c1, r1, o1)
+    line("likert-cli import", s2, c2, r2, o2)
     printf "ratio: %.2fx (goal ≤ 0.5x)\n", s2 / s1
   }'

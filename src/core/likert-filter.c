@@ -577,7 +577,6 @@ likert_filter_select (const LikertFilter *self,
                       guint              *n_selected,
                       GError            **error)
 {
-  const guint n_rows = likert_frame_get_n_rows (frame);
   const gsize n_words = likert_frame_bitmap_words (frame);
   guint64 *bits = likert_frame_bitmap_new (frame, TRUE);
   g_autoptr(GPtrArray) allowed = g_ptr_array_new_with_free_func (g_free);
@@ -679,42 +678,46 @@ likert_filter_select (const LikertFilter *self,
         bits[w] &= matches[w];
     }
 
-  /* Then the rows still in. */
-  for (gsize w = 0; w < n_words; w++)
-    {
-      guint64 word = bits[w];
+  /* Then the rows still in, over the raw columns. */
+  {
+    const guint8 *status = likert_frame_get_statuses (frame);
+    const gint64 *times = likert_frame_get_times (frame);
+    const gboolean by_time = self->from != G_MININT64 || self->to != G_MAXINT64;
+    const guint n_categories = categories->len;
+    const guint n_questions = questions->len;
+    g_autofree const guint16 **category_codes = g_new (const guint16 *, MAX (n_categories, 1));
+    g_autofree const guint8 **rating_codes = g_new (const guint8 *, MAX (n_questions, 1));
 
-      while (word != 0)
-        {
-          guint bit = (guint) __builtin_ctzll (word);
-          guint row = (guint) (w * 64 + bit);
-          gboolean pass = (statuses >> likert_frame_get_status (frame, row)) & 1;
+    for (guint i = 0; i < n_categories; i++)
+      category_codes[i] = likert_frame_get_category_codes (frame, g_array_index (categories, guint, i));
+    for (guint i = 0; i < n_questions; i++)
+      rating_codes[i] = likert_frame_get_codes (frame, g_array_index (questions, guint, i));
 
-          word &= word - 1;
-          if (pass && (self->from != G_MININT64 || self->to != G_MAXINT64))
-            {
-              gint64 when = likert_frame_get_submitted_at (frame, row);
-              pass = when != G_MININT64 && when >= self->from && when < self->to;
-            }
-          for (guint i = 0; pass && i < categories->len; i++)
-            {
-              const gboolean *table = g_ptr_array_index (allowed, i);
-              guint c = g_array_index (categories, guint, i);
+    for (gsize w = 0; w < n_words; w++)
+      {
+        guint64 word = bits[w];
+        guint64 keep = word;
 
-              pass = table[likert_frame_get_category_codes (frame, c)[row]];
-            }
-          for (guint i = 0; pass && i < questions->len; i++)
-            {
-              const guint8 *codes = likert_frame_get_codes (frame, g_array_index (questions, guint, i));
+        while (word != 0)
+          {
+            guint bit = (guint) __builtin_ctzll (word);
+            guint row = (guint) (w * 64 + bit);
+            gboolean pass = (statuses >> status[row]) & 1;
 
-              pass = (g_array_index (question_masks, guint, i) >> codes[row]) & 1;
-            }
-          if (!pass)
-            bits[w] &= ~(G_GUINT64_CONSTANT (1) << bit);
-        }
-    }
+            word &= word - 1;
+            if (pass && by_time)
+              pass = times[row] != G_MININT64 && times[row] >= self->from && times[row] < self->to;
+            for (guint i = 0; pass && i < n_categories; i++)
+              pass = ((const gboolean *) g_ptr_array_index (allowed, i))[category_codes[i][row]];
+            for (guint i = 0; pass && i < n_questions; i++)
+              pass = (g_array_index (question_masks, guint, i) >> rating_codes[i][row]) & 1;
+            if (!pass)
+              keep &= ~(G_GUINT64_CONSTANT (1) << bit);
+          }
+        bits[w] = keep;
+      }
+  }
 
-  (void) n_rows;
   *n_selected = likert_bitmap_count (bits, n_words);
   return bits;
 }

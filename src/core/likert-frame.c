@@ -793,6 +793,18 @@ likert_frame_get_tag_rows (LikertFrame *self,
   return get_tag (self, tag)->rows;
 }
 
+const guint8 *
+likert_frame_get_statuses (LikertFrame *self)
+{
+  return self->status;
+}
+
+const gint64 *
+likert_frame_get_times (LikertFrame *self)
+{
+  return self->submitted_at;
+}
+
 /* Bitmaps */
 
 gsize

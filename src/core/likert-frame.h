@@ -116,6 +116,10 @@ void               likert_frame_set_tag               (LikertFrame   *self,
 const guint64     *likert_frame_get_tag_rows          (LikertFrame   *self,
                                                        guint          tag);
 
+/* The columns themselves, for loops over many rows (n_rows entries each). */
+const guint8      *likert_frame_get_statuses          (LikertFrame   *self);
+const gint64      *likert_frame_get_times             (LikertFrame   *self);
+
 /* Bitmaps of n_rows bits. */
 gsize              likert_frame_bitmap_words          (LikertFrame   *self);
 guint64           *likert_frame_bitmap_new            (LikertFrame   *self,
