@@ -827,8 +827,6 @@ import_args_clear (ImportArgs *args)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportArgs, import_args_clear)
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LikertImportOptions, likert_import_options_clear)
-
 static const struct
 {
   const char *name;

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -1239,6 +1239,27 @@ likert_import_plan_file (const char                *path,
       goto out;
     }
   plan->n_columns = plan->shape->n_columns;
+  for (guint i = 0; options->ratings != NULL && i < options->ratings->len; i++)
+    {
+      const LikertRatingChoice *choice = g_ptr_array_index (options->ratings, i);
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < plan->n_columns && !found; c++)
+        found = g_strcmp0 (plan->shape->columns[c].name, choice->column) == 0;
+      if (!found)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint c = 0; c < plan->n_columns; c++)
+            g_string_append_printf (names, "%s“%s”", c ? C_("list separator", ", ") : "",
+                                    plan->shape->columns[c].name);
+          g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION,
+                       /* Translators: a file name, a column name the user gave, the columns */
+                       _("%s: there is no column “%s” to read as a rating (the columns are %s)"),
+                       plan->source_name, choice->column, names->str);
+          goto out;
+        }
+    }
   for (guint i = 0; plan->shape->notices != NULL && i < plan->shape->notices->len; i++)
     g_ptr_array_add (plan->notices, g_strdup (g_ptr_array_index (plan->shape->notices, i)));
   planner_init_columns (&planner);
@@ -2189,14 +2210,18 @@ likert_import_options_add_rating (LikertImportOptions  *options,
 {
   LikertRatingChoice *choice = g_new0 (LikertRatingChoice, 1);
   const char *colon = strrchr (spec, ':');
+  g_autoptr(GRegex) scale = g_regex_new ("^\\s*(\\d{1,2})\\s*-\\s*(\\d{1,2})\\s*$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
 
-  if (colon != NULL)
+  /* "COLUMN:MIN-MAX" only when what follows the last colon is a range: column names may hold
+   * colons of their own ("Q1: How satisfied?"). */
+  if (colon != NULL && g_regex_match (scale, colon + 1, 0, &match))
     {
-      int lo, hi;
-      char dash;
+      g_autofree char *lo_text = g_match_info_fetch (match, 1);
+      g_autofree char *hi_text = g_match_info_fetch (match, 2);
+      int lo = atoi (lo_text), hi = atoi (hi_text);
 
-      if (sscanf (colon + 1, "%d%c%d", &lo, &dash, &hi) != 3 || dash != '-' || lo < 0 ||
-          hi > 10 || hi <= lo)
+      if (hi > 10 || hi <= lo)
         {
           g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION,
                        /* Translators: %s is what the user wrote */

@@ -172,6 +172,7 @@ LikertImportReport *likert_import_file_finish      (GAsyncResult         *result
 void                likert_import_problem_free     (LikertImportProblem  *problem);
 void                likert_import_report_free      (LikertImportReport   *report);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LikertImportOptions, likert_import_options_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertImportPlan, likert_import_plan_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertImportReport, likert_import_report_free)
 

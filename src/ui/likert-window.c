@@ -844,6 +844,7 @@ import_csv (LikertWindow *self,
   self->import_dialog = likert_import_dialog_new (GTK_WINDOW (self), csv_path, project_path);
   g_signal_connect (self->import_dialog, "imported", G_CALLBACK (import_dialog_imported_cb), self);
   g_signal_connect (self->import_dialog, "done", G_CALLBACK (import_dialog_done_cb), self);
+  g_signal_connect (self->import_dialog, "destroy", G_CALLBACK (import_dialog_done_cb), self);
   gtk_window_present (GTK_WINDOW (self->import_dialog));
 }
 

@@ -734,9 +734,14 @@ class ImportTest(unittest.TestCase):
         self.assertIn("“rating”", result.stderr)  # lists the columns there are
         self.assertFalse(os.path.exists(self.path("options.likert")))
         # A bad scale is a command line error.
-        for spec in ("rating:5-1", "rating:1-50", "rating:one-five"):
+        for spec in ("rating:5-1", "rating:1-50"):
             with self.subTest(spec=spec):
                 self.assertEqual(run("import", path, "--dry-run", "--rating", spec).returncode, 2)
+        # What follows the last colon is a scale only when it is MIN-MAX: else it is part of the
+        # column's name (names such as "Q1: How satisfied?" have colons).
+        result = run("import", path, "--dry-run", "--rating", "rating:one-five")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("“rating:one-five”", result.stderr)
         # Repeatable; the scale given wins over the guess.
         plan = self.plan(path, "--rating", "rating:0-10", "--rating", "id")
         roles = {c["name"]: (c["role"], c.get("scale")) for c in plan["columns"]}

@@ -325,6 +325,32 @@ test_no_rating (void)
   test_dir_clear (&dir);
 }
 
+/* --rating COLUMN[:MIN-MAX]: a colon in a column's name is part of the name. */
+static void
+test_rating_option (void)
+{
+  g_auto(LikertImportOptions) options;
+  g_autoptr(GError) error = NULL;
+  LikertRatingChoice *choice;
+
+  likert_import_options_init (&options);
+  g_assert_true (likert_import_options_add_rating (&options, "Q1: How satisfied?", &error));
+  g_assert_true (likert_import_options_add_rating (&options, "Q2: Ease:1-7", &error));
+  g_assert_true (likert_import_options_add_rating (&options, "x:1-5xyz", &error));
+  g_assert_no_error (error);
+  choice = g_ptr_array_index (options.ratings, 0);
+  g_assert_cmpstr (choice->column, ==, "Q1: How satisfied?");
+  g_assert_cmpint (choice->scale_max, ==, 0);
+  choice = g_ptr_array_index (options.ratings, 1);
+  g_assert_cmpstr (choice->column, ==, "Q2: Ease");
+  g_assert_cmpint (choice->scale_min, ==, 1);
+  g_assert_cmpint (choice->scale_max, ==, 7);
+  choice = g_ptr_array_index (options.ratings, 2);
+  g_assert_cmpstr (choice->column, ==, "x:1-5xyz");
+  g_assert_false (likert_import_options_add_rating (&options, "x:5-1", &error));
+  g_assert_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,5 +364,6 @@ main (int   argc,
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/roles", test_roles);
   g_test_add_func ("/import/no-rating", test_no_rating);
+  g_test_add_func ("/import/rating-option", test_rating_option);
   return g_test_run ();
 }
