@@ -1339,6 +1339,16 @@ plan_done_cb (GObject      *object,
   operation_end (self);
   gtk_widget_set_visible (GTK_WIDGET (self->replan_bar), FALSE);
 
+  if (plan == NULL && g_error_matches (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION) &&
+      self->options.ratings != NULL && self->options.ratings->len > 0)
+    {
+      /* Another encoding, delimiter, survey tool or number of header rows can name the columns
+       * otherwise, and a rating chosen for a column the file no longer has fails the plan: plan
+       * again without the choices (if the settings themselves do not fit, that plan says so). */
+      g_ptr_array_set_size (self->options.ratings, 0);
+      start_plan (self);
+      return;
+    }
   if (plan == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

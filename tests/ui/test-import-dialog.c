@@ -361,6 +361,18 @@ test_plan_error (void)
   g_assert_cmpstr (likert_import_dialog_get_plan (dialog)->encoding, ==, detected);
   g_assert_true (likert_import_dialog_can_import (dialog));
 
+  /* A rating chosen for a column, then no header row: the column is gone, and so is the
+   * choice; the file plans with its new column names. */
+  likert_import_dialog_set_rating (dialog, "rating", 1, 7);
+  wait_plan (dialog);
+  g_assert_cmpint (likert_import_dialog_get_plan (dialog)->fields[0]->scale_max, ==, 7);
+  likert_import_dialog_set_header_rows (dialog, 0);
+  wait_plan (dialog);
+  g_assert_null (likert_import_dialog_get_error (dialog));
+  g_assert_nonnull (likert_import_dialog_get_plan (dialog));
+  g_assert_cmpuint (likert_import_dialog_get_plan (dialog)->shape->header_rows, ==, 0);
+  g_assert_cmpstr (likert_import_dialog_get_plan (dialog)->fields[0]->header, !=, "rating");
+
   destroy_window (GTK_WINDOW (dialog));
   g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
   test_dir_clear (&dir);
