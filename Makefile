@@ -12,11 +12,11 @@ DEBIAN_PACKAGES := meson ninja-build pkg-config gcc gettext \
 	libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev \
 	libcairo2-dev libpango1.0-dev libgsl-dev libuchardet-dev libjson-glib-dev \
 	desktop-file-utils appstream libxml2-utils python3 sqlite3 \
-	xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-noto-core
+	xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-noto-core time
 
 MESON_TEST_ENV := LC_ALL=C.UTF-8
 
-.PHONY: all deps setup build run check clean
+.PHONY: all deps setup build run check bench clean
 
 all: build
 
@@ -65,6 +65,12 @@ check: build
 	python3 build-aux/test-summary.py $(BUILDDIR)/meson-logs/unit.json \
 	  $(BUILDDIR)/meson-logs/ui.json || status=1; \
 	exit $$status
+
+# Benchmarks (figures, not pass/fail): likert-cli import against sqlite3's .import, and the
+# interactive frame against SQL, on ROWS generated responses (default 1,000,000).
+bench: build
+	BUILDDIR=$(BUILDDIR) bench/import.sh $(ROWS)
+	$(BUILDDIR)/bench/bench-frame $(ROWS)
 
 clean:
 	rm -rf $(BUILDDIR)
