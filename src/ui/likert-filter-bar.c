@@ -48,6 +48,7 @@ struct _LikertFilterBar
   GtkPopover        *views_popover;
   GtkStack          *views_stack;
   GtkLabel          *no_views_label;
+  GtkScrolledWindow *views_scrolled;
   GtkBox            *views_box;
   GtkEntry          *view_name_entry;
   GtkButton         *save_view_button;
@@ -681,6 +682,7 @@ facet_set_count (GtkWidget *check,
                  guint64    count)
 {
   GtkLabel *label = g_object_get_data (G_OBJECT (check), "likert-count");
+  GtkWidget *name = g_object_get_data (G_OBJECT (check), "likert-name");
   g_autofree char *text = format_count (count);
   g_autofree char *description = g_strdup_printf (ngettext ("%s response", "%s responses", count),
                                                   text);
@@ -688,10 +690,11 @@ facet_set_count (GtkWidget *check,
   gtk_label_set_text (label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  /* A value no selected response has: its name dimmed, the check box as it is. */
   if (count == 0)
-    gtk_widget_add_css_class (check, "dim-label");
-  else
-    gtk_widget_remove_css_class (check, "dim-label");
+    gtk_widget_add_css_class (name, "dim-label");
+  else if (g_object_get_data (G_OBJECT (check), "likert-empty") == NULL)
+    gtk_widget_remove_css_class (name, "dim-label");
 }
 
 static void
@@ -761,6 +764,7 @@ facet_row_new (Facet *facet,
     {
       gtk_label_set_text (GTK_LABEL (name), _("(empty)"));
       gtk_widget_add_css_class (name, "dim-label");
+      g_object_set_data (G_OBJECT (check), "likert-empty", GINT_TO_POINTER (TRUE));
     }
   else
     gtk_label_set_text (GTK_LABEL (name), value);
@@ -780,6 +784,7 @@ facet_row_new (Facet *facet,
                                   gtk_label_get_text (GTK_LABEL (name)), -1);
   g_object_set_data (G_OBJECT (check), "likert-code", GUINT_TO_POINTER (code));
   g_object_set_data (G_OBJECT (check), "likert-count", count);
+  g_object_set_data (G_OBJECT (check), "likert-name", name);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                likert_filter_has_value (self->filter, facet->name, value));
   g_signal_connect (check, "toggled", G_CALLBACK (facet_value_toggled_cb), facet);
@@ -927,6 +932,8 @@ facet_new (LikertFilterBar *self,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   facet->list = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
   gtk_widget_set_size_request (GTK_WIDGET (facet->list), 220, -1);
+  /* Room for the overlay scrollbar, so it never covers the counts. */
+  gtk_widget_set_margin_end (GTK_WIDGET (facet->list), 10);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (facet->list));
   gtk_box_append (GTK_BOX (box), scrolled);
 
@@ -1076,7 +1083,7 @@ build_segments (LikertFilterBar *self)
   guint n = self->frame ? likert_frame_get_n_categories (self->frame) : 0;
 
   /* Translators: no segment: the statistics are not split */
-  gtk_string_list_append (model, C_("segment", "Nothing"));
+  gtk_string_list_append (model, C_("segment", "None"));
   for (guint c = 0; c < n; c++)
     gtk_string_list_append (model, likert_frame_get_category (self->frame, c)->header);
   self->syncing++;
@@ -1112,6 +1119,7 @@ views_rebuild (LikertFilterBar *self)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
       gtk_button_set_child (GTK_BUTTON (load), label);
+      gtk_widget_set_tooltip_text (load, names[i]);
       gtk_widget_add_css_class (load, "flat");
       gtk_widget_set_hexpand (load, TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (load), "filter.load-view");
@@ -1129,7 +1137,7 @@ views_rebuild (LikertFilterBar *self)
       gtk_box_append (self->views_box, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->no_views_label), names == NULL || names[0] == NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->views_box), names != NULL && names[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->views_scrolled), names != NULL && names[0] != NULL);
 }
 
 static gboolean
@@ -1671,6 +1679,7 @@ likert_filter_bar_class_init (LikertFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, views_popover);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, views_stack);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, no_views_label);
+  gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, views_scrolled);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, views_box);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, view_name_entry);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, save_view_button);

@@ -351,11 +351,33 @@ set_tag (LikertWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *author = likert_settings_dup_author (self->settings);
 
+  gint row;
+
   if (!likert_store_set_tag (self->store, self->current_id, tag_id, active, author, &error))
     {
       show_error (self, error);
       return FALSE;
     }
+
+  /* Committed: patch the frame in place, so filters and counts follow without a reload. */
+  row = likert_frame_find_row (self->frame, self->current_id);
+  if (row >= 0)
+    {
+      gint tag = likert_frame_find_tag (self->frame, tag_id);
+
+      if (tag < 0)
+        {
+          g_autoptr(GPtrArray) tags = likert_store_list_tags (self->store, NULL);
+
+          for (guint i = 0; tags != NULL && i < tags->len; i++)
+            if (((LikertTag *) g_ptr_array_index (tags, i))->id == tag_id)
+              tag = (gint) likert_frame_add_tag (self->frame, tag_id,
+                                                 ((LikertTag *) g_ptr_array_index (tags, i))->name);
+        }
+      if (tag >= 0)
+        likert_frame_set_tag (self->frame, (guint) row, (guint) tag, active);
+    }
+
   set_saved_state (self, _("Saved"), TRUE);
   refresh_row (self, self->current_id);
   return TRUE;

@@ -2,7 +2,8 @@
 /* likert-shoot-filter-bar: renders the filter bar above a histogram and the response list of a
  * project to a PNG, with filters set and a popover open, for looking at it in review:
  *   likert-shoot-filter-bar PROJECT OUT.png [--search TEXT] [--value FIELD=VALUE]…
- *                           [--open BUTTON] [--segment FIELD] [--width W] [--height H]
+ *                           [--open BUTTON] [--segment FIELD] [--save-view NAME]
+ *                           [--width W] [--height H]
  *                           [--rtl] [--dark]
  * BUTTON is the start of a filter button's label (a field's name, or Date, Rating, …). The
  * open popover, a surface of its own, is drawn over the window where it stands. */
@@ -172,7 +173,7 @@ main (int   argc,
 {
   int width = 1100, height = 720;
   gboolean rtl = FALSE, dark = FALSE;
-  const char *search = NULL, *open = NULL, *segment = NULL;
+  const char *search = NULL, *open = NULL, *segment = NULL, *save = NULL;
   g_auto(GStrv) values = NULL;
   const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
   GOptionEntry entries[] = {
@@ -180,6 +181,7 @@ main (int   argc,
     { "value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &values, "Choose a value of a field", "FIELD=VALUE" },
     { "open", 0, 0, G_OPTION_ARG_STRING, &open, "Open this filter's popover", "BUTTON" },
     { "segment", 0, 0, G_OPTION_ARG_STRING, &segment, "Split by this field", "FIELD" },
+    { "save-view", 0, 0, G_OPTION_ARG_STRING, &save, "Save the filter as a view (in the project)", "NAME" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
     { "rtl", 0, 0, G_OPTION_ARG_NONE, &rtl, "Right to left", NULL },
@@ -214,6 +216,15 @@ main (int   argc,
   adw_init ();
   if (rtl)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  /* The application's additions to Adwaita (AdwApplication loads them for the app). */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/app/likert/Likert/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
@@ -281,6 +292,8 @@ main (int   argc,
   while (likert_filter_bar_is_busy (shot.bar))
     g_main_context_iteration (NULL, TRUE);
   settle (0.5);
+  if (save != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (shot.bar), "filter.save-view", "s", save);
 
   if (open != NULL)
     {
