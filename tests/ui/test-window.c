@@ -156,6 +156,15 @@ test_open_annotate_reopen (gconstpointer data)
   item = g_list_model_get_item (likert_window_get_responses (window), 3);
   g_assert_cmpstr (likert_response_item_get_note (item), ==, "Mentions the checkout — follow up");
   g_assert_cmpstr (likert_response_item_get_tags (item), ==, "checkout");
+  /* The frame was patched in place: filters see the tag without a reload. */
+  {
+    LikertFrame *frame = likert_window_get_frame (window);
+    gint tag = likert_frame_find_tag_by_name (frame, "checkout");
+
+    g_assert_cmpint (tag, >=, 0);
+    g_assert_true (likert_frame_has_tag (frame, (guint) likert_frame_find_row (frame, response_id),
+                                         (guint) tag));
+  }
   destroy_window (window);
 
   /* On disk, from another connection. */
