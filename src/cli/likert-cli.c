@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 
 #include "likert-chart-export.h"
 #include "likert-chart-style.h"
+#include "likert-filter.h"
 #include "likert-frame.h"
 #include "likert-histogram.h"
 #include "likert-import.h"
@@ -23,10 +25,15 @@
  *
  *   likert-cli import FILE.csv -o PROJECT.likert [--encoding] [--delimiter] [--shape] …
  *   likert-cli import FILE.csv --dry-run [--json]
- *   likert-cli stats PROJECT [--question NAME] [--json]
- *   likert-cli show PROJECT [--json]
- *   likert-cli chart PROJECT -o OUT.png|.svg|.pdf [--question NAME] [--width] [--height] …
+ *   likert-cli stats PROJECT [--question NAME] [FILTER…] [--segment FIELD] [--save-view NAME]
+ *                            [--json]
+ *   likert-cli show PROJECT [FILTER…] [--json]
+ *   likert-cli chart PROJECT -o OUT.png|.svg|.pdf [--question NAME] [FILTER…] [--width] …
  *   likert-cli report [PROJECT_OR_CSV] [-o OUT.png]
+ *
+ * FILTER: --where FIELD=VALUE, --from DATE, --to DATE, --search WORDS, --tag NAME,
+ * --tags-match any|all|none, --status STATUS, --rating-value QUESTION=VALUE, --view NAME
+ * (FilterArgs; one LikertFilter built from them for every command).
  *
  * Exit status: 0 success, 1 failure (the reason on stderr), 2 a command line error. */
 
@@ -49,12 +56,30 @@ struct _Command
   int       (*run) (const Command *command, int argc, char **argv);
 };
 
-/* An open project and its frame. */
+/* An open project, its frame and the rows the filter options select (selected NULL: every
+ * row, as `show` without filter options lists them). */
 typedef struct
 {
-  LikertStore *store;
-  LikertFrame *frame;
+  LikertStore  *store;
+  LikertFrame  *frame;
+  LikertFilter *filter;
+  guint64      *selected;
+  guint         n_selected;
 } Project;
+
+/* The filter options as typed; stats, chart and show share them. */
+typedef struct
+{
+  char  **where;          /* FIELD=VALUE */
+  char   *from;
+  char   *to;
+  char   *search;
+  char  **tags;
+  char   *tags_match;     /* NULL: the view's, else any */
+  char  **statuses;
+  char  **ratings;        /* QUESTION=VALUE */
+  char   *view;
+} FilterArgs;
 
 /* A minimal streaming JSON writer. Containers opened at a depth up to break_depth put each item
  * on its own line; deeper ones stay on one line. */
@@ -123,6 +148,317 @@ flush_stdout (void)
   return EXIT_SUCCESS;
 }
 
+/* Helpers: filter options */
+
+/* In LikertTagMatch order. */
+static const char * const tag_match_names[] = { "any", "all", "none" };
+
+static void
+filter_args_clear (FilterArgs *args)
+{
+  g_clear_pointer (&args->where, g_strfreev);
+  g_clear_pointer (&args->from, g_free);
+  g_clear_pointer (&args->to, g_free);
+  g_clear_pointer (&args->search, g_free);
+  g_clear_pointer (&args->tags, g_strfreev);
+  g_clear_pointer (&args->tags_match, g_free);
+  g_clear_pointer (&args->statuses, g_strfreev);
+  g_clear_pointer (&args->ratings, g_strfreev);
+  g_clear_pointer (&args->view, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FilterArgs, filter_args_clear)
+
+/* Whether no filter option was given. */
+static gboolean
+filter_args_is_empty (const FilterArgs *args)
+{
+  return args->where == NULL && args->from == NULL && args->to == NULL &&
+         args->search == NULL && args->tags == NULL && args->tags_match == NULL &&
+         args->statuses == NULL && args->ratings == NULL && args->view == NULL;
+}
+
+/* The entries of the filter options, which write into args; free the array with g_free. */
+static GOptionEntry *
+filter_option_entries (FilterArgs *args)
+{
+  const GOptionEntry entries[] = {
+    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->where,
+      N_("Only the responses whose FIELD is VALUE; repeatable: the values of one field are "
+         "alternatives, different fields must all match"), N_("FIELD=VALUE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &args->from,
+      N_("Only the responses submitted at or after DATE: YYYY-MM-DD or an ISO 8601 date and "
+         "time (UTC unless it gives an offset)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &args->to,
+      N_("Only the responses submitted up to DATE, inclusive: a date includes its whole day, "
+         "a time its whole second"), N_("DATE") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &args->search,
+      N_("Only the responses whose text or note has each of WORDS (or a longer word it begins)"),
+      N_("WORDS") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->tags,
+      N_("Only the responses with this tag; repeatable (see --tags-match)"), N_("NAME") },
+    { "tags-match", 0, 0, G_OPTION_ARG_STRING, &args->tags_match,
+      N_("How the --tag tags combine: any (the default), all, or none (the responses with none "
+         "of them)"),
+      /* Translators: the values of --tags-match, not to be translated */
+      N_("any|all|none") },
+    { "status", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->statuses,
+      N_("Only the responses with this review status: new, reviewed, flagged or excluded; "
+         "repeatable (default: every status but excluded)"), N_("STATUS") },
+    { "rating-value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->ratings,
+      N_("Only the responses that gave QUESTION the rating VALUE; repeatable: the values of "
+         "one question are alternatives"), N_("QUESTION=VALUE") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &args->view,
+      N_("Start from this saved view; the other filter options add to it"), N_("NAME") },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+/* Whether text is digits where pattern has '9' and the same characters elsewhere. */
+static gboolean
+matches_pattern (const char *text,
+                 const char *pattern)
+{
+  for (; *pattern != '\0'; text++, pattern++)
+    if (*pattern == '9' ? !g_ascii_isdigit (*text) : *text != *pattern)
+      return FALSE;
+  return *text == '\0';
+}
+
+/* Reads the date of --from (is_end FALSE) or --to (is_end TRUE) as UTC seconds: YYYY-MM-DD, or
+ * an ISO 8601 date and time, UTC unless it gives an offset. The end of a range is exclusive:
+ * --to is inclusive of its whole day, or of its whole second. */
+static gboolean
+parse_date (const char  *option,
+            const char  *text,
+            gboolean     is_end,
+            gint64      *seconds,
+            GError     **error)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+
+  if (matches_pattern (text, "9999-99-99"))
+    {
+      int year = atoi (text);
+      int month = atoi (text + 5);
+      int day = atoi (text + 8);
+
+      if (year >= 1 && month >= 1 && month <= 12 && day >= 1 &&
+          g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        {
+          g_autoptr(GDateTime) midnight = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+          time = is_end ? g_date_time_add_days (midnight, 1) : g_date_time_ref (midnight);
+        }
+    }
+  else
+    {
+      g_autoptr(GDateTime) instant = g_date_time_new_from_iso8601 (text, utc);
+
+      if (instant != NULL)
+        time = is_end ? g_date_time_add_seconds (instant, 1.0) : g_date_time_ref (instant);
+    }
+
+  if (time == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the first %s is an option (--from, --to), the second what
+                    * the user typed; keep YYYY-MM-DD */
+                   _("%s: “%s” is not a date; use YYYY-MM-DD or an ISO 8601 date and time "
+                     "such as 2025-06-30T14:00:00"), option, text);
+      return FALSE;
+    }
+  *seconds = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+/* Splits "NAME=VALUE" of option at its first '=' (at its last when at_last: the value is a
+ * number, the name a question's header, which may hold one). */
+static gboolean
+split_assignment (const char  *option,
+                  const char  *form,
+                  const char  *text,
+                  gboolean     at_last,
+                  char       **name,
+                  char       **value,
+                  GError     **error)
+{
+  const char *equals = at_last ? strrchr (text, '=') : strchr (text, '=');
+
+  if (equals == NULL || equals == text)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: an option, the form of its value (FIELD=VALUE), then what
+                    * the user typed */
+                   _("%s takes %s, not “%s”"), option, form, text);
+      return FALSE;
+    }
+  *name = g_strndup (text, (gsize) (equals - text));
+  *value = g_strdup (equals + 1);
+  return TRUE;
+}
+
+static gboolean
+parse_status (const char    *text,
+              LikertStatus  *status,
+              GError       **error)
+{
+  for (int s = LIKERT_STATUS_NEW; s <= LIKERT_STATUS_EXCLUDED; s++)
+    if (g_ascii_strcasecmp (text, likert_status_to_string ((LikertStatus) s)) == 0)
+      {
+        *status = (LikertStatus) s;
+        return TRUE;
+      }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: %s is what the user typed; keep new, reviewed, flagged and
+                * excluded in English: they are what the option accepts */
+               _("--status takes new, reviewed, flagged or excluded, not “%s”"), text);
+  return FALSE;
+}
+
+static gboolean
+parse_tag_match (const char      *text,
+                 LikertTagMatch  *match,
+                 GError         **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tag_match_names); i++)
+    if (g_ascii_strcasecmp (text, tag_match_names[i]) == 0)
+      {
+        *match = (LikertTagMatch) i;
+        return TRUE;
+      }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: %s is what the user typed; keep any, all and none in English */
+               _("--tags-match takes any, all or none, not “%s”"), text);
+  return FALSE;
+}
+
+static gboolean
+apply_where (const FilterArgs  *args,
+             LikertFilter      *filter,
+             GError           **error)
+{
+  for (guint i = 0; args->where != NULL && args->where[i] != NULL; i++)
+    {
+      g_autofree char *field = NULL;
+      g_autofree char *value = NULL;
+
+      if (!split_assignment ("--where", "FIELD=VALUE", args->where[i], FALSE, &field, &value,
+                             error))
+        return FALSE;
+      likert_filter_add_value (filter, field, value);
+    }
+  return TRUE;
+}
+
+/* --from and --to replace the ends of the range they give. */
+static gboolean
+apply_range (const FilterArgs  *args,
+             LikertFilter      *filter,
+             GError           **error)
+{
+  gint64 from, to;
+
+  likert_filter_get_range (filter, &from, &to);
+  if ((args->from != NULL && !parse_date ("--from", args->from, FALSE, &from, error)) ||
+      (args->to != NULL && !parse_date ("--to", args->to, TRUE, &to, error)))
+    return FALSE;
+  if (args->from != NULL && args->to != NULL && from >= to)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the dates the user typed */
+                   _("--from %s is after --to %s"), args->from, args->to);
+      return FALSE;
+    }
+  likert_filter_set_range (filter, from, to);
+  return TRUE;
+}
+
+static gboolean
+apply_ratings (const FilterArgs  *args,
+               LikertFilter      *filter,
+               GError           **error)
+{
+  for (guint i = 0; args->ratings != NULL && args->ratings[i] != NULL; i++)
+    {
+      g_autofree char *question = NULL;
+      g_autofree char *text = NULL;
+      gint64 value;
+
+      if (!split_assignment ("--rating-value", "QUESTION=VALUE", args->ratings[i], TRUE,
+                             &question, &text, error))
+        return FALSE;
+      if (!g_ascii_string_to_signed (text, 10, 0, LIKERT_MAX_SCALE - 1, &value, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %d is the highest rating, %s what the user typed */
+                       _("--rating-value takes QUESTION=VALUE with a VALUE from 0 to %d, not "
+                         "“%s”"), LIKERT_MAX_SCALE - 1, args->ratings[i]);
+          return FALSE;
+        }
+      likert_filter_add_rating (filter, question, (int) value);
+    }
+  return TRUE;
+}
+
+/* Adds what the filter options say to filter (a new one, or a saved view's): values, tags,
+ * statuses and ratings join the filter's, --search adds its words, --from, --to and
+ * --tags-match replace what they give. A value that cannot be read is a command line error. */
+static gboolean
+filter_args_apply (const FilterArgs  *args,
+                   LikertFilter      *filter,
+                   GError           **error)
+{
+  if (!apply_where (args, filter, error) ||
+      !apply_range (args, filter, error) ||
+      !apply_ratings (args, filter, error))
+    return FALSE;
+
+  if (args->search != NULL)
+    {
+      const char *before = likert_filter_get_search (filter);
+      g_autofree char *search = before != NULL ? g_strjoin (" ", before, args->search, NULL)
+                                               : g_strdup (args->search);
+
+      likert_filter_set_search (filter, search);
+    }
+
+  for (guint i = 0; args->tags != NULL && args->tags[i] != NULL; i++)
+    likert_filter_add_tag (filter, args->tags[i]);
+  if (args->tags_match != NULL)
+    {
+      LikertTagMatch match;
+
+      if (!parse_tag_match (args->tags_match, &match, error))
+        return FALSE;
+      likert_filter_set_tag_match (filter, match);
+    }
+
+  for (guint i = 0; args->statuses != NULL && args->statuses[i] != NULL; i++)
+    {
+      LikertStatus status;
+
+      if (!parse_status (args->statuses[i], &status, error))
+        return FALSE;
+      likert_filter_add_status (filter, status);
+    }
+  return TRUE;
+}
+
+/* Reads the filter options without a project, so that a mistyped value is a command line error
+ * before anything is opened. */
+static gboolean
+filter_args_check (const FilterArgs  *args,
+                   GError           **error)
+{
+  g_autoptr(LikertFilter) scratch = likert_filter_new ();
+
+  return filter_args_apply (args, scratch, error);
+}
+
 /* Helpers: the command line */
 
 static const Command *
@@ -147,12 +483,15 @@ commands_description (void)
   return g_string_free (text, FALSE);
 }
 
-/* Parses the options of a command (argv[0] is its name). On success argv keeps the name and
- * the positional arguments, between min_args and max_args of them. On a command line error it
- * prints why and returns FALSE: the caller exits with EXIT_USAGE. --help prints and exits. */
+/* Parses the options of a command (argv[0] is its name): its entries, and the filter options
+ * into filter_args when not NULL (then checked: a value that cannot be read is a command line
+ * error). On success argv keeps the name and the positional arguments, between min_args and
+ * max_args of them. On a command line error it prints why and returns FALSE: the caller exits
+ * with EXIT_USAGE. --help prints and exits. */
 static gboolean
 parse_command_line (const Command       *command,
                     const GOptionEntry  *entries,
+                    FilterArgs          *filter_args,
                     int                 *argc,
                     char              ***argv,
                     int                  min_args,
@@ -161,6 +500,7 @@ parse_command_line (const Command       *command,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("likert-cli %s", command->name);
+  g_autofree GOptionEntry *filter_entries = NULL;
   int n_args;
 
   /* So that --help says “likert-cli stats [OPTION…] PROJECT”. */
@@ -170,8 +510,14 @@ parse_command_line (const Command       *command,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (filter_args != NULL)
+    {
+      filter_entries = filter_option_entries (filter_args);
+      g_option_context_add_main_entries (context, filter_entries, GETTEXT_PACKAGE);
+    }
 
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (!g_option_context_parse (context, argc, argv, &error) ||
+      (filter_args != NULL && !filter_args_check (filter_args, &error)))
     {
       usage_error (command->name, error->message);
       return FALSE;
@@ -212,6 +558,8 @@ parse_command_line (const Command       *command,
 static void
 project_clear (Project *project)
 {
+  g_clear_pointer (&project->selected, g_free);
+  g_clear_pointer (&project->filter, likert_filter_free);
   g_clear_pointer (&project->frame, likert_frame_unref);
   g_clear_object (&project->store);
 }
@@ -228,6 +576,65 @@ project_open (Project     *project,
     return FALSE;
   project->frame = likert_frame_load (project->store, NULL, error);
   return project->frame != NULL;
+}
+
+/* Builds the filter of the options (on their saved view, if any) and selects its rows. A name
+ * the project does not have (a view, a field, a tag, a question) is an error. */
+static gboolean
+project_select (Project           *project,
+                const FilterArgs  *args,
+                GError           **error)
+{
+  g_autoptr(LikertFilter) filter = NULL;
+  g_autofree guint64 *matches = NULL;
+  g_autofree guint64 *selected = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *search;
+  guint n_selected = 0;
+
+  if (args->view != NULL)
+    {
+      g_autofree char *definition = likert_store_get_view (project->store, args->view, error);
+
+      if (definition == NULL ||
+          (filter = likert_filter_from_json (definition, error)) == NULL)
+        return FALSE;
+    }
+  else
+    filter = likert_filter_new ();
+  if (!filter_args_apply (args, filter, error))
+    return FALSE;
+
+  search = likert_filter_get_search (filter);
+  if (search != NULL &&
+      (matches = likert_frame_search (project->frame, project->store, search, NULL,
+                                      error)) == NULL)
+    return FALSE;
+
+  selected = likert_filter_select (filter, project->frame, matches, NULL, &n_selected,
+                                   &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_clear_pointer (&project->selected, g_free);
+  g_clear_pointer (&project->filter, likert_filter_free);
+  project->selected = g_steal_pointer (&selected);
+  project->n_selected = n_selected;
+  project->filter = g_steal_pointer (&filter);
+  return TRUE;
+}
+
+/* Opens the project at path and selects the rows of the filter options. */
+static gboolean
+project_open_selected (Project           *project,
+                       const char        *path,
+                       const FilterArgs  *args,
+                       GError           **error)
+{
+  return project_open (project, path, error) && project_select (project, args, error);
 }
 
 /* The rating questions to report on: the one called name, or all of them when name is NULL.
@@ -303,6 +710,43 @@ pick_one_question (Project     *project,
     }
   *question = g_array_index (picked, guint, 0);
   return TRUE;
+}
+
+/* The categorical field to segment by (-1 when name is NULL); an unknown name is an error that
+ * lists the fields there are. */
+static gboolean
+pick_segment_field (Project     *project,
+                    const char  *name,
+                    gint        *category,
+                    GError     **error)
+{
+  guint n_categories = likert_frame_get_n_categories (project->frame);
+  g_autoptr(GString) names = NULL;
+  g_autofree char *display_path = NULL;
+
+  *category = name != NULL ? likert_frame_find_category (project->frame, name) : -1;
+  if (name == NULL || *category >= 0)
+    return TRUE;
+
+  display_path = g_filename_display_name (likert_store_get_path (project->store));
+  if (n_categories == 0)
+    {
+      g_set_error (error, LIKERT_FILTER_ERROR, LIKERT_FILTER_ERROR_UNKNOWN,
+                   /* Translators: %s is a project file */
+                   _("“%s” has no categorical fields to segment by"), display_path);
+      return FALSE;
+    }
+
+  names = g_string_new (NULL);
+  for (guint c = 0; c < n_categories; c++)
+    g_string_append_printf (names, "%s“%s”", c > 0 ? ", " : "",
+                            likert_frame_get_category (project->frame, c)->header);
+  g_set_error (error, LIKERT_FILTER_ERROR, LIKERT_FILTER_ERROR_UNKNOWN,
+               /* Translators: the first %s is a field name, the second a project file, the
+                * third a list of field names */
+               _("There is no categorical field “%s” in “%s”. The categorical fields are: %s"),
+               name, display_path, names->str);
+  return FALSE;
 }
 
 /* Helpers: JSON */
@@ -526,10 +970,104 @@ role_display_name (LikertRole role)
     }
 }
 
+/* A value of the segment field and the statistics of the selected rows that have it. */
+typedef struct
+{
+  const char  *value;
+  LikertStats  stats;
+} Segment;
+
+static int
+compare_segments (gconstpointer a,
+                  gconstpointer b)
+{
+  const Segment *sa = a;
+  const Segment *sb = b;
+
+  if (sa->stats.n != sb->stats.n)
+    return sa->stats.n < sb->stats.n ? 1 : -1;
+  return strcmp (sa->value, sb->value);
+}
+
+/* The segments of question by category over the selected rows: one per value that has rows
+ * there, by n (answers) descending, then value. */
+static GArray *
+compute_segments (Project *project,
+                  guint    question,
+                  guint    category)
+{
+  guint n_values = likert_frame_get_n_category_values (project->frame, category);
+  g_autofree LikertStats *stats = g_new0 (LikertStats, MAX (n_values, 1));
+  GArray *segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+
+  likert_frame_compute_segment_stats (project->frame, question, category, project->selected,
+                                      stats);
+  for (guint code = 0; code < n_values; code++)
+    if (stats[code].n + stats[code].missing > 0)
+      {
+        Segment segment;
+
+        segment.value = likert_frame_get_category_value (project->frame, category, code);
+        segment.stats = stats[code];
+        g_array_append_val (segments, segment);
+      }
+  g_array_sort (segments, compare_segments);
+  return segments;
+}
+
+/* {"1": 400, …}: every value of the scale, zeros included. */
+static void
+write_counts_json (JsonWriter        *writer,
+                   const LikertStats *stats)
+{
+  char key[16];
+
+  json_begin_object (writer);
+  for (int v = stats->scale_min; v <= stats->scale_max; v++)
+    {
+      g_snprintf (key, sizeof key, "%d", v);
+      json_key (writer, key);
+      json_int (writer, (gint64) stats->counts[v - stats->scale_min]);
+    }
+  json_end_object (writer);
+}
+
+/* One segment a line. */
+static void
+write_segments_json (JsonWriter *writer,
+                     GArray     *segments)
+{
+  writer->break_depth++;
+  json_begin_array (writer);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const Segment *segment = &g_array_index (segments, Segment, i);
+
+      json_begin_object (writer);
+      json_key (writer, "value");
+      json_string (writer, segment->value);
+      json_key (writer, "n");
+      json_int (writer, (gint64) segment->stats.n);
+      json_key (writer, "missing");
+      json_int (writer, (gint64) segment->stats.missing);
+      json_key (writer, "counts");
+      write_counts_json (writer, &segment->stats);
+      json_key (writer, "mean");
+      json_double (writer, segment->stats.mean);
+      json_key (writer, "top2box");
+      json_double (writer, segment->stats.top2box);
+      json_end_object (writer);
+    }
+  json_end_array (writer);
+  writer->break_depth--;
+}
+
+/* segments, when not NULL, go in as "segments". */
 static void
 write_question_json (JsonWriter        *writer,
                      const LikertField *field,
-                     const LikertStats *stats)
+                     const LikertStats *stats,
+                     GArray            *segments)
 {
   char key[16];
 
@@ -556,14 +1094,7 @@ write_question_json (JsonWriter        *writer,
   json_end_object (writer);
 
   json_key (writer, "counts");
-  json_begin_object (writer);
-  for (int v = stats->scale_min; v <= stats->scale_max; v++)
-    {
-      g_snprintf (key, sizeof key, "%d", v);
-      json_key (writer, key);
-      json_int (writer, (gint64) stats->counts[v - stats->scale_min]);
-    }
-  json_end_object (writer);
+  write_counts_json (writer, stats);
 
   json_key (writer, "n");
   json_int (writer, (gint64) stats->n);
@@ -593,6 +1124,12 @@ write_question_json (JsonWriter        *writer,
   json_double (writer, stats->bottom2box);
   json_key (writer, "nps");
   json_double (writer, stats->nps);
+
+  if (segments != NULL)
+    {
+      json_key (writer, "segments");
+      write_segments_json (writer, segments);
+    }
 
   json_end_object (writer);
 }
@@ -714,10 +1251,99 @@ print_question_text (const LikertField *field,
   fputs (out->str, stdout);
 }
 
-/* Prints the statistics of the questions picked from the project, as JSON or as text. */
+/* The segments of a question as a table: value, answers, mean, top-2-box. */
+static void
+print_segments_text (const char *field_name,
+                     GArray     *segments)
+{
+  enum { VALUE, N, MEAN, TOP2BOX, N_COLUMNS };
+  const char *headings[N_COLUMNS] = {
+    _("Value"),
+    /* Translators: the heading of a column of numbers of answers */
+    C_("sample size", "n"),
+    _("Mean"),
+    _("Top-2-box"),
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint widths[N_COLUMNS];
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    widths[c] = (guint) g_utf8_strlen (headings[c], -1);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const Segment *segment = &g_array_index (segments, Segment, i);
+      g_autofree char *top = format_number (segment->stats.top2box * 100.0, 1);
+
+      g_ptr_array_add (cells, g_strdup (*segment->value != '\0'
+                                        ? segment->value
+                                        /* Translators: a segment of responses whose cell of
+                                         * the field is empty */
+                                        : C_("category value", "(empty)")));
+      g_ptr_array_add (cells, g_strdup_printf ("%" G_GUINT64_FORMAT, segment->stats.n));
+      g_ptr_array_add (cells, format_number (segment->stats.mean, 2));
+      g_ptr_array_add (cells, isfinite (segment->stats.top2box) ? g_strdup_printf ("%s %%", top)
+                                                                 : g_steal_pointer (&top));
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          const char *cell = g_ptr_array_index (cells, i * N_COLUMNS + c);
+
+          widths[c] = MAX (widths[c], (guint) g_utf8_strlen (cell, -1));
+        }
+    }
+
+  g_string_append (out, "\n  ");
+  /* Translators: the heading of a table of segments; %s is a field such as “country” */
+  g_string_append_printf (out, _("By %s:"), field_name);
+  g_string_append (out, "\n  ");
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_string_append (out, "  ");
+      append_padded (out, headings[c], widths[c], c != VALUE);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      g_string_append (out, "  ");
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          g_string_append (out, "  ");
+          append_padded (out, g_ptr_array_index (cells, i * N_COLUMNS + c), widths[c],
+                         c != VALUE);
+        }
+      if (likert_stats_small_n (&g_array_index (segments, Segment, i).stats))
+        {
+          g_string_append (out, "  ");
+          /* Translators: beside a segment with fewer than 30 answers */
+          g_string_append (out, _("small n"));
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  fputs (out->str, stdout);
+}
+
+/* "5000 responses", or "812 of 5000 responses" when the filter leaves some out. */
+static void
+print_responses_text (Project *project)
+{
+  guint total = likert_frame_get_n_rows (project->frame);
+
+  if (project->n_selected == total)
+    g_print (ngettext ("%u response\n", "%u responses\n", total), total);
+  else
+    /* Translators: the responses that pass the filters, then all of them */
+    g_print (ngettext ("%u of %u response\n", "%u of %u responses\n", total),
+             project->n_selected, total);
+}
+
+/* Prints the statistics of the questions picked from the project over its selected rows, as
+ * JSON or as text; with their segments by the categorical field segment_by unless it is -1. */
 static void
 print_stats (Project  *project,
              GArray   *questions,
+             gint      segment_by,
              gboolean  as_json)
 {
   LikertFrame *frame = project->frame;
@@ -728,14 +1354,13 @@ print_stats (Project  *project,
     {
       json_begin_object (&writer);
       json_key (&writer, "responses");
-      json_int (&writer, likert_frame_get_n_rows (frame));
+      json_int (&writer, project->n_selected);
       json_key (&writer, "questions");
       json_begin_array (&writer);
     }
   else
     {
-      g_print (ngettext ("%u response\n", "%u responses\n", likert_frame_get_n_rows (frame)),
-               likert_frame_get_n_rows (frame));
+      print_responses_text (project);
       if (questions->len == 0)
         g_print ("%s\n", _("There are no rating questions."));
     }
@@ -744,15 +1369,21 @@ print_stats (Project  *project,
     {
       guint q = g_array_index (questions, guint, i);
       const LikertField *field = likert_frame_get_question (frame, q);
+      g_autoptr(GArray) segments = NULL;
       LikertStats stats;
 
-      likert_frame_compute_stats (frame, q, NULL, &stats);
+      likert_frame_compute_stats (frame, q, project->selected, &stats);
+      if (segment_by >= 0)
+        segments = compute_segments (project, q, (guint) segment_by);
       if (as_json)
-        write_question_json (&writer, field, &stats);
+        write_question_json (&writer, field, &stats, segments);
       else
         {
           g_print ("\n");
           print_question_text (field, &stats);
+          if (segments != NULL)
+            print_segments_text (likert_frame_get_category (frame, (guint) segment_by)->header,
+                                 segments);
         }
     }
 
@@ -782,7 +1413,7 @@ write_histogram (Project     *project,
   LikertStats stats;
   gboolean ok;
 
-  likert_frame_compute_stats (project->frame, question, NULL, &stats);
+  likert_frame_compute_stats (project->frame, question, project->selected, &stats);
 
   data.title = field->header;
   data.scale_min = stats.scale_min;
@@ -1561,19 +2192,36 @@ headers_by_dataset (LikertStore  *store,
   return g_steal_pointer (&table);
 }
 
-/* Walks the responses in file order (dataset, record), one row in memory at a time. */
+/* Whether the response is among the project's selected rows (every response when no rows
+ * were selected). */
 static gboolean
-foreach_row (LikertStore  *store,
+is_selected (Project *project,
+             gint64   response_id)
+{
+  gint row;
+
+  if (project->selected == NULL)
+    return TRUE;
+  row = likert_frame_find_row (project->frame, response_id);
+  return row >= 0 && (project->selected[row / 64] >> (row % 64)) & 1;
+}
+
+/* Walks the project's selected responses in file order (dataset, record), one row in memory at
+ * a time. */
+static gboolean
+foreach_row (Project      *project,
              RowFunc       func,
              gpointer      user_data,
              GError      **error)
 {
+  LikertStore *store = project->store;
   g_autoptr(GHashTable) headers = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) no_headers = g_ptr_array_new ();
   GPtrArray *row_headers = NULL;
   sqlite3_stmt *stmt;
   gint64 row_id = 0;
+  gboolean selected = FALSE;
   gboolean more = TRUE;
   int rc = SQLITE_DONE;
 
@@ -1601,9 +2249,10 @@ foreach_row (LikertStore  *store,
 
       if (row_headers == NULL || id != row_id)
         {
-          if (row_headers != NULL)
+          if (row_headers != NULL && selected)
             more = func (row_headers, cells, user_data);
           row_id = id;
+          selected = is_selected (project, id);
           row_headers = g_hash_table_lookup (headers, &dataset_id);
           if (row_headers == NULL)
             row_headers = no_headers;
@@ -1616,7 +2265,7 @@ foreach_row (LikertStore  *store,
       g_free (g_ptr_array_index (cells, key));
       g_ptr_array_index (cells, key) = g_strdup (value ? value : "");
     }
-  if (more && row_headers != NULL && rc == SQLITE_DONE)
+  if (more && row_headers != NULL && selected && rc == SQLITE_DONE)
     func (row_headers, cells, user_data);
   sqlite3_reset (stmt);
 
@@ -1774,7 +2423,7 @@ cmd_import (const Command  *command,
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv, 1, 1))
+  if (!parse_command_line (command, entries, NULL, &argc, &argv, 1, 1))
     return EXIT_USAGE;
   if (!import_options_from_args (&args, &options, &error))
     return usage_error (command->name, error->message);
@@ -1809,27 +2458,92 @@ cmd_stats (const Command  *command,
            char          **argv)
 {
   g_autofree char *question = NULL;
+  g_autofree char *segment = NULL;
+  g_autofree char *save_view = NULL;
   gboolean as_json = FALSE;
+  g_auto(FilterArgs) filter_args = { 0 };
   g_auto(Project) project = { 0 };
   g_autoptr(GArray) questions = NULL;
   g_autoptr(GError) error = NULL;
+  gint segment_by = -1;
   const GOptionEntry entries[] = {
     { "question", 'q', 0, G_OPTION_ARG_STRING, &question,
       N_("Only this rating question (its column header)"), N_("NAME") },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment,
+      N_("Also give the statistics of each value of this categorical field"), N_("FIELD") },
+    { "save-view", 0, 0, G_OPTION_ARG_STRING, &save_view,
+      N_("Save the filter options as the view NAME (replacing one of that name)"),
+      N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
       N_("Print JSON (the format scripts rely on) instead of a table"), NULL },
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv, 1, 1))
+  if (!parse_command_line (command, entries, &filter_args, &argc, &argv, 1, 1))
     return EXIT_USAGE;
 
-  if (!project_open (&project, argv[1], &error) ||
-      (questions = pick_questions (&project, question, &error)) == NULL)
+  if (!project_open_selected (&project, argv[1], &filter_args, &error) ||
+      (questions = pick_questions (&project, question, &error)) == NULL ||
+      !pick_segment_field (&project, segment, &segment_by, &error))
     return fail (error);
 
-  print_stats (&project, questions, as_json);
-  return EXIT_SUCCESS;
+  if (save_view != NULL)
+    {
+      g_autofree char *definition = likert_filter_to_json (project.filter);
+
+      if (!likert_store_save_view (project.store, save_view, definition, &error))
+        return fail (error);
+    }
+
+  print_stats (&project, questions, segment_by, as_json);
+  if (save_view != NULL && !as_json)
+    {
+      g_print ("\n");
+      /* Translators: %s is the name of a saved view */
+      g_print (_("Saved the filter as the view “%s”.\n"), save_view);
+    }
+  return flush_stdout ();
+}
+
+/* Prints the selected responses: all as JSON, or the first SHOW_TEXT_ROWS as text. */
+static gboolean
+print_rows (Project   *project,
+            gboolean   as_json,
+            GError   **error)
+{
+  ShowText show = { 0, SHOW_TEXT_ROWS };
+  gint64 total;
+
+  if (as_json)
+    {
+      JsonWriter writer;
+
+      json_init (&writer, stdout, 1);
+      json_begin_array (&writer);
+      if (!foreach_row (project, show_json_row_cb, &writer, error))
+        return FALSE;
+      json_end_array (&writer);
+      return TRUE;
+    }
+
+  total = project->selected != NULL ? project->n_selected
+                                    : likert_store_count_responses (project->store, error);
+  if (total < 0 || !foreach_row (project, show_text_row_cb, &show, error))
+    return FALSE;
+  if (total > show.shown)
+    {
+      gint64 more = total - show.shown;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, more);
+
+      /* Translators: %s is a number of responses */
+      g_print (ngettext ("… and %s more response; “likert-cli show --json” prints all of "
+                         "them.\n",
+                         "… and %s more responses; “likert-cli show --json” prints all of "
+                         "them.\n",
+                         (gulong) more),
+               number);
+    }
+  return TRUE;
 }
 
 static int
@@ -1838,53 +2552,29 @@ cmd_show (const Command  *command,
           char          **argv)
 {
   gboolean as_json = FALSE;
-  g_autoptr(LikertStore) store = NULL;
+  gboolean opened;
+  g_auto(FilterArgs) filter_args = { 0 };
+  g_auto(Project) project = { 0 };
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
       N_("Print every response as JSON: an array of objects keyed by the column headers, in "
-         "file order (without --json, the first 20 responses as text)"), NULL },
+         "file order (without --json, the first 20 responses as text). With filter options, "
+         "only the responses that pass them; without, all that were imported"), NULL },
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv, 1, 1))
+  if (!parse_command_line (command, entries, &filter_args, &argc, &argv, 1, 1))
     return EXIT_USAGE;
 
-  store = likert_store_open (argv[1], LIKERT_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    return fail (error);
-
-  if (as_json)
-    {
-      JsonWriter writer;
-
-      json_init (&writer, stdout, 1);
-      json_begin_array (&writer);
-      if (!foreach_row (store, show_json_row_cb, &writer, &error))
-        return fail (error);
-      json_end_array (&writer);
-    }
+  /* Without filter options every row comes straight from the store, the frame unneeded. */
+  if (filter_args_is_empty (&filter_args))
+    opened = (project.store = likert_store_open (argv[1], LIKERT_STORE_OPEN_DEFAULT,
+                                                 &error)) != NULL;
   else
-    {
-      ShowText show = { 0, SHOW_TEXT_ROWS };
-      gint64 total = likert_store_count_responses (store, &error);
-
-      if (total < 0 || !foreach_row (store, show_text_row_cb, &show, &error))
-        return fail (error);
-      if (total > show.shown)
-        {
-          gint64 more = total - show.shown;
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, more);
-
-          /* Translators: %s is a number of responses */
-          g_print (ngettext ("… and %s more response; “likert-cli show --json” prints all of "
-                             "them.\n",
-                             "… and %s more responses; “likert-cli show --json” prints all of "
-                             "them.\n",
-                             (gulong) more),
-                   number);
-        }
-    }
+    opened = project_open_selected (&project, argv[1], &filter_args, &error);
+  if (!opened || !print_rows (&project, as_json, &error))
+    return fail (error);
 
   return flush_stdout ();
 }
@@ -1896,10 +2586,12 @@ cmd_chart (const Command  *command,
 {
   g_autofree char *output = NULL;
   g_autofree char *question_name = NULL;
+  g_autofree char *segment = NULL;
   int width = 800;
   int height = 450;
   double scale = 1.0;
   gboolean dark = FALSE;
+  g_auto(FilterArgs) filter_args = { 0 };
   g_auto(Project) project = { 0 };
   g_autoptr(GError) error = NULL;
   guint question;
@@ -1916,11 +2608,15 @@ cmd_chart (const Command  *command,
       N_("Multiply the pixels of a PNG (2 for a high-resolution screen); default 1"),
       N_("SCALE") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark style"), NULL },
+    /* Accepted so that it can be refused with a reason. */
+    { "segment", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &segment, NULL, NULL },
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv, 1, 1))
+  if (!parse_command_line (command, entries, &filter_args, &argc, &argv, 1, 1))
     return EXIT_USAGE;
+  if (segment != NULL)
+    return usage_error (command->name, _("--segment is not available for charts yet"));
   if (output == NULL)
     return usage_error (command->name, _("Missing -o FILE"));
   if (width < 1 || height < 1 || width > 20000 || height > 20000)
@@ -1928,7 +2624,7 @@ cmd_chart (const Command  *command,
   if (!(scale > 0.0 && scale <= 10.0))
     return usage_error (command->name, _("The scale must be more than 0 and at most 10"));
 
-  if (!project_open (&project, argv[1], &error) ||
+  if (!project_open_selected (&project, argv[1], &filter_args, &error) ||
       !pick_one_question (&project, question_name, &question, &error) ||
       !write_histogram (&project, question, output, width, height, scale, dark, &error))
     return fail (error);
@@ -1946,6 +2642,7 @@ cmd_report (const Command  *command,
   g_autofree char *input = NULL;
   g_autofree char *cache_dir = NULL;
   g_autofree char *temporary = NULL;
+  const FilterArgs no_filter = { 0 };
   g_auto(Project) project = { 0 };
   g_autoptr(GArray) questions = NULL;
   g_autoptr(GError) error = NULL;
@@ -1958,7 +2655,7 @@ cmd_report (const Command  *command,
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv, 0, 1))
+  if (!parse_command_line (command, entries, NULL, &argc, &argv, 0, 1))
     return EXIT_USAGE;
 
   cache_dir = g_build_filename (g_get_user_cache_dir (), "likert", NULL);
@@ -1990,11 +2687,11 @@ cmd_report (const Command  *command,
         goto out;
     }
 
-  if (!project_open (&project, temporary ? temporary : input, &error) ||
+  if (!project_open_selected (&project, temporary ? temporary : input, &no_filter, &error) ||
       (questions = pick_questions (&project, NULL, &error)) == NULL)
     goto out;
 
-  print_stats (&project, questions, FALSE);
+  print_stats (&project, questions, -1, FALSE);
   if (questions->len > 0 &&
       !write_histogram (&project, question, output, 800, 450, 1.0, FALSE, &error))
     goto out;

@@ -15,10 +15,13 @@ import math
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import unittest
+import uuid
 
 CLI = os.environ.get("LIKERT_CLI", "likert-cli")
 SOURCE_ROOT = os.environ.get("LIKERT_SOURCE_ROOT",
@@ -832,6 +835,385 @@ class ImportTest(unittest.TestCase):
                        "--date-order", "--skip-bad-rows", "--keep-excluded", "--dry-run",
                        "--json"):
             self.assertIn(option, out)
+
+
+def words_of(text):
+    """The words of text as FTS5's unicode61 tokenizer with remove_diacritics sees them: case
+    folded, accents dropped, runs of letters and digits."""
+    text = unicodedata.normalize("NFD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.findall(r"[^\W_]+", text)
+
+
+def rating_counts(rows):
+    counted = collections.Counter(row["rating"].strip() for row in rows)
+    return {str(v): counted.get(str(v), 0) for v in range(1, 6)}
+
+
+class FilterTest(unittest.TestCase):
+    """The filter options of stats, chart and show, checked against the sample read with csv."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="likert-filter-test-")
+        cls.rows = read_sample()
+        cls.project = cls.import_sample("feedback.likert")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    @classmethod
+    def import_sample(cls, name):
+        project = os.path.join(cls.tmp, name)
+        run("import", SAMPLE, "-o", project, check=0)
+        return project
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def stats(self, *extra, project=None):
+        result = run("stats", project or self.project, "--json", *extra, check=0)
+        return json.loads(result.stdout)
+
+    def rating(self, stats):
+        (question,) = [q for q in stats["questions"] if q["name"] == "rating"]
+        return question
+
+    def assert_selects(self, expected_rows, *extra, project=None):
+        """stats --json with the options extra reports exactly expected_rows."""
+        stats = self.stats(*extra, project=project)
+        self.assertEqual(stats["responses"], len(expected_rows), extra)
+        question = self.rating(stats)
+        self.assertEqual(question["counts"], rating_counts(expected_rows), extra)
+        self.assertEqual(question["n"] + question["missing"], len(expected_rows), extra)
+        self.assertNotIn("segments", question)
+        return stats
+
+    def where(self, **fields):
+        """The rows whose fields have one of the given values (a value or a tuple of them)."""
+        def passes(row):
+            return all(row[f] in (v if isinstance(v, tuple) else (v,)) for f, v in fields.items())
+        return [row for row in self.rows if passes(row)]
+
+    def response_ids(self, project):
+        """The response id of each row of the sample, in file order."""
+        with sqlite3.connect(project) as db:
+            ids = [id for id, in db.execute("SELECT id FROM response ORDER BY record")]
+        self.assertEqual(len(ids), len(self.rows))
+        return ids
+
+    # categorical values
+
+    def test_where(self):
+        self.assert_selects(self.where(country="MA"), "--where", "country=MA")
+
+    def test_where_same_field_is_or(self):
+        self.assert_selects(self.where(country=("MA", "FR")),
+                            "--where", "country=MA", "--where", "country=FR")
+
+    def test_where_fields_are_and(self):
+        self.assert_selects(self.where(device="mobile", language="fr"),
+                            "--where", "device=mobile", "--where", "language=fr")
+
+    def test_where_unknown_value_selects_nothing(self):
+        self.assert_selects([], "--where", "country=XX")
+
+    def test_stats_text_says_how_many_pass(self):
+        out = run("stats", self.project, "--where", "country=MA", check=0).stdout
+        self.assertIn(f"{len(self.where(country='MA'))} of 5000 responses", out)
+
+    # time
+
+    def test_date_range(self):
+        expected = [row for row in self.where(device="mobile")
+                    if "2025-01-01 00:00:00" <= row["submitted_at"] < "2025-07-01 00:00:00"]
+        self.assertTrue(expected)
+        self.assert_selects(expected, "--where", "device=mobile",
+                            "--from", "2025-01-01", "--to", "2025-06-30")
+
+    def test_date_range_open_ends(self):
+        self.assert_selects([r for r in self.rows if r["submitted_at"] >= "2025-01-01"],
+                            "--from", "2025-01-01")
+        self.assert_selects([r for r in self.rows if r["submitted_at"] < "2024-04-01"],
+                            "--to", "2024-03-31")
+
+    def test_times_are_inclusive_to_the_second(self):
+        moment = self.rows[1234]["submitted_at"]
+        iso = moment.replace(" ", "T")
+        self.assert_selects([r for r in self.rows if r["submitted_at"] <= moment], "--to", iso)
+        self.assert_selects([r for r in self.rows if r["submitted_at"] >= moment],
+                            "--from", moment)
+        self.assert_selects([r for r in self.rows if r["submitted_at"] == moment],
+                            "--from", iso + "Z", "--to", iso + "+00:00")
+
+    # text search
+
+    def test_search(self):
+        for word in ("slow", "SLOW", "pag"):
+            with self.subTest(word=word):
+                prefix = words_of(word)[0]
+                expected = [row for row in self.rows
+                            if any(w.startswith(prefix) for w in words_of(row["comment"]))]
+                self.assertGreater(len(expected), 10)
+                self.assert_selects(expected, "--search", word)
+
+    def test_search_words_are_and(self):
+        expected = [row for row in self.rows
+                    if any(w.startswith("slow") for w in words_of(row["comment"])) and
+                    any(w.startswith("page") for w in words_of(row["comment"]))]
+        self.assert_selects(expected, "--search", "slow page")
+        self.assert_selects([r for r in expected if r["country"] == "US"],
+                            "--search", "slow page", "--where", "country=US")
+
+    # ratings
+
+    def test_rating_value(self):
+        self.assert_selects([r for r in self.rows if r["rating"] in ("4", "5")],
+                            "--rating-value", "rating=5", "--rating-value", "rating=4")
+
+    # segments
+
+    def check_segments(self, rows, *extra):
+        stats = self.stats("--segment", "country", *extra)
+        self.assertEqual(stats["responses"], len(rows))
+        question = self.rating(stats)
+        self.assertNotIn("chi2", question)
+        segments = question["segments"]
+
+        by_country = collections.defaultdict(list)
+        for row in rows:
+            by_country[row["country"]].append(row)
+        self.assertEqual({s["value"] for s in segments}, set(by_country))
+        self.assertEqual(sum(s["n"] + s["missing"] for s in segments), stats["responses"])
+        self.assertEqual([(s["n"], s["value"]) for s in segments],
+                         sorted(((s["n"], s["value"]) for s in segments),
+                                key=lambda pair: (-pair[0], pair[1])))
+        for segment in segments:
+            with self.subTest(value=segment["value"]):
+                self.assertEqual(set(segment),
+                                 {"value", "n", "missing", "counts", "mean", "top2box"})
+                expected = rating_counts(by_country[segment["value"]])
+                self.assertEqual(segment["counts"], expected)
+                n = sum(expected.values())
+                self.assertEqual(segment["n"], n)
+                self.assertEqual(segment["n"] + segment["missing"],
+                                 len(by_country[segment["value"]]))
+                mean = sum(int(v) * c for v, c in expected.items()) / n
+                self.assertAlmostEqual(segment["mean"], mean, delta=1e-9)
+                self.assertAlmostEqual(segment["top2box"], (expected["4"] + expected["5"]) / n,
+                                       delta=1e-9)
+        return segments
+
+    def test_segment(self):
+        self.check_segments(self.rows)
+
+    def test_segment_with_filters(self):
+        self.check_segments(self.where(device="mobile", language=("fr", "ar")),
+                            "--where", "device=mobile", "--where", "language=fr",
+                            "--where", "language=ar")
+
+    def test_segment_text(self):
+        out = run("stats", self.project, "--segment", "country", check=0).stdout
+        self.assertIn("By country:", out)
+        segments = self.rating(self.stats("--segment", "country"))["segments"]
+        for segment in segments:
+            line = re.search(rf"^    {segment['value']}  +{segment['n']}  +(\S+)  +(\S+) %(.*)$",
+                             out, re.MULTILINE)
+            self.assertIsNotNone(line, segment["value"])
+            self.assertAlmostEqual(float(line.group(1)), segment["mean"], delta=0.005)
+            self.assertAlmostEqual(float(line.group(2)), segment["top2box"] * 100, delta=0.05)
+            self.assertEqual("small n" in line.group(3), segment["n"] < 30, segment["value"])
+        self.assertTrue(any(s["n"] < 30 for s in segments))
+
+    def test_segment_unknown_field(self):
+        result = run("stats", self.project, "--segment", "planet")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("planet", result.stderr)
+        self.assertIn("“country”", result.stderr)  # lists the fields there are
+
+    # tags and statuses, written with sqlite3 as the GUI would
+
+    def test_tags(self):
+        project = self.import_sample("tags.likert")
+        ids = self.response_ids(project)
+        # "praise" on every MA response and the mobile ones among the first 1000, "bug" on
+        # every mobile response.
+        praise = {i for i, r in enumerate(self.rows)
+                  if r["country"] == "MA" or (i < 1000 and r["device"] == "mobile")}
+        bug = {i for i, r in enumerate(self.rows) if r["device"] == "mobile"}
+        with sqlite3.connect(project) as db:
+            for name, rows in (("praise", praise), ("bug", bug)):
+                tag_id = db.execute("INSERT INTO tag (uuid, name) VALUES (?, ?)",
+                                    (str(uuid.uuid4()), name)).lastrowid
+                db.executemany("INSERT INTO response_tag (response_id, tag_id, author, "
+                               "created_at) VALUES (?, ?, 'test', 1700000000)",
+                               [(ids[i], tag_id) for i in sorted(rows)])
+
+        def rows_of(indices):
+            return [self.rows[i] for i in sorted(indices)]
+
+        everything = set(range(len(self.rows)))
+        tags = ("--tag", "praise", "--tag", "bug")
+        self.assert_selects(rows_of(praise), "--tag", "praise", project=project)
+        self.assert_selects(rows_of(praise | bug), *tags, project=project)
+        self.assert_selects(rows_of(praise | bug), *tags, "--tags-match", "any",
+                            project=project)
+        self.assert_selects(rows_of(praise & bug), *tags, "--tags-match", "all",
+                            project=project)
+        self.assert_selects(rows_of(everything - praise - bug), *tags, "--tags-match", "none",
+                            project=project)
+        self.assert_selects(rows_of(i for i in praise & bug if self.rows[i]["country"] == "MA"),
+                            *tags, "--tags-match", "all", "--where", "country=MA",
+                            project=project)
+
+        result = run("stats", project, "--tag", "nope")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("nope", result.stderr)
+
+    def test_status(self):
+        project = self.import_sample("status.likert")
+        ids = self.response_ids(project)
+        excluded = {i for i, r in enumerate(self.rows)
+                    if r["country"] == "FR" and r["rating"] == "5"}
+        flagged = {i for i, r in enumerate(self.rows)
+                   if r["country"] == "US" and r["rating"] == "1"}
+        with sqlite3.connect(project) as db:
+            db.executemany("INSERT INTO annotation (response_id, uuid, note, status, author, "
+                           "updated_at) VALUES (?, ?, '', ?, 'test', 1700000000)",
+                           [(ids[i], str(uuid.uuid4()), 3) for i in excluded] +
+                           [(ids[i], str(uuid.uuid4()), 2) for i in flagged])
+
+        def rows_of(indices):
+            return [self.rows[i] for i in sorted(indices)]
+
+        everything = set(range(len(self.rows)))
+        self.assert_selects(rows_of(everything - excluded), project=project)
+        self.assert_selects(rows_of(excluded), "--status", "excluded", project=project)
+        self.assert_selects(rows_of(flagged), "--status", "flagged", project=project)
+        self.assert_selects(rows_of(everything - flagged - excluded), "--status", "new",
+                            project=project)
+        self.assert_selects(rows_of(everything), "--status", "new", "--status", "reviewed",
+                            "--status", "flagged", "--status", "excluded", project=project)
+
+        # show lists every imported row without filter options, the filtered ones with them.
+        shown = json.loads(run("show", project, "--json", check=0).stdout)
+        self.assertEqual(shown, self.rows)
+        shown = json.loads(run("show", project, "--json", "--status", "excluded",
+                               check=0).stdout)
+        self.assertEqual(shown, rows_of(excluded))
+
+    # saved views
+
+    def test_view_round_trip(self):
+        project = self.import_sample("views.likert")
+        options = ("--where", "country=MA", "--where", "device=mobile", "--from", "2024-06-01",
+                   "--search", "slow", "--rating-value", "rating=1", "--rating-value", "rating=2")
+        saved = run("stats", project, "--json", *options, "--save-view", "mobile MA", check=0)
+        again = run("stats", project, "--json", "--view", "mobile MA", check=0)
+        self.assertEqual(again.stdout, saved.stdout)
+        self.assertEqual(json.loads(again.stdout), self.stats(*options, project=project))
+
+        # Further options add to the view.
+        expected = [r for r in self.where(country=("MA", "FR"), device="mobile")
+                    if r["submitted_at"] >= "2024-06-01" and r["rating"] in ("1", "2") and
+                    any(w.startswith("slow") for w in words_of(r["comment"]))]
+        self.assert_selects(expected, "--view", "mobile MA", "--where", "country=FR",
+                            project=project)
+        # --to narrows it; the view keeps its own --from.
+        self.assert_selects([r for r in expected if r["submitted_at"] < "2025-01-01"],
+                            "--view", "mobile MA", "--where", "country=FR",
+                            "--to", "2024-12-31", project=project)
+
+        # Saving again under the name replaces the view.
+        run("stats", project, "--json", "--where", "country=SN", "--save-view", "mobile MA",
+            check=0)
+        self.assert_selects(self.where(country="SN"), "--view", "mobile MA", project=project)
+
+        text = run("stats", project, "--save-view", "everyone", check=0).stdout
+        self.assertIn("“everyone”", text)
+
+        result = run("stats", project, "--view", "nope")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("nope", result.stderr)
+
+    # errors
+
+    def test_unknown_names_fail(self):
+        for option, value, name in (("--where", "planet=Mars", "planet"),
+                                    ("--where", "comment=slow", "comment"),
+                                    ("--tag", "nope", "nope"),
+                                    ("--rating-value", "speed=3", "speed")):
+            for command in ("stats", "show", "chart"):
+                with self.subTest(option=option, value=value, command=command):
+                    extra = ("-o", self.path("unknown.png")) if command == "chart" else ()
+                    result = run(command, self.project, option, value, *extra)
+                    self.assertEqual(result.returncode, 1, result.stderr)
+                    self.assertTrue(result.stderr.startswith("likert-cli: "))
+                    self.assertIn(f"“{name}”", result.stderr)
+                    self.assertEqual(result.stdout, "")
+
+    def test_bad_values_are_usage_errors(self):
+        for option, value in (("--from", "2025-13-01"), ("--from", "2025-02-30"),
+                              ("--to", "yesterday"), ("--to", "2025-06-30T25:00:00"),
+                              ("--where", "country"), ("--where", "=MA"),
+                              ("--status", "lost"), ("--tags-match", "some"),
+                              ("--rating-value", "rating=x"), ("--rating-value", "rating=11"),
+                              ("--rating-value", "rating")):
+            for command in ("stats", "show", "chart"):
+                with self.subTest(option=option, value=value, command=command):
+                    extra = ("-o", self.path("bad.png")) if command == "chart" else ()
+                    result = run(command, self.project, option, value, *extra)
+                    self.assertEqual(result.returncode, 2, result.stderr)
+                    self.assertIn(option, result.stderr)
+                    self.assertIn(value, result.stderr)
+        result = run("stats", self.project, "--from", "2025-02-01", "--to", "2025-01-31")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--from", result.stderr)
+
+    def test_help_lists_filter_options(self):
+        for command in ("stats", "show", "chart"):
+            out = run(command, "--help", check=0).stdout
+            for option in ("--where", "--from", "--to", "--search", "--tag", "--tags-match",
+                           "--status", "--rating-value", "--view"):
+                self.assertIn(option, out, command)
+        out = run("stats", "--help", check=0).stdout
+        self.assertIn("--segment", out)
+        self.assertIn("--save-view", out)
+
+    # show and chart
+
+    def test_show_filtered(self):
+        shown = json.loads(run("show", self.project, "--json", "--where", "country=MA",
+                               check=0).stdout)
+        self.assertEqual(shown, self.where(country="MA"))
+
+        expected = [r for r in self.where(device="tablet") if r["submitted_at"] < "2024-02-01"]
+        shown = json.loads(run("show", self.project, "--json", "--where", "device=tablet",
+                               "--to", "2024-01-31", check=0).stdout)
+        self.assertEqual(shown, expected)
+
+        out = run("show", self.project, "--where", "country=MA", check=0).stdout
+        self.assertIn(self.where(country="MA")[0]["response_id"], out)
+        self.assertIn(f"{len(self.where(country='MA')) - 20} more", out)
+
+    def test_chart_filtered(self):
+        whole = self.path("whole.png")
+        filtered = self.path("filtered.png")
+        run("chart", self.project, "-o", whole, check=0)
+        result = run("chart", self.project, "-o", filtered, "--where", "country=MA",
+                     "--search", "slow", check=0)
+        self.assertEqual(result.stdout.strip(), filtered)
+        self.assertTrue(magic_of(filtered, 8).startswith(PNG_MAGIC))
+        with open(whole, "rb") as a, open(filtered, "rb") as b:
+            self.assertNotEqual(a.read(), b.read())
+
+    def test_chart_refuses_segment(self):
+        out = self.path("segment.png")
+        result = run("chart", self.project, "-o", out, "--segment", "country")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--segment is not available for charts yet", result.stderr)
+        self.assertFalse(os.path.exists(out))
 
 
 if __name__ == "__main__":
