@@ -121,8 +121,11 @@ reader_open (Reader       *reader,
       return FALSE;
     }
   likert_decoder_set_offset (reader->decoder, bom);
-  reader->head = g_bytes_new_take (head, n);
-  reader->head = g_bytes_new_from_bytes (g_steal_pointer (&reader->head), bom, n - bom);
+  {
+    g_autoptr(GBytes) whole = g_bytes_new_take (head, n);
+
+    reader->head = g_bytes_new_from_bytes (whole, bom, n - bom);
+  }
   *encoding_out = g_steal_pointer (&detected);
   return TRUE;
 }

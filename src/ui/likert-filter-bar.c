@@ -35,6 +35,7 @@ struct _LikertFilterBar
   GtkBox            *rating_box;
   GtkMenuButton     *tags_button;
   GtkDropDown       *tag_match_dropdown;
+  GtkScrolledWindow *tags_scrolled;
   GtkBox            *tags_box;
   GtkLabel          *no_tags_label;
   GtkMenuButton     *status_button;
@@ -162,6 +163,13 @@ remove_children (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
+}
+
+/* The text of an entry without the spaces around it. */
+static char *
+dup_stripped (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 }
 
 static guint
@@ -539,7 +547,7 @@ sync_widgets (LikertFilterBar *self)
   /* A copy: setting the entry's text empties it first, and an empty search entry emits
    * search-changed at once. */
   g_autofree char *search = g_strdup (likert_filter_get_search (self->filter));
-  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *typed = dup_stripped (GTK_EDITABLE (self->search_entry));
   gint64 from, to;
 
   self->syncing++;
@@ -803,7 +811,7 @@ facet_rebuild (Facet *facet)
 
   if (facet->search != NULL)
     {
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (facet->search))));
+      g_autofree char *text = dup_stripped (GTK_EDITABLE (facet->search));
 
       if (*text != '\0')
         needle = g_utf8_casefold (text, -1);
@@ -1074,6 +1082,7 @@ build_tags (LikertFilterBar *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->no_tags_label), n_tags == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_match_dropdown), n_tags > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_scrolled), n_tags > 0);
 }
 
 static void
@@ -1177,7 +1186,7 @@ load_view (LikertFilterBar  *self,
 static void
 search_changed_cb (LikertFilterBar *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *text = dup_stripped (GTK_EDITABLE (self->search_entry));
 
   if (self->syncing > 0 ||
       g_strcmp0 (*text ? text : NULL, likert_filter_get_search (self->filter)) == 0)
@@ -1308,7 +1317,7 @@ save_view_cancel_cb (LikertFilterBar *self)
 static void
 view_name_changed_cb (LikertFilterBar *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->view_name_entry))));
+  g_autofree char *name = dup_stripped (GTK_EDITABLE (self->view_name_entry));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_view_button), *name != '\0');
 }
@@ -1316,7 +1325,7 @@ view_name_changed_cb (LikertFilterBar *self)
 static void
 view_name_activate_cb (LikertFilterBar *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->view_name_entry))));
+  g_autofree char *name = dup_stripped (GTK_EDITABLE (self->view_name_entry));
 
   if (*name == '\0')
     return;
@@ -1666,6 +1675,7 @@ likert_filter_bar_class_init (LikertFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, rating_box);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, tags_button);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, tag_match_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, tags_scrolled);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, tags_box);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, no_tags_label);
   gtk_widget_class_bind_template_child (widget_class, LikertFilterBar, status_button);
@@ -1720,6 +1730,7 @@ likert_filter_bar_class_init (LikertFilterBarClass *klass)
                                    action_focus_search);
 
   gtk_widget_class_set_css_name (widget_class, "filterbar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
 }
 
 static void
@@ -1760,7 +1771,8 @@ likert_filter_bar_set_frame (LikertFilterBar *self,
   same_project = frame != NULL && self->frame != NULL &&
                  g_strcmp0 (project_path, self->project_path) == 0;
   if (same_project && self->segment >= 0)
-    segment_name = g_strdup (likert_frame_get_category (self->frame, (guint) self->segment)->header);
+    segment_name = g_strdup (likert_frame_get_category (self->frame,
+                                                        (guint) self->segment)->header);
 
   /* The search results are rows of the old frame. */
   cancel_search (self);

@@ -53,6 +53,7 @@ changed_cb (LikertFilterBar *bar,
   g_autofree char *count = NULL;
   guint *sorted;
   LikertStats stats;
+  const LikertField *question;
 
   /* Translators: how many responses pass the filters, of how many */
   count = g_strdup_printf (ngettext ("%s of %s response", "%s of %s responses", n_total),
@@ -60,10 +61,10 @@ changed_cb (LikertFilterBar *bar,
   gtk_label_set_text (shot->count, count);
 
   likert_frame_compute_stats (shot->frame, 0, rows, &stats);
-  likert_histogram_view_set_data (shot->histogram,
-                                  likert_frame_get_question (shot->frame, 0)->header,
+  question = likert_frame_get_question (shot->frame, 0);
+  likert_histogram_view_set_data (shot->histogram, question->header,
                                   stats.scale_min, stats.scale_max, stats.counts,
-                                  (const char * const *) likert_frame_get_question (shot->frame, 0)->labels);
+                                  (const char * const *) question->labels);
 
   sorted = likert_frame_sort_rows (shot->frame, rows, LIKERT_SORT_TIME, 0, TRUE, &n_rows);
   likert_response_model_set_highlight (shot->model, likert_filter_bar_get_search (bar));
@@ -116,8 +117,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     case COLUMN_COMMENT:
       {
         /* One line in the list: line breaks become spaces (never inside a markup tag). */
-        g_autofree char *line = g_strdelimit (g_strdup (likert_response_item_get_comment_markup (response)),
-                                              "\r\n", ' ');
+        const char *markup = likert_response_item_get_comment_markup (response);
+        g_autofree char *line = g_strdelimit (g_strdup (markup), "\r\n", ' ');
+
         gtk_inscription_set_markup (GTK_INSCRIPTION (cell), line);
       }
       break;
@@ -153,15 +155,18 @@ find_button (GtkWidget  *bar,
   for (GtkWidget *child = gtk_widget_get_first_child (bar); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
+      GtkWidget *content;
+      const char *label;
+
       if (!GTK_IS_MENU_BUTTON (child))
         continue;
-      if (gtk_menu_button_get_label (GTK_MENU_BUTTON (child)) != NULL &&
-          g_str_has_prefix (gtk_menu_button_get_label (GTK_MENU_BUTTON (child)), prefix))
+      label = gtk_menu_button_get_label (GTK_MENU_BUTTON (child));
+      if (label != NULL && g_str_has_prefix (label, prefix))
         return GTK_MENU_BUTTON (child);
       /* Buttons with an icon and a label (Views). */
-      if (ADW_IS_BUTTON_CONTENT (gtk_menu_button_get_child (GTK_MENU_BUTTON (child))) &&
-          g_str_has_prefix (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_menu_button_get_child (GTK_MENU_BUTTON (child)))),
-                            prefix))
+      content = gtk_menu_button_get_child (GTK_MENU_BUTTON (child));
+      if (ADW_IS_BUTTON_CONTENT (content) &&
+          g_str_has_prefix (adw_button_content_get_label (ADW_BUTTON_CONTENT (content)), prefix))
         return GTK_MENU_BUTTON (child);
     }
   return NULL;
@@ -178,10 +183,12 @@ main (int   argc,
   const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
   GOptionEntry entries[] = {
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Search for these words", "TEXT" },
-    { "value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &values, "Choose a value of a field", "FIELD=VALUE" },
+    { "value", 0, 0, G_OPTION_ARG_STRING_ARRAY, &values, "Choose a value of a field",
+      "FIELD=VALUE" },
     { "open", 0, 0, G_OPTION_ARG_STRING, &open, "Open this filter's popover", "BUTTON" },
     { "segment", 0, 0, G_OPTION_ARG_STRING, &segment, "Split by this field", "FIELD" },
-    { "save-view", 0, 0, G_OPTION_ARG_STRING, &save, "Save the filter as a view (in the project)", "NAME" },
+    { "save-view", 0, 0, G_OPTION_ARG_STRING, &save, "Save the filter as a view (in the project)",
+      "NAME" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
     { "rtl", 0, 0, G_OPTION_ARG_NONE, &rtl, "Right to left", NULL },
@@ -208,7 +215,8 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
     {
-      g_printerr ("%s\n", error ? error->message : "usage: likert-shoot-filter-bar PROJECT OUT.png");
+      g_printerr ("%s\n",
+                  error ? error->message : "usage: likert-shoot-filter-bar PROJECT OUT.png");
       return 2;
     }
 
@@ -325,8 +333,10 @@ main (int   argc,
       gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x,
-                                                    gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y));
+                              &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface))
+                                                    + popover_x - window_x,
+                                                    gdk_popup_get_position_y (GDK_POPUP (surface))
+                                                    + popover_y - window_y));
       gdk_paintable_snapshot (popover_paintable, GDK_SNAPSHOT (snapshot),
                               gtk_widget_get_width (GTK_WIDGET (popover)),
                               gtk_widget_get_height (GTK_WIDGET (popover)));
