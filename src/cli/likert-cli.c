@@ -1062,6 +1062,84 @@ write_segments_json (JsonWriter *writer,
   writer->break_depth--;
 }
 
+static void
+write_interval_json (JsonWriter *writer,
+                     double      low,
+                     double      high)
+{
+  if (isnan (low) || isnan (high))
+    {
+      json_null (writer);
+      return;
+    }
+  json_begin_array (writer);
+  json_double (writer, low);
+  json_double (writer, high);
+  json_end_array (writer);
+}
+
+/* The rating × segment table, by segment then scale point. */
+static guint64 *
+segment_table (const LikertStats *stats,
+               GArray            *segments,
+               guint             *n_points)
+{
+  guint64 *table;
+
+  *n_points = (guint) (stats->scale_max - stats->scale_min + 1);
+  table = g_new0 (guint64, MAX (segments->len, 1) * *n_points);
+  for (guint i = 0; i < segments->len; i++)
+    memcpy (table + i * *n_points, g_array_index (segments, Segment, i).stats.counts,
+            *n_points * sizeof (guint64));
+  return table;
+}
+
+/* "chi2" (the contract's test of independence of rating × segment) and "kruskal_wallis". */
+static void
+write_tests_json (JsonWriter        *writer,
+                  const LikertStats *stats,
+                  GArray            *segments)
+{
+  guint n_points;
+  g_autofree guint64 *table = segment_table (stats, segments, &n_points);
+  LikertChi2 chi2;
+  LikertKruskal kruskal;
+
+  json_key (writer, "chi2");
+  if (likert_chi2 (table, segments->len, n_points, &chi2))
+    {
+      json_begin_object (writer);
+      json_key (writer, "statistic");
+      json_double (writer, chi2.statistic);
+      json_key (writer, "df");
+      json_int (writer, chi2.df);
+      json_key (writer, "p");
+      json_double (writer, chi2.p);
+      json_key (writer, "cramers_v");
+      json_double (writer, chi2.cramers_v);
+      json_key (writer, "low_expected");
+      json_bool (writer, chi2.low_expected);
+      json_end_object (writer);
+    }
+  else
+    json_null (writer);
+
+  json_key (writer, "kruskal_wallis");
+  if (likert_kruskal_wallis (table, segments->len, n_points, &kruskal))
+    {
+      json_begin_object (writer);
+      json_key (writer, "h");
+      json_double (writer, kruskal.h);
+      json_key (writer, "df");
+      json_int (writer, kruskal.df);
+      json_key (writer, "p");
+      json_double (writer, kruskal.p);
+      json_end_object (writer);
+    }
+  else
+    json_null (writer);
+}
+
 /* segments, when not NULL, go in as "segments". */
 static void
 write_question_json (JsonWriter        *writer,
@@ -1125,10 +1203,25 @@ write_question_json (JsonWriter        *writer,
   json_key (writer, "nps");
   json_double (writer, stats->nps);
 
+  json_key (writer, "top2box_ci95");
+  write_interval_json (writer, stats->top2box_low, stats->top2box_high);
+  if (!isnan (stats->nps))
+    {
+      json_key (writer, "nps_ci95");
+      write_interval_json (writer, stats->nps_low, stats->nps_high);
+      json_key (writer, "promoters");
+      json_int (writer, (gint64) stats->promoters);
+      json_key (writer, "passives");
+      json_int (writer, (gint64) stats->passives);
+      json_key (writer, "detractors");
+      json_int (writer, (gint64) stats->detractors);
+    }
+
   if (segments != NULL)
     {
       json_key (writer, "segments");
       write_segments_json (writer, segments);
+      write_tests_json (writer, stats, segments);
     }
 
   json_end_object (writer);
