@@ -139,6 +139,7 @@ guint64           *likert_frame_search                (LikertFrame   *self,
 char              *likert_search_query                (const char    *text);
 
 typedef enum {
+  LIKERT_SORT_ROW,              /* file order */
   LIKERT_SORT_TIME,
   LIKERT_SORT_RATING,
 } LikertSortKey;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "likert-filter-bar.h"
 #include "likert-histogram-view.h"
 #include "likert-import.h"
 #include "likert-import-dialog.h"
@@ -35,6 +36,8 @@ struct _LikertWindow
   LikertHistogramView  *histogram;
   GtkGrid              *stats_grid;
   GtkLabel             *count_label;
+  GtkDropDown          *sort_dropdown;
+  LikertFilterBar      *filter_bar;
   GtkColumnView        *column_view;
   GtkStack             *pane_stack;
   GtkLabel             *response_title;
@@ -189,8 +192,14 @@ stats_add_row (LikertWindow *self,
   gtk_grid_attach (self->stats_grid, number, 1, row, 1, 1);
 }
 
+static void show_response (LikertWindow *self,
+                           gint64        response_id);
+
+/* The statistics of the rows in filter: the whole summary, then the segments if any. */
 static void
-update_analysis (LikertWindow *self)
+update_analysis (LikertWindow  *self,
+                 const guint64 *filter,
+                 guint          n_selected)
 {
   GtkWidget *child;
   LikertStats stats;
@@ -204,15 +213,23 @@ update_analysis (LikertWindow *self)
   g_autofree char *top = NULL;
   g_autofree char *bottom = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *total = NULL;
   g_autofree char *count_text = NULL;
   guint n_rows = likert_frame_get_n_rows (self->frame);
+  int segment = likert_filter_bar_get_segment (self->filter_bar);
   int row = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stats_grid))) != NULL)
     gtk_grid_remove (self->stats_grid, child);
 
-  count = format_count (n_rows);
-  count_text = g_strdup_printf (ngettext ("%s response", "%s responses", n_rows), count);
+  count = format_count (n_selected);
+  total = format_count (n_rows);
+  if (n_selected == n_rows)
+    count_text = g_strdup_printf (ngettext ("%s response", "%s responses", n_rows), total);
+  else
+    /* Translators: the responses that pass the filters, of all the project's */
+    count_text = g_strdup_printf (ngettext ("%s of %s response", "%s of %s responses", n_rows),
+                                  count, total);
   gtk_label_set_text (self->count_label, count_text);
 
   if (likert_frame_get_n_questions (self->frame) == 0)
@@ -223,7 +240,7 @@ update_analysis (LikertWindow *self)
     }
 
   question = likert_frame_get_question (self->frame, 0);
-  likert_frame_compute_stats (self->frame, 0, NULL, &stats);
+  likert_frame_compute_stats (self->frame, 0, filter, &stats);
   likert_histogram_view_set_data (self->histogram, question->header, stats.scale_min,
                                   stats.scale_max, stats.counts,
                                   (const char * const *) question->labels);
@@ -256,6 +273,134 @@ update_analysis (LikertWindow *self)
   stats_add_row (self, row++, _("Bottom-2-box"), bottom);
   if (likert_stats_small_n (&stats))
     stats_add_row (self, row++, _("Caution"), _("Fewer than 30 answers"));
+
+  /* Split by a categorical field: the mean of each value, largest groups first. */
+  if (segment >= 0 && (guint) segment < likert_frame_get_n_categories (self->frame))
+    {
+      guint n_values = likert_frame_get_n_category_values (self->frame, (guint) segment);
+      g_autofree LikertStats *by_value = g_new0 (LikertStats, MAX (n_values, 1));
+      g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+      GtkWidget *heading = gtk_label_new (likert_frame_get_category (self->frame,
+                                                                     (guint) segment)->header);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_widget_set_margin_top (heading, 6);
+      gtk_grid_attach (self->stats_grid, heading, 0, row++, 2, 1);
+
+      likert_frame_compute_segment_stats (self->frame, 0, (guint) segment, filter, by_value);
+      for (guint code = 1; code < n_values; code++)
+        if (by_value[code].n > 0)
+          g_array_append_val (order, code);
+      for (guint i = 0; i < order->len; i++)
+        for (guint k = i + 1; k < order->len; k++)
+          if (by_value[g_array_index (order, guint, k)].n > by_value[g_array_index (order, guint, i)].n)
+            {
+              guint swap = g_array_index (order, guint, i);
+              g_array_index (order, guint, i) = g_array_index (order, guint, k);
+              g_array_index (order, guint, k) = swap;
+            }
+      for (guint i = 0; i < MIN (order->len, 8u); i++)
+        {
+          guint code = g_array_index (order, guint, i);
+          g_autofree char *answers = format_count (by_value[code].n);
+          /* Translators: a mean rating and, in parentheses, how many answers it is of */
+          g_autofree char *value = g_strdup_printf (_("%.2f (%s)"), by_value[code].mean, answers);
+
+          stats_add_row (self, row++,
+                         likert_frame_get_category_value (self->frame, (guint) segment, code),
+                         value);
+        }
+    }
+}
+
+static gboolean
+same_rows (LikertResponseModel *model,
+           const guint         *rows,
+           guint                n)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (likert_response_model_get_row (model, i) != rows[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* The filtered rows in the chosen order, into the list; the selected response stays selected. */
+static void
+update_list (LikertWindow  *self,
+             const guint64 *filter)
+{
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  g_autofree guint *rows = NULL;
+  guint n = 0;
+  gint position;
+
+  switch (sort)
+    {
+    case 1: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_TIME, 0, TRUE, &n); break;
+    case 2: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_TIME, 0, FALSE, &n); break;
+    case 3: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_RATING, 0, TRUE, &n); break;
+    case 4: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_RATING, 0, FALSE, &n); break;
+    default:
+      /* File order is row order: the rows of the bitmap as they come. */
+      rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_ROW, 0, FALSE, &n);
+      break;
+    }
+  if (sort >= 3 && likert_frame_get_n_questions (self->frame) == 0)
+    {
+      g_free (rows);
+      rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_ROW, 0, FALSE, &n);
+    }
+
+  /* After an edit the rows are often the same: keep the list (and its scroll) as it is. */
+  if (same_rows (self->model, rows, n) &&
+      g_strcmp0 (likert_response_model_get_highlight (self->model),
+                 likert_filter_bar_get_search (self->filter_bar)) == 0)
+    return;
+
+  self->refreshing_row = TRUE;
+  likert_response_model_set_highlight (self->model, likert_filter_bar_get_search (self->filter_bar));
+  likert_response_model_set_rows (self->model, g_steal_pointer (&rows), n);
+  position = self->current_id ? likert_response_model_find_position (self->model, self->current_id)
+                              : -1;
+  gtk_single_selection_set_selected (self->selection, position >= 0 ? (guint) position
+                                                                    : GTK_INVALID_LIST_POSITION);
+  self->refreshing_row = FALSE;
+  if (position < 0 && self->current_id != 0)
+    show_response (self, 0);
+}
+
+static void
+filter_changed_cb (LikertFilterBar *bar,
+                   LikertWindow    *self)
+{
+  const guint64 *rows;
+  guint n_selected = 0;
+
+  if (self->frame == NULL)
+    return;
+  rows = likert_filter_bar_get_rows (bar, &n_selected);
+  update_analysis (self, rows, n_selected);
+  update_list (self, rows);
+}
+
+static void
+filter_error_cb (LikertFilterBar *bar,
+                 const GError    *error,
+                 LikertWindow    *self)
+{
+  show_error (self, error);
+}
+
+static void
+sort_changed_cb (GtkDropDown  *dropdown,
+                 GParamSpec   *pspec,
+                 LikertWindow *self)
+{
+  if (self->frame != NULL)
+    update_list (self, likert_filter_bar_get_rows (self->filter_bar, NULL));
 }
 
 /* The annotation pane */
@@ -317,6 +462,7 @@ save_note (LikertWindow *self)
     }
   set_saved_state (self, _("Saved"), TRUE);
   refresh_row (self, self->current_id);
+  likert_filter_bar_refresh (self->filter_bar);
   return TRUE;
 }
 
@@ -380,6 +526,7 @@ set_tag (LikertWindow *self,
 
   set_saved_state (self, _("Saved"), TRUE);
   refresh_row (self, self->current_id);
+  likert_filter_bar_refresh (self->filter_bar);
   return TRUE;
 }
 
@@ -625,7 +772,16 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     default: g_assert_not_reached ();
     }
 
-  if (GTK_IS_INSCRIPTION (cell))
+  if (column == COLUMN_COMMENT)
+    {
+      /* One line in the list: line breaks become spaces (safe in markup); the words searched
+       * for in bold. The tooltip has the whole comment as plain text. */
+      g_autofree char *line = g_strdelimit (g_strdup (likert_response_item_get_comment_markup (response)),
+                                            "\r\n", ' ');
+      gtk_inscription_set_markup (GTK_INSCRIPTION (cell), line);
+      gtk_widget_set_tooltip_text (cell, *text ? text : NULL);
+    }
+  else if (GTK_IS_INSCRIPTION (cell))
     {
       /* One line in the list: line breaks in comments become spaces. */
       g_autofree char *line = g_strdelimit (g_strdup (text), "\r\n", ' ');
@@ -662,6 +818,7 @@ close_project (LikertWindow *self)
   if (self->note_timeout != 0)
     save_note (self);
   self->current_id = 0;
+  likert_filter_bar_set_frame (self->filter_bar, NULL, NULL, NULL);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -747,7 +904,8 @@ open_done_cb (GObject      *object,
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  update_analysis (self);
+  /* The bar selects (all rows, but excluded ones) and says "changed": statistics and list follow. */
+  likert_filter_bar_set_frame (self->filter_bar, self->frame, self->store, path);
   name = g_path_get_basename (path);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->stack, "project");
@@ -1027,6 +1185,17 @@ focus_tag_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->new_tag_entry));
 }
 
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+
+  if (self->frame != NULL)
+    likert_filter_bar_focus_search (self->filter_bar);
+}
+
 /* Drag and drop */
 
 static gboolean
@@ -1101,6 +1270,7 @@ likert_window_class_init (LikertWindowClass *klass)
   window_class->close_request = likert_window_close_request;
 
   g_type_ensure (LIKERT_TYPE_HISTOGRAM_VIEW);
+  g_type_ensure (LIKERT_TYPE_FILTER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/likert/Likert/likert-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, toast_overlay);
@@ -1115,6 +1285,11 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, histogram);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, stats_grid);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LikertWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LikertWindow, filter_bar);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, pane_stack);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, response_title);
@@ -1139,6 +1314,7 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-tag", "s", toggle_tag_action);
   gtk_widget_class_install_action (widget_class, "win.focus-note", NULL, focus_note_action);
   gtk_widget_class_install_action (widget_class, "win.focus-tag", NULL, focus_tag_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
@@ -1148,6 +1324,7 @@ likert_window_class_init (LikertWindowClass *klass)
                                        "win.focus-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "win.focus-tag", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 static void
@@ -1244,6 +1421,13 @@ likert_window_get_frame (LikertWindow *self)
 {
   g_return_val_if_fail (LIKERT_IS_WINDOW (self), NULL);
   return self->frame;
+}
+
+GtkWidget *
+likert_window_get_filter_bar (LikertWindow *self)
+{
+  g_return_val_if_fail (LIKERT_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->filter_bar);
 }
 
 LikertHistogramView *

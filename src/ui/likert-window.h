@@ -25,6 +25,7 @@ LikertImportDialog  *likert_window_get_import_dialog (LikertWindow *self);
 const char          *likert_window_get_project_path (LikertWindow *self);
 LikertFrame         *likert_window_get_frame      (LikertWindow   *self);
 LikertHistogramView *likert_window_get_histogram  (LikertWindow   *self);
+GtkWidget           *likert_window_get_filter_bar (LikertWindow   *self);
 GListModel          *likert_window_get_responses  (LikertWindow   *self);
 /* The text of the note editor, for the selected response. */
 char                *likert_window_dup_note_text  (LikertWindow   *self);

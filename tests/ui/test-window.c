@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <sqlite3.h>
 
+#include "likert-filter-bar.h"
+#include "likert-filter.h"
 #include "likert-frame.h"
 #include "likert-histogram-view.h"
 #include "likert-import.h"
@@ -215,6 +217,84 @@ no_dialog (gpointer data)
 }
 
 /* A CSV opens the import dialog; importing from it makes a new project. */
+static gboolean
+filter_idle (gpointer data)
+{
+  return !likert_filter_bar_is_busy (data);
+}
+
+/* Searching and picking facets in the window: the list and the histogram follow. */
+static void
+test_filter_window (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertFilter) expected_filter = likert_filter_new ();
+  g_autofree guint64 *matches = NULL;
+  g_autofree guint64 *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  LikertWindow *window;
+  LikertFilterBar *bar;
+  LikertFrame *frame;
+  LikertStats stats;
+  const guint64 *counts;
+  guint n_counts, n_expected;
+  guint64 shown = 0;
+
+  test_dir_init (&dir);
+  path = make_project (&dir);
+  file = g_file_new_for_path (path);
+  window = likert_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  likert_window_open_file (window, file);
+  g_assert_true (wait_for (window_ready, window, 30));
+  bar = LIKERT_FILTER_BAR (likert_window_get_filter_bar (window));
+  frame = likert_window_get_frame (window);
+
+  /* Type a word, pick a country. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (bar), "filter.search",
+                                                     g_variant_new_string ("slow")));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (bar), "filter.toggle-value",
+                                                     g_variant_new ("(ss)", "country", "US")));
+  g_assert_true (wait_for (filter_idle, bar, 30));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* What it should be, computed apart: the frame's search and filter. */
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  matches = likert_frame_search (frame, store, "slow", NULL, &error);
+  likert_filter_set_search (expected_filter, "slow");
+  likert_filter_add_value (expected_filter, "country", "US");
+  expected = likert_filter_select (expected_filter, frame, matches, NULL, &n_expected, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_expected, >, 0);
+  g_assert_cmpuint (n_expected, <, 5000);
+
+  g_assert_cmpuint (g_list_model_get_n_items (likert_window_get_responses (window)), ==, n_expected);
+  likert_frame_compute_stats (frame, 0, expected, &stats);
+  counts = likert_histogram_view_get_counts (likert_window_get_histogram (window), &n_counts);
+  for (guint v = 0; v < n_counts; v++)
+    {
+      g_assert_cmpuint (counts[v], ==, stats.counts[v]);
+      shown += counts[v];
+    }
+  g_assert_cmpuint (shown, ==, stats.n);
+
+  /* Clearing brings every response back (excluded ones aside: none here). */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (bar), "filter.clear", NULL));
+  g_assert_true (wait_for (filter_idle, bar, 30));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (likert_window_get_responses (window)), ==, 5000);
+
+  g_clear_object (&store);
+  destroy_window (window);
+  test_dir_clear (&dir);
+}
+
 static void
 test_import_csv (void)
 {
@@ -297,6 +377,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/open-annotate-reopen/rtl", GINT_TO_POINTER (TRUE),
                         test_open_annotate_reopen);
   g_test_add_func ("/ui/import-csv", test_import_csv);
+  g_test_add_func ("/ui/filter-window", test_filter_window);
   status = g_test_run ();
   g_rmdir (data_home);
   return status;
