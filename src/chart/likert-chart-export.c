@@ -54,30 +54,54 @@ check_status (cairo_status_t   status,
   return FALSE;
 }
 
-static gboolean
-export_png (const char                *path,
-            double                     width,
-            double                     height,
-            double                     scale,
-            const LikertChartStyle    *style,
-            const LikertHistogramData *data,
-            GError                   **error)
+/* Draws into a new image surface; the status tells whether it worked. */
+static cairo_surface_t *
+render_image (double                  width,
+              double                  height,
+              double                  scale,
+              const LikertChartStyle *style,
+              LikertChartRenderFunc   render,
+              gconstpointer           data,
+              cairo_status_t         *status)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                         (int) ceil (width * scale),
                                         (int) ceil (height * scale));
+  *status = cairo_surface_status (surface);
+  if (*status != CAIRO_STATUS_SUCCESS)
+    return surface;
+
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  likert_histogram_render (cr, width, height, style, data, NULL);
-  status = cairo_status (cr);
+  render (cr, width, height, style, data);
+  *status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
+  if (*status == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_flush (surface);
+      *status = cairo_surface_status (surface);
+    }
+
+  return surface;
+}
+
+static gboolean
+export_png (const char              *path,
+            double                   width,
+            double                   height,
+            double                   scale,
+            const LikertChartStyle  *style,
+            LikertChartRenderFunc    render,
+            gconstpointer            data,
+            GError                 **error)
+{
+  cairo_status_t status;
+  cairo_surface_t *surface = render_image (width, height, scale, style, render, data, &status);
+
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png (surface, path);
   cairo_surface_destroy (surface);
@@ -86,13 +110,14 @@ export_png (const char                *path,
 }
 
 static gboolean
-export_vector (ExportFormat               format,
-               const char                *path,
-               double                     width,
-               double                     height,
-               const LikertChartStyle    *style,
-               const LikertHistogramData *data,
-               GError                   **error)
+export_vector (ExportFormat             format,
+               const char              *path,
+               double                   width,
+               double                   height,
+               const LikertChartStyle  *style,
+               LikertChartRenderFunc    render,
+               gconstpointer            data,
+               GError                 **error)
 {
   LikertChartStyle opaque = *style;
   cairo_surface_t *surface;
@@ -116,7 +141,7 @@ export_vector (ExportFormat               format,
     }
 
   cr = cairo_create (surface);
-  likert_histogram_render (cr, width, height, &opaque, data, NULL);
+  render (cr, width, height, &opaque, data);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -130,13 +155,14 @@ export_vector (ExportFormat               format,
 }
 
 gboolean
-likert_chart_export_histogram (const char                *path,
-                               double                     width,
-                               double                     height,
-                               double                     scale,
-                               const LikertChartStyle    *style,
-                               const LikertHistogramData *data,
-                               GError                   **error)
+likert_chart_export (const char              *path,
+                     double                   width,
+                     double                   height,
+                     double                   scale,
+                     const LikertChartStyle  *style,
+                     LikertChartRenderFunc    render,
+                     gconstpointer            data,
+                     GError                 **error)
 {
   ExportFormat format;
 
@@ -144,6 +170,7 @@ likert_chart_export_histogram (const char                *path,
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
   g_return_val_if_fail (scale > 0, FALSE);
   g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (render != NULL, FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -152,11 +179,11 @@ likert_chart_export_histogram (const char                *path,
   switch (format)
     {
     case FORMAT_PNG:
-      return export_png (path, width, height, scale, style, data, error);
+      return export_png (path, width, height, scale, style, render, data, error);
 
     case FORMAT_SVG:
     case FORMAT_PDF:
-      return export_vector (format, path, width, height, style, data, error);
+      return export_vector (format, path, width, height, style, render, data, error);
 
     case FORMAT_UNKNOWN:
     default:
@@ -170,4 +197,91 @@ likert_chart_export_histogram (const char                *path,
         return FALSE;
       }
     }
+}
+
+cairo_surface_t *
+likert_chart_render_image (double                  width,
+                           double                  height,
+                           double                  scale,
+                           const LikertChartStyle *style,
+                           LikertChartRenderFunc   render,
+                           gconstpointer           data)
+{
+  cairo_status_t status;
+  cairo_surface_t *surface;
+
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (render != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  surface = render_image (width, height, scale, style, render, data, &status);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  return surface;
+}
+
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+likert_chart_render_png (double                   width,
+                         double                   height,
+                         double                   scale,
+                         const LikertChartStyle  *style,
+                         LikertChartRenderFunc    render,
+                         gconstpointer            data,
+                         GError                 **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  cairo_status_t status;
+  cairo_surface_t *surface;
+
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (render != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_byte_array_new ();
+  surface = render_image (width, height, scale, style, render, data, &status);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_png_cb, bytes);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, LIKERT_CHART_ERROR, LIKERT_CHART_ERROR_WRITE,
+                   /* Translators: %s is the reason */
+                   _("Could not draw the chart: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+gboolean
+likert_chart_export_histogram (const char                *path,
+                               double                     width,
+                               double                     height,
+                               double                     scale,
+                               const LikertChartStyle    *style,
+                               const LikertHistogramData *data,
+                               GError                   **error)
+{
+  return likert_chart_export (path, width, height, scale, style, likert_histogram_draw, data,
+                              error);
 }

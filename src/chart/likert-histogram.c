@@ -9,199 +9,25 @@
 
 #include <pango/pangocairo.h>
 
+#include "likert-chart-painter.h"
 #include "likert-histogram.h"
 
-/* Below this size (either side) only the background is drawn. */
-#define MIN_SIZE 50.0
-
 /* Sizes below are in units of the body font's line height ("em"), so the chart follows the font. */
-#define PAD_EM          0.75  /* around the chart and below the title */
-#define GAP_EM          0.25  /* between a bar and its labels, and between neighbouring labels */
 #define TICK_SPACING_EM 2.5   /* the least distance between two grid lines */
 #define MIN_PLOT_EM     4.0   /* drop decorations until the bars get at least this much height */
 #define MAX_BAR_EM      8.0   /* the widest a bar gets, so two-point scales do not draw slabs */
 #define RADIUS_EM       0.25  /* rounded top corners */
 #define BAR_FRACTION    0.7   /* of a slot's width */
-#define GRID_ALPHA      0.3   /* of the muted colour */
 #define MAX_LABEL_LINES 3
 
 typedef enum {
-  VALUE_LABELS_ONE_LINE,    /* "1750 · 35.1 %" */
+  VALUE_LABELS_ONE_LINE,    /* "1750 · 35.1 %" ("35.1 % · 1750" in percent mode) */
   VALUE_LABELS_TWO_LINES,   /* "1750" over "35.1 %" */
   VALUE_LABELS_PERCENT,     /* "35.1 %" */
   VALUE_LABELS_NONE,
 } ValueLabels;
 
-typedef struct
-{
-  cairo_t                *cr;
-  const LikertChartStyle *style;
-  PangoContext           *context;
-  PangoFontDescription   *font;
-  PangoFontDescription   *bold_font;
-  PangoFontDescription   *title_font;
-  double                  em;
-  double                  pad;
-  double                  gap;
-} Painter;
-
-static PangoFontDescription *
-font_derive (const PangoFontDescription *base,
-             PangoWeight                 weight,
-             double                      size_factor)
-{
-  PangoFontDescription *font = pango_font_description_copy (base);
-  int size = pango_font_description_get_size (font);
-
-  if (size > 0 && size_factor != 1.0)
-    {
-      int scaled = (int) lround (size * size_factor);
-
-      if (pango_font_description_get_size_is_absolute (font))
-        pango_font_description_set_absolute_size (font, scaled);
-      else
-        pango_font_description_set_size (font, scaled);
-    }
-
-  pango_font_description_set_weight (font, weight);
-
-  return font;
-}
-
-static void
-painter_init (Painter                *painter,
-              cairo_t                *cr,
-              const LikertChartStyle *style)
-{
-  g_autoptr(PangoLayout) probe = NULL;
-  int probe_height;
-
-  memset (painter, 0, sizeof *painter);
-  painter->cr = cr;
-  painter->style = style;
-
-  if (style->context != NULL)
-    {
-      /* The widget's context carries its font options, scale and direction. */
-      painter->context = g_object_ref (style->context);
-      pango_cairo_update_context (cr, painter->context);
-    }
-  else
-    {
-      painter->context = pango_cairo_create_context (cr);
-      pango_context_set_base_dir (painter->context,
-                                  style->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    }
-
-  if (style->font != NULL)
-    painter->font = pango_font_description_copy (style->font);
-  else
-    painter->font = pango_font_description_from_string ("Sans 10");
-
-  painter->bold_font = font_derive (painter->font, PANGO_WEIGHT_BOLD, 1.0);
-  painter->title_font = font_derive (painter->font, PANGO_WEIGHT_BOLD, 1.2);
-
-  probe = pango_layout_new (painter->context);
-  pango_layout_set_font_description (probe, painter->font);
-  pango_layout_set_text (probe, "0", -1);
-  pango_layout_get_pixel_size (probe, NULL, &probe_height);
-
-  painter->em = MAX (probe_height, 1);
-  painter->pad = ceil (painter->em * PAD_EM);
-  painter->gap = ceil (painter->em * GAP_EM);
-}
-
-static void
-painter_clear (Painter *painter)
-{
-  g_clear_object (&painter->context);
-  g_clear_pointer (&painter->font, pango_font_description_free);
-  g_clear_pointer (&painter->bold_font, pango_font_description_free);
-  g_clear_pointer (&painter->title_font, pango_font_description_free);
-}
-
-static PangoLayout *
-painter_layout (Painter                    *painter,
-                const PangoFontDescription *font,
-                const char                 *text)
-{
-  PangoLayout *layout = pango_layout_new (painter->context);
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-
-  return layout;
-}
-
-/* A layout wrapped to width, at most max_lines lines, the last one ellipsized, centred. */
-static void
-layout_set_box (PangoLayout *layout,
-                double       width,
-                int          max_lines)
-{
-  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -MAX (max_lines, 1));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-}
-
-static void
-set_source (cairo_t          *cr,
-            const LikertRgba *color)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
-}
-
-/* Draws layout with its origin at (x, y): the top left of its box when it has a width (the
- * lines aligned in it), else of its text. */
-static void
-show_layout_at (Painter          *painter,
-                PangoLayout      *layout,
-                const LikertRgba *color,
-                double            x,
-                double            y)
-{
-  set_source (painter->cr, color);
-  cairo_move_to (painter->cr, x, y);
-  pango_cairo_show_layout (painter->cr, layout);
-}
-
-static int
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
-}
-
-static int
-layout_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
-}
-
-static char *
-format_count (guint64 count)
-{
-  /* Grouped as the locale does it ("1,750" in English, plain in C). */
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
-}
-
-/* Wraps text in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so that in a right-to-left
- * paragraph "35.1 %" keeps its sign after the number and a count stays one unit. */
-static char *
-isolate (char *text)
-{
-  char *isolated = g_strconcat ("\u2068", text, "\u2069", NULL);
-
-  g_free (text);
-  return isolated;
-}
+typedef LikertChartPainter Painter;
 
 static char *
 format_percent (guint64 count,
@@ -209,52 +35,58 @@ format_percent (guint64 count,
 {
   double percent = total > 0 ? 100.0 * (double) count / (double) total : 0.0;
 
-  /* Translators: a percentage in a chart, such as "35.1 %" */
-  return g_strdup_printf (_("%.1f %%"), percent);
+  return likert_chart_format_percent (percent, 1);
 }
 
-/* The count and its share, the share in the muted colour. */
+/* The count and its share, the second of them in the muted colour; in percent mode the share
+ * comes first. */
 static PangoLayout *
 value_layout (Painter     *painter,
               guint64      count,
               guint64      total,
-              ValueLabels  mode)
+              ValueLabels  mode,
+              gboolean     percent_mode)
 {
   const LikertRgba *muted = &painter->style->muted;
-  g_autofree char *count_text = format_count (count);
+  g_autofree char *count_text = likert_chart_format_count (count);
   g_autofree char *percent_text = format_percent (count, total);
   g_autofree char *text = NULL;
+  const char *first, *second;
   PangoAttrList *attrs;
   PangoAttribute *attr;
   PangoLayout *layout;
   guint muted_start;
 
-  if (painter->style->rtl)
+  if (painter->rtl)
     {
-      count_text = isolate (count_text);
-      percent_text = isolate (percent_text);
+      count_text = likert_chart_isolate (count_text);
+      percent_text = likert_chart_isolate (percent_text);
     }
+
+  first = percent_mode ? percent_text : count_text;
+  second = percent_mode ? count_text : percent_text;
 
   switch (mode)
     {
     case VALUE_LABELS_ONE_LINE:
-      text = g_strconcat (count_text, " · ", percent_text, NULL);
-      muted_start = strlen (count_text);
+      text = g_strconcat (first, " · ", second, NULL);
+      muted_start = strlen (first);
       break;
     case VALUE_LABELS_TWO_LINES:
-      text = g_strconcat (count_text, "\n", percent_text, NULL);
-      muted_start = strlen (count_text) + 1;
+      text = g_strconcat (first, "\n", second, NULL);
+      muted_start = strlen (first) + 1;
       break;
     case VALUE_LABELS_PERCENT:
       text = g_strdup (percent_text);
-      muted_start = 0;
+      /* Alone, the share is the main value in percent mode, a muted aside otherwise. */
+      muted_start = percent_mode ? strlen (text) : 0;
       break;
     case VALUE_LABELS_NONE:
     default:
       g_return_val_if_reached (NULL);
     }
 
-  layout = painter_layout (painter, painter->font, text);
+  layout = likert_chart_painter_layout (painter, painter->font, text);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
 
   attrs = pango_attr_list_new ();
@@ -265,14 +97,18 @@ value_layout (Painter     *painter,
       attr->end_index = muted_start;
       pango_attr_list_insert (attrs, attr);
     }
-  attr = pango_attr_foreground_new ((guint16) (muted->red * G_MAXUINT16),
-                                    (guint16) (muted->green * G_MAXUINT16),
-                                    (guint16) (muted->blue * G_MAXUINT16));
-  attr->start_index = muted_start;
-  pango_attr_list_insert (attrs, attr);
-  attr = pango_attr_foreground_alpha_new ((guint16) (CLAMP (muted->alpha, 0.0, 1.0) * G_MAXUINT16));
-  attr->start_index = muted_start;
-  pango_attr_list_insert (attrs, attr);
+  if (muted_start < strlen (text))
+    {
+      attr = pango_attr_foreground_new ((guint16) (muted->red * G_MAXUINT16),
+                                        (guint16) (muted->green * G_MAXUINT16),
+                                        (guint16) (muted->blue * G_MAXUINT16));
+      attr->start_index = muted_start;
+      pango_attr_list_insert (attrs, attr);
+      attr = pango_attr_foreground_alpha_new ((guint16) (CLAMP (muted->alpha, 0.0, 1.0) *
+                                                         G_MAXUINT16));
+      attr->start_index = muted_start;
+      pango_attr_list_insert (attrs, attr);
+    }
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
 
@@ -334,16 +170,42 @@ bar_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-static void
-hline (cairo_t *cr,
-       double   x0,
-       double   x1,
-       double   y)
+/* The tick labels' values: counts, or shares in percent mode. */
+typedef struct
 {
-  /* Centred on a half unit, a 1-unit line covers whole pixels. */
-  cairo_move_to (cr, x0, floor (y) + 0.5);
-  cairo_line_to (cr, x1, floor (y) + 0.5);
-  cairo_stroke (cr);
+  gboolean percent;
+  guint64  total;
+  guint64  max_count;
+} Ticks;
+
+static double
+ticks_max (const Ticks *ticks)
+{
+  if (ticks->percent)
+    return ticks->total > 0 ? 100.0 * (double) ticks->max_count / (double) ticks->total : 0.0;
+
+  return (double) ticks->max_count;
+}
+
+static double
+ticks_step (const Ticks *ticks,
+            guint        max_ticks)
+{
+  if (ticks->percent)
+    return likert_chart_nice_step (ticks_max (ticks), max_ticks);
+
+  return grid_step (ticks->max_count, max_ticks);
+}
+
+static char *
+ticks_label (const Ticks *ticks,
+             double       value,
+             int          digits)
+{
+  if (ticks->percent)
+    return likert_chart_format_percent (value, digits);
+
+  return likert_chart_format_count ((guint64) value);
 }
 
 void
@@ -362,6 +224,7 @@ likert_histogram_render (cairo_t                   *cr,
   int label_heights[MAX_LABEL_LINES + 1] = { 0 };
   LikertChartRect bars[LIKERT_HISTOGRAM_MAX_BARS];
   ValueLabels value_mode = VALUE_LABELS_NONE;
+  Ticks ticks = { 0 };
   gboolean show_title;
   gboolean show_values;
   gboolean show_numbers = TRUE;
@@ -385,13 +248,7 @@ likert_histogram_render (cairo_t                   *cr,
     memset (geometry, 0, sizeof *geometry);
 
   cairo_save (cr);
-
-  if (style->background.alpha > 0)
-    {
-      set_source (cr, &style->background);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_fill (cr);
-    }
+  likert_chart_draw_background (cr, style, width, height);
 
   if (data->scale_max < data->scale_min ||
       data->scale_max - data->scale_min >= LIKERT_HISTOGRAM_MAX_BARS ||
@@ -404,7 +261,7 @@ likert_histogram_render (cairo_t                   *cr,
     }
 
   /* Written so that a NaN size also draws nothing. */
-  if (!(width >= MIN_SIZE && height >= MIN_SIZE))
+  if (!(width >= LIKERT_CHART_MIN_SIZE && height >= LIKERT_CHART_MIN_SIZE))
     {
       cairo_restore (cr);
       return;
@@ -416,28 +273,26 @@ likert_histogram_render (cairo_t                   *cr,
       total += data->counts[i];
       max_count = MAX (max_count, data->counts[i]);
     }
+  ticks.percent = data->percent;
+  ticks.total = total;
+  ticks.max_count = max_count;
 
-  painter_init (&painter, cr, style);
+  likert_chart_painter_init (&painter, cr, style, width);
 
   /* The title: up to two lines across the chart. */
-  if (data->title != NULL && data->title[0] != '\0')
-    {
-      title_layout = painter_layout (&painter, painter.title_font, data->title);
-      layout_set_box (title_layout, width - 2 * painter.pad, 2);
-      /* At the start of the reading direction (Pango swaps the sides for a paragraph whose
-       * script runs against the context's direction). */
-      pango_layout_set_alignment (title_layout, style->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      title_height = layout_height (title_layout);
-    }
+  title_layout = likert_chart_painter_title (&painter, data->title, width);
+  if (title_layout != NULL)
+    title_height = likert_chart_layout_height (title_layout);
   show_title = title_layout != NULL;
 
-  /* Tick labels on the side: no wider than the largest count. */
+  /* Tick labels on the side: no wider than the largest value. */
   if (max_count > 0)
     {
-      g_autofree char *text = format_count (max_count);
-      g_autoptr(PangoLayout) layout = painter_layout (&painter, painter.font, text);
+      g_autofree char *text = ticks_label (&ticks, ceil (ticks_max (&ticks)),
+                                           ticks_max (&ticks) < 10.0 ? 1 : 0);
+      g_autoptr(PangoLayout) layout = likert_chart_painter_layout (&painter, painter.font, text);
 
-      tick_width = layout_width (layout) + 2 * painter.gap;
+      tick_width = likert_chart_layout_width (layout) + 2 * painter.gap;
     }
 
   plot_x0 = painter.pad + (style->rtl ? 0 : tick_width);
@@ -459,8 +314,9 @@ likert_histogram_render (cairo_t                   *cr,
           for (guint i = 0; i < n_bars; i++)
             {
               g_clear_object (&value_layouts[i]);
-              value_layouts[i] = value_layout (&painter, data->counts[i], total, value_mode);
-              if (layout_width (value_layouts[i]) > slot_width - painter.gap)
+              value_layouts[i] = value_layout (&painter, data->counts[i], total, value_mode,
+                                               data->percent);
+              if (likert_chart_layout_width (value_layouts[i]) > slot_width - painter.gap)
                 fits = FALSE;
             }
 
@@ -476,7 +332,7 @@ likert_histogram_render (cairo_t                   *cr,
       else
         {
           for (guint i = 0; i < n_bars; i++)
-            value_height = MAX (value_height, layout_height (value_layouts[i]));
+            value_height = MAX (value_height, likert_chart_layout_height (value_layouts[i]));
         }
     }
   show_values = value_mode != VALUE_LABELS_NONE;
@@ -487,17 +343,20 @@ likert_histogram_render (cairo_t                   *cr,
       g_autofree char *number = g_strdup_printf ("%d", data->scale_min + (int) i);
       const char *label = data->labels != NULL ? data->labels[i] : NULL;
 
-      number_layouts[i] = painter_layout (&painter, painter.bold_font, number);
-      layout_set_box (number_layouts[i], slot_width - painter.gap, 1);
-      number_height = MAX (number_height, layout_height (number_layouts[i]));
+      number_layouts[i] = likert_chart_painter_layout (&painter, painter.bold_font, number);
+      likert_chart_layout_set_box (number_layouts[i], slot_width - painter.gap, 1,
+                                   PANGO_ALIGN_CENTER);
+      number_height = MAX (number_height, likert_chart_layout_height (number_layouts[i]));
 
       if (label != NULL && label[0] != '\0')
         {
-          label_layouts[i] = painter_layout (&painter, painter.font, label);
+          label_layouts[i] = likert_chart_painter_layout (&painter, painter.font, label);
           for (int lines = MAX_LABEL_LINES; lines >= 1; lines--)
             {
-              layout_set_box (label_layouts[i], slot_width - painter.gap, lines);
-              label_heights[lines] = MAX (label_heights[lines], layout_height (label_layouts[i]));
+              likert_chart_layout_set_box (label_layouts[i], slot_width - painter.gap, lines,
+                                           PANGO_ALIGN_CENTER);
+              label_heights[lines] = MAX (label_heights[lines],
+                                          likert_chart_layout_height (label_layouts[i]));
             }
         }
     }
@@ -540,37 +399,43 @@ likert_histogram_render (cairo_t                   *cr,
   if (max_count > 0)
     {
       guint max_ticks = (guint) MAX (1.0, floor (plot_height / (TICK_SPACING_EM * painter.em)));
-      double step = grid_step (max_count, max_ticks);
+      double top_value = ticks_max (&ticks);
+      double step = ticks_step (&ticks, max_ticks);
+      int digits = ticks.percent ? likert_chart_step_digits (step) : 0;
 
       cairo_set_line_width (cr, 1.0);
 
-      for (double value = 0; value <= (double) max_count; value += step)
+      for (guint t = 0; t * step <= top_value * (1.0 + 1e-9); t++)
         {
-          g_autofree char *text = format_count ((guint64) value);
-          g_autoptr(PangoLayout) layout = painter_layout (&painter, painter.font, text);
-          double y = baseline - value / (double) max_count * plot_height;
+          double value = t * step;
+          g_autofree char *text = likert_chart_painter_number (&painter,
+                                                               ticks_label (&ticks, value,
+                                                                            digits));
+          g_autoptr(PangoLayout) layout = likert_chart_painter_layout (&painter, painter.font,
+                                                                       text);
+          double y = baseline - value / top_value * plot_height;
           double x;
 
           if (value > 0)
             {
-              cairo_set_source_rgba (cr, style->muted.red, style->muted.green, style->muted.blue,
-                                     style->muted.alpha * GRID_ALPHA);
-              hline (cr, plot_x0, plot_x1, y);
+              likert_chart_set_source_alpha (cr, &style->muted, LIKERT_CHART_GRID_ALPHA);
+              likert_chart_hline (cr, plot_x0, plot_x1, y);
             }
 
           if (style->rtl)
             x = plot_x1 + 2 * painter.gap;
           else
-            x = plot_x0 - 2 * painter.gap - layout_width (layout);
+            x = plot_x0 - 2 * painter.gap - likert_chart_layout_width (layout);
 
-          show_layout_at (&painter, layout, &style->muted, x, y - layout_height (layout) / 2.0);
+          likert_chart_painter_show (&painter, layout, &style->muted, x,
+                                     y - likert_chart_layout_height (layout) / 2.0);
         }
     }
 
   /* The bars, lowest value at the start of the reading direction. */
   /* Whole units, so that all bars get the same crisp edges. */
   bar_width = MAX (1.0, round (MIN (slot_width * BAR_FRACTION, MAX_BAR_EM * painter.em)));
-  set_source (cr, &style->accent);
+  likert_chart_set_source (cr, &style->accent);
   for (guint i = 0; i < n_bars; i++)
     {
       guint slot = style->rtl ? n_bars - 1 - i : i;
@@ -592,9 +457,9 @@ likert_histogram_render (cairo_t                   *cr,
   cairo_fill (cr);
 
   /* The baseline. */
-  set_source (cr, &style->muted);
+  likert_chart_set_source (cr, &style->muted);
   cairo_set_line_width (cr, 1.0);
-  hline (cr, plot_x0, plot_x1, baseline);
+  likert_chart_hline (cr, plot_x0, plot_x1, baseline);
 
   for (guint i = 0; i < n_bars; i++)
     {
@@ -604,40 +469,37 @@ likert_histogram_render (cairo_t                   *cr,
 
       if (show_values && value_layouts[i] != NULL)
         {
-          double w = layout_width (value_layouts[i]);
-          double h = layout_height (value_layouts[i]);
+          double w = likert_chart_layout_width (value_layouts[i]);
+          double h = likert_chart_layout_height (value_layouts[i]);
 
-          show_layout_at (&painter, value_layouts[i], &style->foreground,
-                          slot_x + (slot_width - w) / 2.0, bars[i].y - painter.gap - h);
+          likert_chart_painter_show (&painter, value_layouts[i], &style->foreground,
+                                     slot_x + (slot_width - w) / 2.0, bars[i].y - painter.gap - h);
         }
 
       if (show_numbers)
         {
-          show_layout_at (&painter, number_layouts[i], &style->foreground,
-                          slot_x + painter.gap / 2.0, y);
+          likert_chart_painter_show (&painter, number_layouts[i], &style->foreground,
+                                     slot_x + painter.gap / 2.0, y);
           y += number_height;
         }
 
       if (label_lines > 0 && label_layouts[i] != NULL)
         {
-          layout_set_box (label_layouts[i], slot_width - painter.gap, label_lines);
-          show_layout_at (&painter, label_layouts[i], &style->foreground,
-                          slot_x + painter.gap / 2.0, y);
+          likert_chart_layout_set_box (label_layouts[i], slot_width - painter.gap, label_lines,
+                                       PANGO_ALIGN_CENTER);
+          likert_chart_painter_show (&painter, label_layouts[i], &style->foreground,
+                                     slot_x + painter.gap / 2.0, y);
         }
     }
 
   if (total == 0)
-    {
-      g_autoptr(PangoLayout) layout = painter_layout (&painter, painter.title_font,
-                                                      _("No answers"));
-
-      layout_set_box (layout, plot_x1 - plot_x0, 2);
-      show_layout_at (&painter, layout, &style->muted, plot_x0,
-                      plot_y + (plot_height - layout_height (layout)) / 2.0);
-    }
+    likert_chart_painter_message (&painter, _("No answers"),
+                                  &(LikertChartRect) { plot_x0, plot_y, plot_x1 - plot_x0,
+                                                       plot_height });
 
   if (show_title)
-    show_layout_at (&painter, title_layout, &style->foreground, painter.pad, painter.pad);
+    likert_chart_painter_show (&painter, title_layout, &style->foreground, painter.pad,
+                               painter.pad);
 
   if (geometry != NULL)
     {
@@ -653,8 +515,18 @@ out:
       g_clear_object (&number_layouts[i]);
       g_clear_object (&label_layouts[i]);
     }
-  painter_clear (&painter);
+  likert_chart_painter_clear (&painter);
   cairo_restore (cr);
+}
+
+void
+likert_histogram_draw (cairo_t                *cr,
+                       double                  width,
+                       double                  height,
+                       const LikertChartStyle *style,
+                       gconstpointer           data)
+{
+  likert_histogram_render (cr, width, height, style, data, NULL);
 }
 
 static guint64
@@ -723,6 +595,15 @@ likert_histogram_describe (const LikertHistogramData *data)
       const char *label = data->labels != NULL ? data->labels[i] : NULL;
       g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, data->counts[i]);
       g_autofree char *percent = format_percent (data->counts[i], total);
+
+      /* In percent mode the share comes first, as on the chart. */
+      if (data->percent)
+        {
+          char *swap = count;
+
+          count = percent;
+          percent = swap;
+        }
 
       g_string_append_c (text, ' ');
       if (label != NULL && label[0] != '\0')

@@ -18,12 +18,9 @@ typedef struct
   int                 scale_max;
   const guint64      *counts;       /* scale_max − scale_min + 1 values */
   const char * const *labels;       /* nullable; else scale_max − scale_min + 1 nullable strings */
+  gboolean            percent;      /* the axis in % of the answers, each bar labelled with its
+                                     * share first; else in counts */
 } LikertHistogramData;
-
-typedef struct
-{
-  double x, y, width, height;
-} LikertChartRect;
 
 /* Where it drew each bar, in the units of width and height (the cairo_t's user space when
  * render was called), for hit-testing and tests. bars[0] is scale_min wherever it stands;
@@ -44,5 +41,12 @@ void  likert_histogram_render   (cairo_t                   *cr,
 
 /* A plain-text description of what render draws (accessibility, tests). */
 char *likert_histogram_describe (const LikertHistogramData *data);
+
+/* render without geometry, data a LikertHistogramData: a LikertChartRenderFunc for export. */
+void  likert_histogram_draw     (cairo_t                   *cr,
+                                 double                     width,
+                                 double                     height,
+                                 const LikertChartStyle    *style,
+                                 gconstpointer              data);
 
 G_END_DECLS

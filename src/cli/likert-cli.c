@@ -1502,7 +1502,7 @@ write_histogram (Project     *project,
 {
   const LikertField *field = likert_frame_get_question (project->frame, question);
   LikertChartStyle style;
-  LikertHistogramData data;
+  LikertHistogramData data = { 0 };
   LikertStats stats;
   gboolean ok;
 

@@ -28,5 +28,56 @@ void          _likert_store_set_error (LikertStore  *self,
 char         *_likert_json_string_array (const char * const *strv,
                                          gsize               n);
 char         *_likert_uuid           (void);
+void          _likert_json_append_string (GString    *out,
+                                          const char *s);
+
+/* History: within a write transaction (_likert_store_begin), rows recorded make one batch. */
+gboolean      _likert_store_record_history (LikertStore  *self,
+                                            gint64        response_id,
+                                            const char   *author,
+                                            const char   *what,
+                                            const char   *before,
+                                            const char   *after,
+                                            GError      **error);
+gint64        _likert_store_batch_time (LikertStore *self);
+void          _likert_store_set_batch_origin (LikertStore *self,
+                                              gint64       undoes,
+                                              gint64       redoes);
+gint64        _likert_store_get_last_batch (LikertStore *self);
+gint64        _likert_store_get_session_floor (LikertStore *self);
+char         *_likert_store_tag_ref  (const char   *uuid,
+                                      const char   *name,
+                                      const char   *author,
+                                      gint64        at);
+
+/* Writers of one annotation inside the caller's transaction, without history. */
+gboolean      _likert_store_write_note (LikertStore  *self,
+                                        gint64        response_id,
+                                        const char   *note,
+                                        const char   *author,
+                                        char        **old_note,
+                                        GError      **error);
+gboolean      _likert_store_write_status (LikertStore   *self,
+                                          gint64         response_id,
+                                          LikertStatus   status,
+                                          const char    *author,
+                                          LikertStatus  *old_status,
+                                          GError       **error);
+gboolean      _likert_store_write_sentiment (LikertStore  *self,
+                                             gint64        response_id,
+                                             int           sentiment,
+                                             const char   *author,
+                                             int          *old_sentiment,
+                                             GError      **error);
+gboolean      _likert_store_write_tag (LikertStore  *self,
+                                       gint64        response_id,
+                                       gint64        tag_id,
+                                       gboolean      active,
+                                       const char   *author,
+                                       gint64        at,
+                                       char        **old_author,
+                                       gint64       *old_at,
+                                       gboolean     *changed,
+                                       GError      **error);
 
 G_END_DECLS

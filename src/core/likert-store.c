@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "likert-codebook.h"
 #include "likert-facets.h"
 #include "likert-store-private.h"
 
@@ -22,6 +23,14 @@ struct _LikertStore
   GHashTable *statements;   /* const char *sql → sqlite3_stmt * */
   gboolean    checked;      /* quick_check ran at open (rather than a remembered one) */
   gboolean    verified;     /* the file passed quick_check, now or before */
+
+  /* History: every transaction that records history is one batch (one user action). */
+  gint64      batch;        /* the batch of the transaction under way; 0 until it records */
+  gint64      batch_at;     /* its time, shared by its rows */
+  gint64      batch_undoes; /* the batch it reverts, when it is an undo */
+  gint64      batch_redoes; /* the undo batch it reverts, when it is a redo */
+  gint64      last_batch;   /* the batch of the last transaction committed that recorded one */
+  gint64      session_floor; /* batches up to this one were written before this store opened */
 };
 
 G_DEFINE_FINAL_TYPE (LikertStore, likert_store, G_TYPE_OBJECT)
@@ -162,7 +171,24 @@ static const char * const migrations[] = {
   "  SELECT r.id, group_concat (j.value, ' ') FROM response r "
   "  JOIN field f ON f.dataset_id = r.dataset_id AND f.role = 'text' "
   "  JOIN json_each (r.cells) j ON j.key = f.position "
-  "  WHERE j.value != '' GROUP BY r.id;",
+  "  WHERE j.value != '' GROUP BY r.id;"
+  /* The codebook: a description per tag, and one-key shortcuts unique among tags. */
+  "ALTER TABLE tag ADD COLUMN description TEXT NOT NULL DEFAULT '';"
+  "UPDATE tag SET shortcut = NULL WHERE shortcut = '' OR id NOT IN "
+  "  (SELECT min (id) FROM tag WHERE shortcut IS NOT NULL GROUP BY shortcut);"
+  "CREATE UNIQUE INDEX tag_shortcut ON tag (shortcut) WHERE shortcut IS NOT NULL;"
+  "CREATE INDEX tag_parent ON tag (parent_id);"
+  /* A manual sentiment per response: -1, 0, +1, or NULL for none. */
+  "ALTER TABLE annotation ADD COLUMN sentiment INTEGER CHECK (sentiment BETWEEN -1 AND 1);"
+  /* History in batches (one per user action; a bulk action is one batch of many rows); an undo
+   * is a new batch that reverts one (undoes), a redo one that reverts an undo (redoes). */
+  "ALTER TABLE history ADD COLUMN batch INTEGER;"
+  "ALTER TABLE history ADD COLUMN undoes INTEGER;"
+  "ALTER TABLE history ADD COLUMN redoes INTEGER;"
+  "UPDATE history SET batch = id;"
+  "CREATE INDEX history_batch ON history (batch);"
+  "CREATE INDEX history_undoes ON history (undoes) WHERE undoes IS NOT NULL;"
+  "CREATE INDEX history_redoes ON history (redoes) WHERE redoes IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIKERT_STORE_SCHEMA_VERSION);
@@ -293,10 +319,21 @@ exec (LikertStore  *self,
   return TRUE;
 }
 
+static void
+reset_batch (LikertStore *self)
+{
+  self->batch = 0;
+  self->batch_at = 0;
+  self->batch_undoes = 0;
+  self->batch_redoes = 0;
+}
+
+/* A write transaction: its history rows, if any, make one batch. */
 gboolean
 _likert_store_begin (LikertStore  *self,
                      GError      **error)
 {
+  reset_batch (self);
   return exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -317,6 +354,9 @@ _likert_store_commit (LikertStore  *self,
       _likert_store_rollback (self);
       return FALSE;
     }
+  if (self->batch != 0)
+    self->last_batch = self->batch;
+  reset_batch (self);
   return TRUE;
 }
 
@@ -325,6 +365,7 @@ _likert_store_rollback (LikertStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  reset_batch (self);
 }
 
 static gint64
@@ -347,6 +388,33 @@ pragma_int (LikertStore *self,
   return value;
 }
 
+/* Appends s (NULL: "") as a JSON string, quotes included. */
+void
+_likert_json_append_string (GString    *out,
+                            const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s ? s : ""; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
 char *
 _likert_json_string_array (const char * const *strv,
                            gsize               n)
@@ -356,30 +424,9 @@ _likert_json_string_array (const char * const *strv,
   g_string_append_c (out, '[');
   for (gsize i = 0; i < n; i++)
     {
-      const char *s = strv[i] ? strv[i] : "";
-
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append_c (out, '"');
-      for (const char *p = s; *p; p++)
-        {
-          guchar c = (guchar) *p;
-
-          switch (c)
-            {
-            case '"': g_string_append (out, "\\\""); break;
-            case '\\': g_string_append (out, "\\\\"); break;
-            case '\n': g_string_append (out, "\\n"); break;
-            case '\r': g_string_append (out, "\\r"); break;
-            case '\t': g_string_append (out, "\\t"); break;
-            default:
-              if (c < 0x20)
-                g_string_append_printf (out, "\\u%04x", c);
-              else
-                g_string_append_c (out, (char) c);
-            }
-        }
-      g_string_append_c (out, '"');
+      _likert_json_append_string (out, strv[i]);
     }
   g_string_append_c (out, ']');
   return g_string_free (out, FALSE);
@@ -788,6 +835,14 @@ likert_store_open (const char            *path,
   if (!ok || !migrate (self, version, error))
     return NULL;
 
+  /* Undo reaches back to this store's own session, not to earlier ones. */
+  self->session_floor = pragma_int (self, "SELECT ifnull (max (batch), 0) FROM history", &ok);
+  if (!ok)
+    {
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      return NULL;
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -928,7 +983,7 @@ likert_store_get_response (LikertStore  *self,
   stmt = _likert_store_prepare (self,
                                 "SELECT r.dataset_id, r.record, r.line, r.response_key, "
                                 "r.submitted_at, r.cells, a.note, a.status, a.author, "
-                                "a.updated_at FROM response r "
+                                "a.updated_at, a.sentiment FROM response r "
                                 "LEFT JOIN annotation a ON a.response_id = r.id WHERE r.id = ?",
                                 error);
   if (stmt == NULL)
@@ -955,6 +1010,8 @@ likert_store_get_response (LikertStore  *self,
   response->status = (LikertStatus) sqlite3_column_int (stmt, 7);
   response->author = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
   response->updated_at = sqlite3_column_int64 (stmt, 9);
+  response->sentiment = sqlite3_column_type (stmt, 10) == SQLITE_NULL
+                        ? G_MININT : sqlite3_column_int (stmt, 10);
   sqlite3_reset (stmt);
 
   cells = g_ptr_array_new_with_free_func (g_free);
@@ -1008,6 +1065,86 @@ response_exists (LikertStore  *self,
   return found;
 }
 
+/* The time of the batch under way: every row and tagging it writes shares it. */
+gint64
+_likert_store_batch_time (LikertStore *self)
+{
+  if (self->batch_at == 0)
+    self->batch_at = now_seconds ();
+  return self->batch_at;
+}
+
+/* Marks the batch under way as the undo of a batch (undoes) or the redo of an undo (redoes). */
+void
+_likert_store_set_batch_origin (LikertStore *self,
+                                gint64       undoes,
+                                gint64       redoes)
+{
+  self->batch_undoes = undoes;
+  self->batch_redoes = redoes;
+}
+
+gint64
+_likert_store_get_last_batch (LikertStore *self)
+{
+  return self->last_batch;
+}
+
+gint64
+_likert_store_get_session_floor (LikertStore *self)
+{
+  return self->session_floor;
+}
+
+/* Adds a row to the batch of the transaction under way (the first row numbers the batch).
+ * response_id 0: a change of the codebook rather than of a response. */
+gboolean
+_likert_store_record_history (LikertStore  *self,
+                              gint64        response_id,
+                              const char   *author,
+                              const char   *what,
+                              const char   *before,
+                              const char   *after,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->batch == 0)
+    {
+      stmt = _likert_store_prepare (self, "SELECT ifnull (max (batch), 0) + 1 FROM history", error);
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _likert_store_set_error (self, error, _("Could not read the project"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      self->batch = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  stmt = _likert_store_prepare (self,
+                                "INSERT INTO history (response_id, author, at, what, before, after, "
+                                "batch, undoes, redoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  if (response_id != 0)
+    sqlite3_bind_int64 (stmt, 1, response_id);
+  sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, _likert_store_batch_time (self));
+  sqlite3_bind_text (stmt, 4, what, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, after, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, self->batch);
+  if (self->batch_undoes != 0)
+    sqlite3_bind_int64 (stmt, 8, self->batch_undoes);
+  if (self->batch_redoes != 0)
+    sqlite3_bind_int64 (stmt, 9, self->batch_redoes);
+  return _likert_store_step_done (self, stmt, error);
+}
+
 static gboolean
 record_history (LikertStore  *self,
                 gint64        response_id,
@@ -1017,36 +1154,26 @@ record_history (LikertStore  *self,
                 const char   *after,
                 GError      **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = _likert_store_prepare (self,
-                                "INSERT INTO history (response_id, author, at, what, before, after) "
-                                "VALUES (?, ?, ?, ?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, response_id);
-  sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, now_seconds ());
-  sqlite3_bind_text (stmt, 4, what, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, before, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, after, -1, SQLITE_STATIC);
-  return _likert_store_step_done (self, stmt, error);
+  return _likert_store_record_history (self, response_id, author, what, before, after, error);
 }
 
-/* Makes sure the response has an annotation row and returns its current note and status. */
+/* Makes sure the response has an annotation row and returns its current note, status and
+ * sentiment (G_MININT: none). */
 static gboolean
 ensure_annotation (LikertStore   *self,
                    gint64         response_id,
                    const char    *author,
                    char         **note,
                    LikertStatus  *status,
+                   int           *sentiment,
                    GError       **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = _likert_store_prepare (self,
-                                "SELECT note, status FROM annotation WHERE response_id = ?", error);
+                                "SELECT note, status, sentiment FROM annotation "
+                                "WHERE response_id = ?",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, response_id);
@@ -1054,6 +1181,8 @@ ensure_annotation (LikertStore   *self,
     {
       *note = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       *status = (LikertStatus) sqlite3_column_int (stmt, 1);
+      *sentiment = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                   ? G_MININT : sqlite3_column_int (stmt, 2);
       sqlite3_reset (stmt);
       return TRUE;
     }
@@ -1071,10 +1200,11 @@ ensure_annotation (LikertStore   *self,
     sqlite3_bind_int64 (stmt, 1, response_id);
     sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text (stmt, 3, author, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 4, now_seconds ());
+    sqlite3_bind_int64 (stmt, 4, _likert_store_batch_time (self));
   }
   *note = g_strdup ("");
   *status = LIKERT_STATUS_NEW;
+  *sentiment = G_MININT;
   return _likert_store_step_done (self, stmt, error);
 }
 
@@ -1115,6 +1245,254 @@ index_note (LikertStore  *self,
   return TRUE;
 }
 
+/* The writers below change one thing of one response inside the caller's transaction, without
+ * history (the caller records it: an edit, or an undo), and report what was there before. */
+
+gboolean
+_likert_store_write_note (LikertStore  *self,
+                          gint64        response_id,
+                          const char   *note,
+                          const char   *author,
+                          char        **old_note,
+                          GError      **error)
+{
+  g_autofree char *before = NULL;
+  LikertStatus status;
+  int sentiment;
+  sqlite3_stmt *stmt;
+
+  if (!ensure_annotation (self, response_id, author, &before, &status, &sentiment, error))
+    return FALSE;
+  if (g_strcmp0 (before, note) != 0)
+    {
+      stmt = _likert_store_prepare (self,
+                                    "UPDATE annotation SET note = ?, author = ?, updated_at = ? "
+                                    "WHERE response_id = ?",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, note, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, _likert_store_batch_time (self));
+      sqlite3_bind_int64 (stmt, 4, response_id);
+      if (!_likert_store_step_done (self, stmt, error) ||
+          !index_note (self, response_id, before, note, error))
+        return FALSE;
+    }
+  if (old_note != NULL)
+    *old_note = g_steal_pointer (&before);
+  return TRUE;
+}
+
+gboolean
+_likert_store_write_status (LikertStore   *self,
+                            gint64         response_id,
+                            LikertStatus   status,
+                            const char    *author,
+                            LikertStatus  *old_status,
+                            GError       **error)
+{
+  g_autofree char *note = NULL;
+  LikertStatus before;
+  int sentiment;
+  sqlite3_stmt *stmt;
+
+  if (!ensure_annotation (self, response_id, author, &note, &before, &sentiment, error))
+    return FALSE;
+  if (before != status)
+    {
+      stmt = _likert_store_prepare (self,
+                                    "UPDATE annotation SET status = ?, author = ?, updated_at = ? "
+                                    "WHERE response_id = ?",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, status);
+      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, _likert_store_batch_time (self));
+      sqlite3_bind_int64 (stmt, 4, response_id);
+      if (!_likert_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  if (old_status != NULL)
+    *old_status = before;
+  return TRUE;
+}
+
+gboolean
+_likert_store_write_sentiment (LikertStore  *self,
+                               gint64        response_id,
+                               int           sentiment,
+                               const char   *author,
+                               int          *old_sentiment,
+                               GError      **error)
+{
+  g_autofree char *note = NULL;
+  LikertStatus status;
+  int before;
+  sqlite3_stmt *stmt;
+
+  if (!ensure_annotation (self, response_id, author, &note, &status, &before, error))
+    return FALSE;
+  if (before != sentiment)
+    {
+      stmt = _likert_store_prepare (self,
+                                    "UPDATE annotation SET sentiment = ?, author = ?, "
+                                    "updated_at = ? WHERE response_id = ?",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      if (sentiment != G_MININT)
+        sqlite3_bind_int (stmt, 1, sentiment);
+      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, _likert_store_batch_time (self));
+      sqlite3_bind_int64 (stmt, 4, response_id);
+      if (!_likert_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  if (old_sentiment != NULL)
+    *old_sentiment = before;
+  return TRUE;
+}
+
+/* Tags (active) or untags a response. A tagging keeps author and at as its own; an untagging
+ * reports the author and time of the tagging it removed. *changed: a row was added or removed. */
+gboolean
+_likert_store_write_tag (LikertStore  *self,
+                         gint64        response_id,
+                         gint64        tag_id,
+                         gboolean      active,
+                         const char   *author,
+                         gint64        at,
+                         char        **old_author,
+                         gint64       *old_at,
+                         gboolean     *changed,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *changed = FALSE;
+  if (active)
+    {
+      stmt = _likert_store_prepare (self,
+                                    "INSERT OR IGNORE INTO response_tag "
+                                    "(response_id, tag_id, author, created_at) VALUES (?, ?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, response_id);
+      sqlite3_bind_int64 (stmt, 2, tag_id);
+      sqlite3_bind_text (stmt, 3, author, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, at);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
+                       _("There is no response %s in “%s”"), number_text (response_id).str,
+                       self->path);
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _likert_store_set_error (self, error, _("Could not write to the project"));
+          return FALSE;
+        }
+      *changed = sqlite3_changes (self->db) > 0;
+      return TRUE;
+    }
+
+  stmt = _likert_store_prepare (self,
+                                "DELETE FROM response_tag WHERE response_id = ? AND tag_id = ? "
+                                "RETURNING author, created_at",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, response_id);
+  sqlite3_bind_int64 (stmt, 2, tag_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *changed = TRUE;
+      if (old_author != NULL)
+        *old_author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (old_at != NULL)
+        *old_at = sqlite3_column_int64 (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _likert_store_set_error (self, error, _("Could not write to the project"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A tagging as history records it: {"tag":uuid,"name":…,"author":…,"at":seconds}. */
+static void
+append_tag_ref (GString    *out,
+                const char *uuid,
+                const char *name,
+                const char *author,
+                gint64      at)
+{
+  g_string_append (out, "{\"tag\":");
+  _likert_json_append_string (out, uuid);
+  g_string_append (out, ",\"name\":");
+  _likert_json_append_string (out, name);
+  g_string_append (out, ",\"author\":");
+  _likert_json_append_string (out, author);
+  g_string_append_printf (out, ",\"at\":%" G_GINT64_FORMAT "}", at);
+}
+
+char *
+_likert_store_tag_ref (const char *uuid,
+                       const char *name,
+                       const char *author,
+                       gint64      at)
+{
+  GString *out = g_string_sized_new (128);
+
+  append_tag_ref (out, uuid, name, author, at);
+  return g_string_free (out, FALSE);
+}
+
+/* The uuid and name of a tag; FALSE (error NOT_FOUND) when there is none. */
+static gboolean
+lookup_tag (LikertStore  *self,
+            gint64        tag_id,
+            char        **uuid,
+            char        **name,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = _likert_store_prepare (self, "SELECT uuid, name FROM tag WHERE id = ?",
+                                              error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, tag_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
+                 _("There is no tag %s in “%s”"), number_text (tag_id).str, self->path);
+  return found;
+}
+
+static const char *
+status_text (LikertStatus status)
+{
+  return likert_status_to_string (status);
+}
+
 gboolean
 likert_store_set_note (LikertStore  *self,
                        gint64        response_id,
@@ -1123,8 +1501,6 @@ likert_store_set_note (LikertStore  *self,
                        GError      **error)
 {
   g_autofree char *before = NULL;
-  LikertStatus status;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
   g_return_val_if_fail (note != NULL, FALSE);
@@ -1141,26 +1517,11 @@ likert_store_set_note (LikertStore  *self,
   if (!_likert_store_begin (self, error))
     return FALSE;
   if (!response_exists (self, response_id, error) ||
-      !ensure_annotation (self, response_id, author, &before, &status, error))
+      !_likert_store_write_note (self, response_id, note, author, &before, error))
     goto fail;
-
-  if (g_strcmp0 (before, note) != 0)
-    {
-      stmt = _likert_store_prepare (self,
-                                    "UPDATE annotation SET note = ?, author = ?, updated_at = ? "
-                                    "WHERE response_id = ?",
-                                    error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, note, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, now_seconds ());
-      sqlite3_bind_int64 (stmt, 4, response_id);
-      if (!_likert_store_step_done (self, stmt, error) ||
-          !index_note (self, response_id, before, note, error) ||
-          !record_history (self, response_id, author, "note", before, note, error))
-        goto fail;
-    }
+  if (g_strcmp0 (before, note) != 0 &&
+      !record_history (self, response_id, author, "note", before, note, error))
+    goto fail;
 
   return _likert_store_commit (self, error);
 
@@ -1176,9 +1537,7 @@ likert_store_set_status (LikertStore   *self,
                          const char    *author,
                          GError       **error)
 {
-  g_autofree char *note = NULL;
   LikertStatus before;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
 
@@ -1194,27 +1553,72 @@ likert_store_set_status (LikertStore   *self,
   if (!_likert_store_begin (self, error))
     return FALSE;
   if (!response_exists (self, response_id, error) ||
-      !ensure_annotation (self, response_id, author, &note, &before, error))
+      !_likert_store_write_status (self, response_id, status, author, &before, error))
+    goto fail;
+  if (before != status &&
+      !record_history (self, response_id, author, "status", status_text (before),
+                       status_text (status), error))
     goto fail;
 
-  if (before != status)
+  return _likert_store_commit (self, error);
+
+fail:
+  _likert_store_rollback (self);
+  return FALSE;
+}
+
+/* A sentiment as history records it: "-1", "0", "1", or NULL for none. */
+static const char *
+sentiment_text (int sentiment)
+{
+  switch (sentiment)
     {
-      stmt = _likert_store_prepare (self,
-                                    "UPDATE annotation SET status = ?, author = ?, updated_at = ? "
-                                    "WHERE response_id = ?",
-                                    error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int (stmt, 1, status);
-      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, now_seconds ());
-      sqlite3_bind_int64 (stmt, 4, response_id);
-      if (!_likert_store_step_done (self, stmt, error) ||
-          !record_history (self, response_id, author, "status",
-                           likert_status_to_string (before), likert_status_to_string (status),
-                           error))
-        goto fail;
+    case -1: return "-1";
+    case 0: return "0";
+    case 1: return "1";
+    default: return NULL;
     }
+}
+
+/**
+ * likert_store_set_sentiment:
+ * @self: a store
+ * @response_id: the response
+ * @sentiment: -1 (negative), 0 (neutral), 1 (positive), or %G_MININT for none
+ * @author: (nullable): the analyst; %NULL for likert_default_author ()
+ * @error: where to put the reason it failed
+ *
+ * Sets the analyst's own reading of a response's sentiment, committed with its history.
+ */
+gboolean
+likert_store_set_sentiment (LikertStore  *self,
+                            gint64        response_id,
+                            int           sentiment,
+                            const char   *author,
+                            GError      **error)
+{
+  int before;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+
+  if (sentiment != G_MININT && (sentiment < -1 || sentiment > 1))
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
+                   _("Unknown sentiment %d: use −1, 0 or +1"), sentiment);
+      return FALSE;
+    }
+  if (author == NULL)
+    author = likert_default_author ();
+
+  if (!_likert_store_begin (self, error))
+    return FALSE;
+  if (!response_exists (self, response_id, error) ||
+      !_likert_store_write_sentiment (self, response_id, sentiment, author, &before, error))
+    goto fail;
+  if (before != sentiment &&
+      !record_history (self, response_id, author, "sentiment", sentiment_text (before),
+                       sentiment_text (sentiment), error))
+    goto fail;
 
   return _likert_store_commit (self, error);
 
@@ -1229,15 +1633,17 @@ likert_store_list_tags (LikertStore  *self,
 {
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_tag_free);
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
 
   stmt = _likert_store_prepare (self,
-                                "SELECT id, uuid, parent_id, name, colour FROM tag ORDER BY id",
+                                "SELECT id, uuid, parent_id, name, colour, description, shortcut "
+                                "FROM tag ORDER BY id",
                                 error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LikertTag *tag = g_new0 (LikertTag, 1);
 
@@ -1246,9 +1652,17 @@ likert_store_list_tags (LikertStore  *self,
       tag->parent_id = sqlite3_column_int64 (stmt, 2);
       tag->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       tag->colour = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      tag->description = g_strdup (sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                                   ? "" : (const char *) sqlite3_column_text (stmt, 5));
+      tag->shortcut = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (tags, tag);
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      return NULL;
+    }
   return g_steal_pointer (&tags);
 }
 
@@ -1272,14 +1686,14 @@ likert_store_find_tag (LikertStore *self,
   return id;
 }
 
+/* The top-level tag of that name, created (as the default author's change, with its history)
+ * when there is none. */
 gint64
 likert_store_ensure_tag (LikertStore  *self,
                          const char   *name,
                          GError      **error)
 {
   g_autofree char *clean = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (LIKERT_IS_STORE (self), 0);
@@ -1302,32 +1716,7 @@ likert_store_ensure_tag (LikertStore  *self,
   id = likert_store_find_tag (self, clean);
   if (id != 0)
     return id;
-
-  stmt = _likert_store_prepare (self, "INSERT INTO tag (uuid, name) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return 0;
-  uuid = _likert_uuid ();
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
-  if (!_likert_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
-}
-
-static char *
-tag_name (LikertStore *self,
-          gint64       tag_id)
-{
-  sqlite3_stmt *stmt = _likert_store_prepare (self, "SELECT name FROM tag WHERE id = ?", NULL);
-  char *name = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, tag_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return name;
+  return likert_codebook_create (self, clean, 0, NULL, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -1338,8 +1727,12 @@ likert_store_set_tag (LikertStore  *self,
                       const char   *author,
                       GError      **error)
 {
+  g_autofree char *uuid = NULL;
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  g_autofree char *old_author = NULL;
+  g_autofree char *ref = NULL;
+  gint64 at, old_at = 0;
+  gboolean changed;
 
   g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
 
@@ -1348,43 +1741,227 @@ likert_store_set_tag (LikertStore  *self,
 
   if (!_likert_store_begin (self, error))
     return FALSE;
-  if (!response_exists (self, response_id, error))
-    goto fail;
-  name = tag_name (self, tag_id);
-  if (name == NULL)
-    {
-      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
-                   _("There is no tag %s in “%s”"), number_text (tag_id).str, self->path);
-      goto fail;
-    }
-
-  if (active)
-    stmt = _likert_store_prepare (self,
-                                  "INSERT OR IGNORE INTO response_tag "
-                                  "(response_id, tag_id, author, created_at) VALUES (?, ?, ?, ?)",
-                                  error);
-  else
-    stmt = _likert_store_prepare (self,
-                                  "DELETE FROM response_tag WHERE response_id = ? AND tag_id = ?",
-                                  error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, response_id);
-  sqlite3_bind_int64 (stmt, 2, tag_id);
-  if (active)
-    {
-      sqlite3_bind_text (stmt, 3, author, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, now_seconds ());
-    }
-  if (!_likert_store_step_done (self, stmt, error))
+  at = _likert_store_batch_time (self);
+  if (!response_exists (self, response_id, error) ||
+      !lookup_tag (self, tag_id, &uuid, &name, error) ||
+      !_likert_store_write_tag (self, response_id, tag_id, active, author, at,
+                                &old_author, &old_at, &changed, error))
     goto fail;
 
-  if (sqlite3_changes (self->db) > 0 &&
-      !record_history (self, response_id, author, active ? "tag-add" : "tag-remove",
-                       active ? NULL : name, active ? name : NULL, error))
-    goto fail;
+  if (changed)
+    {
+      ref = active ? _likert_store_tag_ref (uuid, name, author, at)
+                   : _likert_store_tag_ref (uuid, name, old_author, old_at);
+      if (!record_history (self, response_id, author, active ? "tag-add" : "tag-remove",
+                           active ? NULL : ref, active ? ref : NULL, error))
+        goto fail;
+    }
 
   return _likert_store_commit (self, error);
+
+fail:
+  _likert_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * likert_store_bulk_tag:
+ * @self: a store
+ * @response_ids: (array length=n_responses): the responses
+ * @n_responses: how many
+ * @tag_id: the tag
+ * @add: %TRUE to tag them, %FALSE to untag them
+ * @author: (nullable): the analyst; %NULL for likert_default_author ()
+ * @n_changed: (out) (optional): how many responses changed (those that already were as asked
+ *   are left alone, and not recorded)
+ * @error: where to put the reason it failed
+ *
+ * Tags or untags many responses in one transaction, recorded as one batch of history (undone
+ * in one step). A response that does not exist fails the whole (error NOT_FOUND) when adding.
+ */
+gboolean
+likert_store_bulk_tag (LikertStore   *self,
+                       const gint64  *response_ids,
+                       guint          n_responses,
+                       gint64         tag_id,
+                       gboolean       add,
+                       const char    *author,
+                       guint         *n_changed,
+                       GError       **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *added = NULL;
+  g_autoptr(GString) removed = NULL;
+  guint changes = 0;
+  gint64 at;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (response_ids != NULL || n_responses == 0, FALSE);
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if (author == NULL)
+    author = likert_default_author ();
+
+  if (!_likert_store_begin (self, error))
+    return FALSE;
+  if (!lookup_tag (self, tag_id, &uuid, &name, error))
+    goto fail;
+  at = _likert_store_batch_time (self);
+  if (add)
+    added = _likert_store_tag_ref (uuid, name, author, at);
+  else
+    removed = g_string_sized_new (128);
+
+  for (guint i = 0; i < n_responses; i++)
+    {
+      g_autofree char *old_author = NULL;
+      gint64 old_at = 0;
+      gboolean changed;
+
+      if (!_likert_store_write_tag (self, response_ids[i], tag_id, add, author, at,
+                                    &old_author, &old_at, &changed, error))
+        goto fail;
+      if (!changed)
+        continue;
+      if (!add)
+        {
+          g_string_truncate (removed, 0);
+          append_tag_ref (removed, uuid, name, old_author, old_at);
+        }
+      if (!record_history (self, response_ids[i], author, add ? "tag-add" : "tag-remove",
+                           add ? NULL : removed->str, add ? added : NULL, error))
+        goto fail;
+      changes++;
+    }
+
+  if (!_likert_store_commit (self, error))
+    return FALSE;
+  if (n_changed != NULL)
+    *n_changed = changes;
+  return TRUE;
+
+fail:
+  _likert_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * likert_store_bulk_status:
+ * @self: a store
+ * @response_ids: (array length=n_responses): the responses
+ * @n_responses: how many
+ * @status: the review status to give them
+ * @author: (nullable): the analyst; %NULL for likert_default_author ()
+ * @n_changed: (out) (optional): how many responses changed
+ * @error: where to put the reason it failed
+ *
+ * Sets the review status of many responses in one transaction, one batch of history.
+ */
+gboolean
+likert_store_bulk_status (LikertStore   *self,
+                          const gint64  *response_ids,
+                          guint          n_responses,
+                          LikertStatus   status,
+                          const char    *author,
+                          guint         *n_changed,
+                          GError       **error)
+{
+  const char *after = status_text (status);
+  guint changes = 0;
+  gint64 at;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (response_ids != NULL || n_responses == 0, FALSE);
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if ((guint) status > LIKERT_STATUS_EXCLUDED)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
+                   _("Unknown review status %d"), (int) status);
+      return FALSE;
+    }
+  if (author == NULL)
+    author = likert_default_author ();
+
+  if (!_likert_store_begin (self, error))
+    return FALSE;
+  at = _likert_store_batch_time (self);
+
+  for (guint i = 0; i < n_responses; i++)
+    {
+      gint64 id = response_ids[i];
+      LikertStatus before = LIKERT_STATUS_NEW;
+      gboolean exists;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      stmt = _likert_store_prepare (self, "SELECT status FROM annotation WHERE response_id = ?",
+                                    error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      exists = sqlite3_step (stmt) == SQLITE_ROW;
+      if (exists)
+        before = (LikertStatus) sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+      if (before == status)
+        continue;
+
+      if (exists)
+        {
+          stmt = _likert_store_prepare (self,
+                                        "UPDATE annotation SET status = ?, author = ?, "
+                                        "updated_at = ? WHERE response_id = ?",
+                                        error);
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_int (stmt, 1, status);
+          sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 3, at);
+          sqlite3_bind_int64 (stmt, 4, id);
+        }
+      else
+        {
+          g_autofree char *uuid = _likert_uuid ();
+
+          stmt = _likert_store_prepare (self,
+                                        "INSERT INTO annotation (response_id, uuid, status, author, "
+                                        "updated_at) VALUES (?, ?, ?, ?, ?)",
+                                        error);
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 3, status);
+          sqlite3_bind_text (stmt, 4, author, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 5, at);
+        }
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
+                       _("There is no response %s in “%s”"), number_text (id).str, self->path);
+          goto fail;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _likert_store_set_error (self, error, _("Could not write to the project"));
+          goto fail;
+        }
+      if (!record_history (self, id, author, "status", status_text (before), after, error))
+        goto fail;
+      changes++;
+    }
+
+  if (!_likert_store_commit (self, error))
+    return FALSE;
+  if (n_changed != NULL)
+    *n_changed = changes;
+  return TRUE;
 
 fail:
   _likert_store_rollback (self);
@@ -1638,6 +2215,8 @@ likert_tag_free (LikertTag *tag)
   g_free (tag->uuid);
   g_free (tag->name);
   g_free (tag->colour);
+  g_free (tag->description);
+  g_free (tag->shortcut);
   g_free (tag);
 }
 

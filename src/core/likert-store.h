@@ -51,6 +51,8 @@ struct _LikertTag
   gint64  parent_id;          /* 0 for a top-level tag */
   char   *name;
   char   *colour;             /* "#rrggbb" or NULL */
+  char   *description;        /* never NULL ("" when none) */
+  char   *shortcut;           /* one character, unique among tags, or NULL */
 };
 
 /* One response with its annotation, as the annotation pane shows it. */
@@ -70,6 +72,7 @@ struct _LikertResponse
   char         *author;       /* nullable: who last annotated */
   gint64        updated_at;   /* 0 when never annotated */
   GArray       *tag_ids;      /* gint64, ordered by tag id */
+  int           sentiment;    /* the analyst's: -1, 0, +1; G_MININT when none */
 };
 
 /* A row an import left out, and why (the first 1000 of an import are recorded). */
@@ -134,6 +137,31 @@ gboolean        likert_store_set_status        (LikertStore           *self,
                                                 const char            *author,
                                                 GError               **error);
 
+/* The manual sentiment: -1, 0, +1, or G_MININT for none. */
+gboolean        likert_store_set_sentiment     (LikertStore           *self,
+                                                gint64                 response_id,
+                                                int                    sentiment,
+                                                const char            *author,
+                                                GError               **error);
+/* Many responses at once: one transaction, one batch of history (one undo step); only the
+ * responses that change are recorded and counted in n_changed. */
+gboolean        likert_store_bulk_tag          (LikertStore           *self,
+                                                const gint64          *response_ids,
+                                                guint                  n_responses,
+                                                gint64                 tag_id,
+                                                gboolean               add,
+                                                const char            *author,
+                                                guint                 *n_changed,
+                                                GError               **error);
+gboolean        likert_store_bulk_status       (LikertStore           *self,
+                                                const gint64          *response_ids,
+                                                guint                  n_responses,
+                                                LikertStatus           status,
+                                                const char            *author,
+                                                guint                 *n_changed,
+                                                GError               **error);
+
+/* Every tag, ordered by id (the codebook's functions are in likert-codebook.h). */
 GPtrArray      *likert_store_list_tags         (LikertStore           *self,
                                                 GError               **error);
 gint64          likert_store_find_tag          (LikertStore           *self,

@@ -34,6 +34,7 @@ static void
 fill_data (LikertHistogramView *self,
            LikertHistogramData *data)
 {
+  memset (data, 0, sizeof *data);
   data->title = self->title;
   data->scale_min = self->scale_min;
   data->scale_max = self->scale_max;

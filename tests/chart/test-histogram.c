@@ -10,6 +10,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "chart-test-support.h"
 #include "likert-chart-export.h"
 #include "likert-chart-style.h"
 #include "likert-histogram.h"
@@ -363,6 +364,64 @@ test_histogram_text_drawn (void)
   likert_chart_style_clear (&style);
 }
 
+/* Percent mode: the same bars, the axis in shares of the answers. */
+static void
+test_histogram_percent (void)
+{
+  LikertHistogramData percent = sample;
+  LikertChartStyle style;
+  Rendered counted, shared;
+  LikertRgba grid;
+  const LikertHistogramGeometry *geometry = &shared.geometry;
+  double baseline, x_between, y_ten, y_five_hundred;
+  g_autofree char *text = NULL;
+
+  percent.percent = TRUE;
+  likert_chart_style_init_default (&style, FALSE);
+  render (&counted, WIDTH, HEIGHT, &style, &sample);
+  render (&shared, WIDTH, HEIGHT, &style, &percent);
+
+  assert_geometry (geometry, &percent, WIDTH, HEIGHT);
+  /* The tick labels differ in width ("30 %" against "1,500"), the bars not in shape. */
+  for (guint i = 0; i < geometry->n_bars; i++)
+    g_assert_cmpfloat_with_epsilon (geometry->bars[i].height / geometry->plot.height,
+                                    counted.geometry.bars[i].height / counted.geometry.plot.height,
+                                    1e-6);
+
+  /* Grid lines at shares (10 % of 5263 answers, the largest bar 33.25 %), not at counts (500). */
+  grid = style.muted;
+  grid.alpha *= 0.3;
+  grid.alpha = lround (grid.alpha * 255) / 255.0;
+  grid = chart_test_over (&grid, &style.background);
+  baseline = geometry->plot.y + geometry->plot.height;
+  x_between = (geometry->bars[0].x + geometry->bars[0].width + geometry->bars[1].x) / 2;
+  y_ten = baseline - 10.0 / (100.0 * 1750 / 5263) * geometry->plot.height;
+  y_five_hundred = baseline - 500.0 / 1750 * geometry->plot.height;
+  {
+    guint red, green, blue, alpha;
+
+    chart_test_pixel (shared.surface, (int) x_between, (int) floor (y_ten), &red, &green, &blue,
+                      &alpha);
+    g_assert_cmpint (ABS ((int) red - (int) lround (grid.red * 255)), <=, 2);
+    chart_test_pixel (counted.surface, (int) x_between,
+                      (int) floor (counted.geometry.plot.y + counted.geometry.plot.height -
+                                   500.0 / 1750 * counted.geometry.plot.height),
+                      &red, &green, &blue, &alpha);
+    g_assert_cmpint (ABS ((int) red - (int) lround (grid.red * 255)), <=, 2);
+    chart_test_pixel (shared.surface, (int) x_between, (int) floor (y_five_hundred), &red, &green,
+                      &blue, &alpha);
+    g_assert_cmpint (red, ==, 255);
+  }
+
+  /* The share first in the description too. */
+  text = likert_histogram_describe (&percent);
+  g_assert_nonnull (strstr (text, "4 (Somewhat satisfied): 33.3 % (1750)."));
+
+  rendered_clear (&counted);
+  rendered_clear (&shared);
+  likert_chart_style_clear (&style);
+}
+
 static void
 test_histogram_describe (void)
 {
@@ -607,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/histogram/context", test_histogram_context);
   g_test_add_func ("/histogram/pixels", test_histogram_pixels);
   g_test_add_func ("/histogram/text-drawn", test_histogram_text_drawn);
+  g_test_add_func ("/histogram/percent", test_histogram_percent);
   g_test_add_func ("/histogram/describe", test_histogram_describe);
   g_test_add_func ("/histogram/describe-plain", test_histogram_describe_plain);
   g_test_add_func ("/histogram/no-answers", test_histogram_no_answers);

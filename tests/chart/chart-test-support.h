@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the chart tests share: image surfaces, pixel checks, rectangles and export checks. */
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "likert-chart-export.h"
+#include "likert-chart-style.h"
+
+G_BEGIN_DECLS
+
+/* An ARGB32 surface and a cairo_t on it (destroy both with chart_test_canvas_clear). */
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+} ChartTestCanvas;
+
+void     chart_test_canvas_init      (ChartTestCanvas        *canvas,
+                                      int                     width,
+                                      int                     height);
+/* Flushes and checks cairo's status; call after rendering, before reading pixels. */
+void     chart_test_canvas_finish    (ChartTestCanvas        *canvas);
+void     chart_test_canvas_clear     (ChartTestCanvas        *canvas);
+
+/* The colour at (x, y) un-premultiplied, channels 0–255. */
+void     chart_test_pixel            (cairo_surface_t        *surface,
+                                      int                     x,
+                                      int                     y,
+                                      guint                  *red,
+                                      guint                  *green,
+                                      guint                  *blue,
+                                      guint                  *alpha);
+/* The pixel at the centre of rect is color, within 1 per channel. */
+void     chart_test_assert_centre_is (cairo_surface_t        *surface,
+                                      const LikertChartRect  *rect,
+                                      const LikertRgba       *color);
+void     chart_test_assert_pixel_is  (cairo_surface_t        *surface,
+                                      double                  x,
+                                      double                  y,
+                                      const LikertRgba       *color);
+/* Anything differs from background by more than 8 in the box. */
+gboolean chart_test_has_ink          (cairo_surface_t        *surface,
+                                      const LikertRgba       *background,
+                                      double                  x0,
+                                      double                  y0,
+                                      double                  x1,
+                                      double                  y1);
+/* color composited over an opaque background. */
+LikertRgba chart_test_over           (const LikertRgba       *color,
+                                      const LikertRgba       *background);
+
+void     chart_test_assert_inside    (const LikertChartRect  *inner,
+                                      const LikertChartRect  *outer);
+gboolean chart_test_rects_overlap    (const LikertChartRect  *a,
+                                      const LikertChartRect  *b);
+
+/* Exports with render to PNG, SVG and PDF in a temporary folder and checks each reads back:
+ * cairo loads the PNG (at scale 2), the SVG parses as XML with an <svg> root, pdftoppm
+ * renders the PDF (skipped when pdftoppm is missing). */
+void     chart_test_check_exports    (LikertChartRenderFunc   render,
+                                      gconstpointer           data,
+                                      double                  width,
+                                      double                  height);
+
+/* Drops Pango's and cairo's caches so that a leak checker sees only real leaks. */
+void     chart_test_reset_caches     (void);
+
+G_END_DECLS
