@@ -85,6 +85,14 @@ likert_frame_unref (LikertFrame *self)
   g_atomic_rc_box_release_full (self, frame_clear);
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static inline void
 bit_set (guint64 *bits,
          guint    row)
@@ -250,6 +258,58 @@ load_rows (LikertFrame   *self,
   return TRUE;
 }
 
+/* The time buckets as categories: values in time order, so codes sort as time does. */
+static void
+add_time_category (LikertFrame *self,
+                   const char  *name,
+                   const char  *format)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autofree char **labels = g_new0 (char *, MAX (self->n_rows, 1));
+  Category category = { 0 };
+
+  for (guint row = 0; row < self->n_rows; row++)
+    {
+      g_autoptr(GDateTime) when = NULL;
+      char *label;
+
+      if (self->submitted_at[row] == G_MININT64 ||
+          (when = g_date_time_new_from_unix_utc (self->submitted_at[row])) == NULL)
+        continue;
+      label = g_date_time_format (when, format);
+      if (g_hash_table_lookup_extended (seen, label, (gpointer *) &labels[row], NULL))
+        g_free (label);
+      else
+        {
+          g_hash_table_add (seen, label);
+          g_ptr_array_add (keys, label);
+          labels[row] = label;
+        }
+    }
+  if (keys->len == 0)
+    return;
+  g_ptr_array_sort_with_data (keys, compare_keys, NULL);
+
+  category.field = g_new0 (LikertField, 1);
+  category.field->header = g_strdup (name);
+  category.field->role = LIKERT_ROLE_CATEGORY;
+  category.codes = g_new0 (guint16, MAX (self->n_rows, 1));
+  category.values = g_ptr_array_new_with_free_func (g_free);
+  category.lookup = g_hash_table_new (g_str_hash, g_str_equal);
+  g_ptr_array_add (category.values, g_strdup (""));
+  for (guint i = 0; i < keys->len && i < G_MAXUINT16 - 1; i++)
+    g_ptr_array_add (category.values, g_strdup (g_ptr_array_index (keys, i)));
+  for (guint code = 0; code < category.values->len; code++)
+    g_hash_table_insert (category.lookup, g_ptr_array_index (category.values, code),
+                         GUINT_TO_POINTER (code + 1));
+  for (guint row = 0; row < self->n_rows; row++)
+    if (labels[row] != NULL)
+      category.codes[row] = (guint16) (GPOINTER_TO_UINT (g_hash_table_lookup (category.lookup,
+                                                                              labels[row])) - 1);
+  g_array_append_val (self->categories, category);
+}
+
 static gboolean
 load_annotations (LikertFrame  *self,
                   LikertStore  *store,
@@ -389,6 +449,8 @@ likert_frame_load (LikertStore   *store,
       !load_dictionaries (self, store, error) ||
       !load_annotations (self, store, error))
     goto fail;
+  add_time_category (self, LIKERT_FRAME_MONTH, "%Y-%m");
+  add_time_category (self, LIKERT_FRAME_WEEK, "%G-W%V");
 
   _likert_store_rollback (store);
   return g_steal_pointer (&self);
@@ -580,6 +642,19 @@ likert_frame_find_category (LikertFrame *self,
     if (g_strcmp0 (g_array_index (self->categories, Category, c).field->header, name) == 0)
       return (gint) c;
   return -1;
+}
+
+const char *
+likert_frame_get_category_title (LikertFrame *self,
+                                 guint        category)
+{
+  const char *header = get_category (self, category)->field->header;
+
+  if (g_str_equal (header, LIKERT_FRAME_MONTH))
+    return _("Month submitted");
+  if (g_str_equal (header, LIKERT_FRAME_WEEK))
+    return _("Week submitted");
+  return header;
 }
 
 const guint16 *

@@ -55,12 +55,20 @@ void               likert_frame_compute_stats  (LikertFrame          *self,
                                                 const guint64        *filter,
                                                 LikertStats          *stats);
 
-/* Categorical fields, dictionary-encoded: code 0 is an empty cell. */
+/* Categorical fields, dictionary-encoded: code 0 is an empty cell. Besides the project's own,
+ * the frame derives two from the submission time, "@month" (2025-03) and "@week" (2025-W09,
+ * ISO weeks, UTC), so that time buckets filter and segment like any field. */
+#define LIKERT_FRAME_MONTH "@month"
+#define LIKERT_FRAME_WEEK  "@week"
 guint              likert_frame_get_n_categories      (LikertFrame   *self);
 const LikertField *likert_frame_get_category          (LikertFrame   *self,
                                                        guint          category);
 gint               likert_frame_find_category         (LikertFrame   *self,
                                                        const char    *name);
+/* What to call a categorical field in the interface: its header, or, for the time buckets,
+ * "Month submitted" and "Week submitted" (translated). */
+const char        *likert_frame_get_category_title    (LikertFrame   *self,
+                                                       guint          category);
 const guint16     *likert_frame_get_category_codes    (LikertFrame   *self,
                                                        guint          category);
 /* Values have codes 0 … n − 1. */

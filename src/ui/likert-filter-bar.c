@@ -85,6 +85,7 @@ struct _Facet
   LikertFilterBar   *bar;                /* unowned: the bar owns the facet */
   guint              category;
   char              *name;
+  char              *title;     /* what the interface calls the field */
   guint              n_values;
   guint64           *totals;             /* per code, over the whole frame */
   guint64           *counts;             /* per code, over the rows of the other filters */
@@ -460,7 +461,7 @@ sync_labels (LikertFilterBar *self)
       g_autofree char *chosen = g_strjoinv (", ", values);
 
       n = g_strv_length (values);
-      set_button_state (facet->button, facet->name, n, n > 0 ? chosen : facet->tooltip);
+      set_button_state (facet->button, facet->title, n, n > 0 ? chosen : facet->tooltip);
       gtk_widget_set_sensitive (GTK_WIDGET (facet->clear), n > 0);
     }
 
@@ -679,6 +680,7 @@ facet_free (Facet *facet)
 {
   gtk_widget_unparent (GTK_WIDGET (facet->button));
   g_free (facet->name);
+  g_free (facet->title);
   g_free (facet->tooltip);
   g_free (facet->totals);
   g_free (facet->counts);
@@ -904,13 +906,14 @@ facet_new (LikertFilterBar *self,
   facet->bar = self;
   facet->category = category;
   facet->name = g_strdup (likert_frame_get_category (self->frame, category)->header);
+  facet->title = g_strdup (likert_frame_get_category_title (self->frame, category));
   facet->n_values = likert_frame_get_n_category_values (self->frame, category);
   facet->totals = g_new0 (guint64, MAX (facet->n_values, 1));
   facet->counts = g_new0 (guint64, MAX (facet->n_values, 1));
   likert_frame_count_category (self->frame, category, NULL, facet->totals);
 
   facet->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_label (facet->button, facet->name);
+  gtk_menu_button_set_label (facet->button, facet->title);
   facet->popover = GTK_POPOVER (gtk_popover_new ());
   g_signal_connect (facet->popover, "show", G_CALLBACK (facet_popover_show_cb), facet);
 
@@ -1094,7 +1097,7 @@ build_segments (LikertFilterBar *self)
   /* Translators: no segment: the statistics are not split */
   gtk_string_list_append (model, C_("segment", "None"));
   for (guint c = 0; c < n; c++)
-    gtk_string_list_append (model, likert_frame_get_category (self->frame, c)->header);
+    gtk_string_list_append (model, likert_frame_get_category_title (self->frame, c));
   self->syncing++;
   gtk_drop_down_set_model (self->segment_dropdown, G_LIST_MODEL (model));
   gtk_drop_down_set_selected (self->segment_dropdown, (guint) (self->segment + 1));

@@ -280,8 +280,8 @@ update_analysis (LikertWindow  *self,
       guint n_values = likert_frame_get_n_category_values (self->frame, (guint) segment);
       g_autofree LikertStats *by_value = g_new0 (LikertStats, MAX (n_values, 1));
       g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
-      GtkWidget *heading = gtk_label_new (likert_frame_get_category (self->frame,
-                                                                     (guint) segment)->header);
+      GtkWidget *heading = gtk_label_new (likert_frame_get_category_title (self->frame,
+                                                                           (guint) segment));
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_widget_add_css_class (heading, "heading");
