@@ -25,8 +25,10 @@ wait_until (gboolean (*check) (gpointer),
 {
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
+  /* Not a blocking iteration: a project that fails to open leaves nothing to wake it up. */
   while (!check (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
   return check (data);
 }
 
