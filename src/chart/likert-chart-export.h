@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef enum {
   LIKERT_CHART_ERROR_FORMAT,   /* unknown file extension */
   LIKERT_CHART_ERROR_WRITE,    /* cairo could not write the file */
+  LIKERT_CHART_ERROR_DATA,     /* the chart asks for what the data does not have */
 } LikertChartError;
 
 /* A renderer without its geometry: likert_histogram_draw, likert_diverging_draw,

@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "likert-chart-data.h"
 #include "likert-chart-export.h"
+#include "likert-chart-spec.h"
 #include "likert-chart-style.h"
 #include "likert-filter.h"
 #include "likert-frame.h"
@@ -26,9 +28,11 @@
  *   likert-cli import FILE.csv -o PROJECT.likert [--encoding] [--delimiter] [--shape] …
  *   likert-cli import FILE.csv --dry-run [--json]
  *   likert-cli stats PROJECT [--question NAME] [FILTER…] [--segment FIELD] [--save-view NAME]
- *                            [--json]
+ *                            [--json | --csv]
  *   likert-cli show PROJECT [FILTER…] [--json]
- *   likert-cli chart PROJECT -o OUT.png|.svg|.pdf [--question NAME] [FILTER…] [--width] …
+ *   likert-cli chart PROJECT -o OUT.png|.svg|.pdf [--kind KIND] [--question NAME]
+ *                            [--segment FIELD] [--period day|week|month] [--percent] [FILTER…]
+ *                            [--save-chart NAME] [--describe] [--width] …
  *   likert-cli report [PROJECT_OR_CSV] [-o OUT.png]
  *
  * FILTER: --where FIELD=VALUE, --from DATE, --to DATE, --search WORDS, --tag NAME,
@@ -108,7 +112,7 @@ static const Command commands[] = {
   { "show", N_("PROJECT"),
     N_("Print the imported responses (all of them with --json)"), cmd_show },
   { "chart", N_("PROJECT -o OUT.png|OUT.svg|OUT.pdf"),
-    N_("Draw the histogram of a rating question into a file"), cmd_chart },
+    N_("Draw a chart of a rating question (or of the tags) into a file"), cmd_chart },
   { "report", N_("[PROJECT_OR_CSV]"),
     N_("Print the statistics and draw the histogram of a project, a CSV or the sample"),
     cmd_report },
@@ -1488,6 +1492,124 @@ print_stats (Project  *project,
   fflush (stdout);
 }
 
+/* Helpers: CSV */
+
+/* A field of RFC 4180 CSV and its separator: quoted when it holds a separator, a quote or a
+ * line break. */
+static void
+csv_field (GString    *line,
+           const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    g_string_append (line, text);
+  else
+    {
+      g_string_append_c (line, '"');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (line, '"');
+          g_string_append_c (line, *p);
+        }
+      g_string_append_c (line, '"');
+    }
+  g_string_append_c (line, ',');
+}
+
+/* A number whatever the locale: the shortest text of up to 17 digits that reads back the same
+ * (0.6125, not 0.61250000000000004); empty for NAN. */
+static void
+csv_double (GString *line,
+            double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      csv_field (line, "");
+      return;
+    }
+  for (int digits = 15; digits < 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        {
+          csv_field (line, buffer);
+          return;
+        }
+    }
+  csv_field (line, g_ascii_dtostr (buffer, sizeof buffer, value));
+}
+
+static void
+csv_count (GString *line,
+           guint64  value)
+{
+  char buffer[32];
+
+  g_snprintf (buffer, sizeof buffer, "%" G_GUINT64_FORMAT, value);
+  csv_field (line, buffer);
+}
+
+static void
+csv_stats_line (const char        *question,
+                const char        *segment,
+                const LikertStats *stats)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  csv_field (line, question);
+  csv_field (line, segment);
+  csv_count (line, stats->n);
+  csv_count (line, stats->missing);
+  csv_double (line, stats->mean);
+  csv_double (line, stats->ci95_low);
+  csv_double (line, stats->ci95_high);
+  csv_double (line, stats->median);
+  csv_double (line, stats->sd);
+  csv_double (line, stats->top2box);
+  csv_double (line, stats->top2box_low);
+  csv_double (line, stats->top2box_high);
+  csv_double (line, stats->nps);
+  g_string_truncate (line, line->len - 1);   /* the last separator */
+  g_print ("%s\r\n", line->str);
+}
+
+/* The statistics table as CSV: a line per question, or with segment_by a line per question and
+ * value of the segment field (values without selected rows left out). */
+static void
+print_stats_csv (Project *project,
+                 GArray  *questions,
+                 gint     segment_by)
+{
+  g_print ("question,segment,n,missing,mean,ci_low,ci_high,median,sd,top2box,top2box_low,"
+           "top2box_high,nps\r\n");
+  for (guint i = 0; i < questions->len; i++)
+    {
+      guint q = g_array_index (questions, guint, i);
+      const LikertField *field = likert_frame_get_question (project->frame, q);
+
+      if (segment_by >= 0)
+        {
+          g_autoptr(GArray) segments = compute_segments (project, q, (guint) segment_by);
+
+          for (guint j = 0; j < segments->len; j++)
+            csv_stats_line (field->header, g_array_index (segments, Segment, j).value,
+                            &g_array_index (segments, Segment, j).stats);
+        }
+      else
+        {
+          LikertStats stats;
+
+          likert_frame_compute_stats (project->frame, q, project->selected, &stats);
+          csv_stats_line (field->header, "", &stats);
+        }
+    }
+}
+
 /* Helpers: charts */
 
 static gboolean
@@ -2554,6 +2676,7 @@ cmd_stats (const Command  *command,
   g_autofree char *segment = NULL;
   g_autofree char *save_view = NULL;
   gboolean as_json = FALSE;
+  gboolean as_csv = FALSE;
   g_auto(FilterArgs) filter_args = { 0 };
   g_auto(Project) project = { 0 };
   g_autoptr(GArray) questions = NULL;
@@ -2569,11 +2692,16 @@ cmd_stats (const Command  *command,
       N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
       N_("Print JSON (the format scripts rely on) instead of a table"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &as_csv,
+      N_("Print the statistics table as CSV: a line per question (per question and segment "
+         "with --segment)"), NULL },
     { NULL }
   };
 
   if (!parse_command_line (command, entries, &filter_args, &argc, &argv, 1, 1))
     return EXIT_USAGE;
+  if (as_json && as_csv)
+    return usage_error (command->name, _("--json and --csv cannot be used together"));
 
   if (!project_open_selected (&project, argv[1], &filter_args, &error) ||
       (questions = pick_questions (&project, question, &error)) == NULL ||
@@ -2588,6 +2716,11 @@ cmd_stats (const Command  *command,
         return fail (error);
     }
 
+  if (as_csv)
+    {
+      print_stats_csv (&project, questions, segment_by);
+      return flush_stdout ();
+    }
   print_stats (&project, questions, segment_by, as_json);
   if (save_view != NULL && !as_json)
     {
@@ -2672,6 +2805,48 @@ cmd_show (const Command  *command,
   return flush_stdout ();
 }
 
+/* Replaces *place with a copy of value (which may point into *place). */
+static void
+set_string (char       **place,
+            const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*place);
+  *place = copy;
+}
+
+/* Whether a chart of kind has a row per value of a segment field. */
+static gboolean
+kind_takes_segment (LikertChartKind kind)
+{
+  return kind == LIKERT_CHART_DIVERGING || kind == LIKERT_CHART_MEAN ||
+         kind == LIKERT_CHART_CSAT || kind == LIKERT_CHART_NPS;
+}
+
+/* The chart part of a saved view, or NULL (and no error) when the view is only a filter. */
+static gboolean
+load_view_chart (Project          *project,
+                 const char       *view,
+                 LikertChartSpec **spec,
+                 GError          **error)
+{
+  g_autofree char *definition = likert_store_get_view (project->store, view, error);
+  g_autoptr(GError) local_error = NULL;
+
+  *spec = NULL;
+  if (definition == NULL)
+    return FALSE;
+  *spec = likert_chart_spec_from_json (definition, &local_error);
+  if (*spec == NULL &&
+      !g_error_matches (local_error, LIKERT_CHART_SPEC_ERROR, LIKERT_CHART_SPEC_ERROR_NO_CHART))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 cmd_chart (const Command  *command,
            int             argc,
@@ -2680,19 +2855,46 @@ cmd_chart (const Command  *command,
   g_autofree char *output = NULL;
   g_autofree char *question_name = NULL;
   g_autofree char *segment = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *period_name = NULL;
+  g_autofree char *save_chart = NULL;
+  g_autofree char *description = NULL;
   int width = 800;
   int height = 450;
   double scale = 1.0;
   gboolean dark = FALSE;
+  gboolean percent = FALSE;
+  gboolean describe = FALSE;
   g_auto(FilterArgs) filter_args = { 0 };
   g_auto(Project) project = { 0 };
+  g_autoptr(LikertChartSpec) view_spec = NULL;
+  g_autoptr(LikertChartSpec) spec = likert_chart_spec_new ();
   g_autoptr(GError) error = NULL;
+  LikertChartKind kind = LIKERT_CHART_HISTOGRAM;
+  LikertPeriod period = LIKERT_PERIOD_MONTH;
   guint question;
+  gint segment_by;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write: PNG, SVG or PDF after its extension"), N_("FILE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
+      N_("The chart: histogram (default), diverging, mean, csat, nps, trend, tags or heatmap"),
+      N_("KIND") },
     { "question", 'q', 0, G_OPTION_ARG_STRING, &question_name,
       N_("The rating question (its column header; default: the first)"), N_("NAME") },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment,
+      N_("A row per value of this categorical field (diverging, mean, csat and nps charts)"),
+      N_("FIELD") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_name,
+      N_("The periods of a trend chart: day, week or month (default)"), N_("PERIOD") },
+    { "percent", 0, 0, G_OPTION_ARG_NONE, &percent,
+      N_("Histogram: show the shares of the answers instead of counts"), NULL },
+    { "save-chart", 0, 0, G_OPTION_ARG_STRING, &save_chart,
+      N_("Save the chart (kind, question, segment, period and filter) as the view NAME, to "
+         "draw it again with --view NAME"), N_("NAME") },
+    { "describe", 0, 0, G_OPTION_ARG_NONE, &describe,
+      N_("Print the chart's text description instead of the file name (-o is then "
+         "optional)"), NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width,
       N_("Width in pixels (PNG) or points (SVG, PDF); default 800"), N_("WIDTH") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height,
@@ -2701,29 +2903,105 @@ cmd_chart (const Command  *command,
       N_("Multiply the pixels of a PNG (2 for a high-resolution screen); default 1"),
       N_("SCALE") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark style"), NULL },
-    /* Accepted so that it can be refused with a reason. */
-    { "segment", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &segment, NULL, NULL },
     { NULL }
   };
 
   if (!parse_command_line (command, entries, &filter_args, &argc, &argv, 1, 1))
     return EXIT_USAGE;
-  if (segment != NULL)
-    return usage_error (command->name, _("--segment is not available for charts yet"));
-  if (output == NULL)
+  if (output == NULL && !describe)
     return usage_error (command->name, _("Missing -o FILE"));
   if (width < 1 || height < 1 || width > 20000 || height > 20000)
     return usage_error (command->name, _("The width and height must be between 1 and 20000"));
   if (!(scale > 0.0 && scale <= 10.0))
     return usage_error (command->name, _("The scale must be more than 0 and at most 10"));
+  if (kind_name != NULL && !likert_chart_kind_from_string (kind_name, &kind))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what was typed after --kind */
+        g_strdup_printf (_("Unknown chart kind “%s” for --kind; the kinds are histogram, "
+                           "diverging, mean, csat, nps, trend, tags and heatmap"), kind_name);
 
-  if (!project_open_selected (&project, argv[1], &filter_args, &error) ||
-      !pick_one_question (&project, question_name, &question, &error) ||
-      !write_histogram (&project, question, output, width, height, scale, dark, &error))
+      return usage_error (command->name, message);
+    }
+  if (period_name != NULL && !likert_period_from_string (period_name, &period))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what was typed after --period */
+        g_strdup_printf (_("Unknown period “%s” for --period; the periods are day, week and "
+                           "month"), period_name);
+
+      return usage_error (command->name, message);
+    }
+
+  if (!project_open (&project, argv[1], &error) ||
+      (filter_args.view != NULL &&
+       !load_view_chart (&project, filter_args.view, &view_spec, &error)) ||
+      !project_select (&project, &filter_args, &error))
     return fail (error);
 
-  g_print ("%s\n", output);
-  return EXIT_SUCCESS;
+  /* The view's chart, then what the options say. */
+  if (view_spec != NULL)
+    {
+      spec->kind = view_spec->kind;
+      spec->question = g_strdup (view_spec->question);
+      spec->segment = g_strdup (view_spec->segment);
+      spec->period = view_spec->period;
+      spec->percent = view_spec->percent;
+    }
+  if (kind_name != NULL)
+    spec->kind = kind;
+  if (question_name != NULL)
+    set_string (&spec->question, question_name);
+  if (segment != NULL)
+    set_string (&spec->segment, segment);
+  if (period_name != NULL)
+    spec->period = period;
+  if (percent)
+    spec->percent = TRUE;
+  likert_filter_free (spec->filter);
+  spec->filter = likert_filter_copy (project.filter);
+
+  if (spec->segment != NULL && !kind_takes_segment (spec->kind))
+    {
+      g_autofree char *message =
+        /* Translators: %s is a chart kind such as “trend” */
+        g_strdup_printf (_("--segment applies to diverging, mean, csat and nps charts, not to "
+                           "%s charts"), likert_chart_kind_to_string (spec->kind));
+
+      return usage_error (command->name, message);
+    }
+  if (!pick_segment_field (&project, spec->segment, &segment_by, &error))
+    return fail (error);
+  /* The question by name, so that a saved chart keeps showing it. */
+  if (spec->kind != LIKERT_CHART_TAGS)
+    {
+      if (!pick_one_question (&project, spec->question, &question, &error))
+        return fail (error);
+      set_string (&spec->question,
+                        likert_frame_get_question (project.frame, question)->header);
+    }
+
+  if (describe &&
+      (description = likert_chart_spec_describe (project.frame, project.store, spec,
+                                                 &error)) == NULL)
+    return fail (error);
+  if (output != NULL &&
+      !likert_chart_render_spec_to_file (project.frame, project.store, spec, output, width,
+                                         height, scale, dark, &error))
+    return fail (error);
+  if (save_chart != NULL)
+    {
+      g_autofree char *definition = likert_chart_spec_to_json (spec);
+
+      if (!likert_store_save_view (project.store, save_chart, definition, &error))
+        return fail (error);
+    }
+
+  if (describe)
+    g_print ("%s\n", description);
+  else
+    g_print ("%s\n", output);
+  return flush_stdout ();
 }
 
 static int

@@ -824,6 +824,11 @@ likert_store_open (const char            *path,
     }
   self->verified = TRUE;
 
+  /* A new project gets 16 KiB pages: rows with their cells are a few hundred bytes, and larger
+   * pages make a million-row import ~10 % faster. Only possible before the first table. */
+  if ((!exists || empty) && !exec (self, "PRAGMA page_size = 16384", error))
+    return NULL;
+
   if (!exec (self,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = FULL;"

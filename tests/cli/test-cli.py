@@ -1230,12 +1230,192 @@ class FilterTest(unittest.TestCase):
         with open(whole, "rb") as a, open(filtered, "rb") as b:
             self.assertNotEqual(a.read(), b.read())
 
-    def test_chart_refuses_segment(self):
-        out = self.path("segment.png")
-        result = run("chart", self.project, "-o", out, "--segment", "country")
+
+SVG_MAGIC = (b"<?xml", b"<svg")
+SEGMENTED_KINDS = ("diverging", "mean", "csat", "nps")
+
+
+class ChartTest(unittest.TestCase):
+    """chart --kind …, --describe, --save-chart and --view, and stats --csv, on the sample."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="likert-chart-test-")
+        cls.rows = read_sample()
+        cls.project = os.path.join(cls.tmp, "feedback.likert")
+        run("import", SAMPLE, "-o", cls.project, check=0)
+        # A 0–10 question for the NPS chart.
+        cls.nps_csv = os.path.join(cls.tmp, "nps.csv")
+        with open(cls.nps_csv, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["id", "score", "group"])
+            for i in range(220):
+                writer.writerow([i + 1, (i * 7) % 11, "odd" if i % 2 else "even"])
+        cls.nps_project = os.path.join(cls.tmp, "nps.likert")
+        run("import", cls.nps_csv, "-o", cls.nps_project, check=0)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def project_for(self, kind):
+        return self.nps_project if kind == "nps" else self.project
+
+    def test_every_kind_every_format(self):
+        for kind in ("histogram", "diverging", "mean", "csat", "nps", "trend", "tags",
+                     "heatmap"):
+            segment = ("--segment", "group" if kind == "nps" else "country") \
+                if kind in SEGMENTED_KINDS else ()
+            for ext in ("png", "svg", "pdf"):
+                with self.subTest(kind=kind, ext=ext):
+                    out = self.path(f"{kind}.{ext}")
+                    result = run("chart", self.project_for(kind), "--kind", kind, *segment,
+                                 "-o", out, check=0)
+                    self.assertEqual(result.stdout.strip(), out)
+                    head = magic_of(out, 8)
+                    if ext == "png":
+                        self.assertTrue(head.startswith(PNG_MAGIC))
+                    elif ext == "pdf":
+                        self.assertTrue(head.startswith(PDF_MAGIC))
+                    else:
+                        self.assertTrue(head.startswith(SVG_MAGIC), head)
+
+    def test_describe_diverging_by_country(self):
+        text = run("chart", self.project, "--kind", "diverging", "--segment", "country",
+                   "--describe", check=0).stdout
+        counts = collections.Counter(r["country"] for r in self.rows if r["rating"] != "")
+        for country, n in counts.items():
+            self.assertIn(f"{country} (n = {n}", text)
+
+    def test_describe_mean_and_csat(self):
+        stats = json.loads(run("stats", self.project, "--json", "--segment", "device",
+                               check=0).stdout)
+        (question,) = stats["questions"]
+        mean = run("chart", self.project, "--kind", "mean", "--segment", "device",
+                   "--describe", check=0).stdout
+        csat = run("chart", self.project, "--kind", "csat", "--segment", "device",
+                   "--describe", check=0).stdout
+        for segment in question["segments"]:
+            self.assertIn(f"{segment['value']}: {segment['mean']:.2f}", mean)
+            self.assertIn(f"n = {segment['n']}", mean)
+            self.assertIn(f"{segment['value']}: ", csat)
+        self.assertIn(f"{question['mean']:.2f}", mean)
+
+    def test_trend_by_month(self):
+        text = run("chart", self.project, "--kind", "trend", "--period", "month",
+                   "--describe", check=0).stdout
+        self.assertIn("over 24 periods", text)
+        months = sorted({r["submitted_at"][:7] for r in self.rows})
+        self.assertEqual(len(months), 24)
+        for month in months:
+            n = sum(1 for r in self.rows if r["submitted_at"].startswith(month) and r["rating"])
+            self.assertIn(f"{month}: ", text)
+            self.assertIn(f"n = {n}", text)
+
+    def test_tags_without_tags(self):
+        out = self.path("notags.png")
+        run("chart", self.project, "--kind", "tags", "-o", out, check=0)
+        self.assertTrue(magic_of(out, 8).startswith(PNG_MAGIC))
+
+    def test_save_chart_then_view(self):
+        project = os.path.join(self.tmp, "saved.likert")
+        run("import", SAMPLE, "-o", project, check=0)
+        first = self.path("saved-first.svg")
+        again = self.path("saved-again.svg")
+        options = ("--kind", "mean", "--segment", "device", "--where", "country=MA",
+                   "--search", "slow")
+        run("chart", project, "-o", first, *options, "--save-chart", "mobile speed", check=0)
+        run("chart", project, "-o", again, "--view", "mobile speed", check=0)
+        with open(first, "rb") as a, open(again, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        described = run("chart", project, *options, "--describe", check=0).stdout
+        self.assertEqual(run("chart", project, "--view", "mobile speed", "--describe",
+                             check=0).stdout, described)
+
+        # Options given with --view override the saved chart.
+        csat = run("chart", project, "--view", "mobile speed", "--kind", "csat", "--describe",
+                   check=0).stdout
+        self.assertIn("CSAT", csat)
+        self.assertNotEqual(csat, described)
+
+        # The saved chart is a view: its filter applies to stats too.
+        ma_slow = [r for r in self.rows if r["country"] == "MA" and
+                   any(w.startswith("slow") for w in words_of(r["comment"]))]
+        stats = json.loads(run("stats", project, "--json", "--view", "mobile speed",
+                               check=0).stdout)
+        self.assertEqual(stats["responses"], len(ma_slow))
+
+        # The saved definition: the filter's members and "chart".
+        with sqlite3.connect(project) as db:
+            (definition,) = db.execute("SELECT definition FROM view WHERE name = ?",
+                                       ("mobile speed",)).fetchone()
+        saved = json.loads(definition)
+        self.assertEqual(saved["chart"], {"kind": "mean", "question": "rating",
+                                          "segment": "device", "period": "month",
+                                          "percent": False})
+        self.assertEqual(saved["where"], {"country": ["MA"]})
+
+        # A plain filter view draws the default chart over its rows.
+        run("stats", project, "--where", "country=MA", "--save-view", "MA", check=0)
+        text = run("chart", project, "--view", "MA", "--describe", check=0).stdout
+        self.assertEqual(text, run("chart", project, "--where", "country=MA", "--describe",
+                                   check=0).stdout)
+
+    def test_chart_errors(self):
+        result = run("chart", self.project, "--kind", "pie", "-o", self.path("pie.png"))
         self.assertEqual(result.returncode, 2)
-        self.assertIn("--segment is not available for charts yet", result.stderr)
-        self.assertFalse(os.path.exists(out))
+        self.assertIn("pie", result.stderr)
+        result = run("chart", self.project, "--kind", "trend", "--period", "year", "--describe")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("year", result.stderr)
+        result = run("chart", self.project, "--kind", "trend", "--segment", "country",
+                     "--describe")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--segment", result.stderr)
+        result = run("chart", self.project, "--kind", "nps", "-o", self.path("nps.png"))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("0–10", result.stderr)
+        self.assertFalse(os.path.exists(self.path("nps.png")))
+        result = run("chart", self.project, "--kind", "diverging", "--segment", "planet",
+                     "--describe")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("“planet”", result.stderr)
+        result = run("chart", self.project)
+        self.assertEqual(result.returncode, 2)
+
+    def test_stats_csv(self):
+        out = run("stats", self.project, "--csv", "--segment", "device", check=0).stdout
+        table = list(csv.reader(out.splitlines()))
+        self.assertEqual(table[0], ["question", "segment", "n", "missing", "mean", "ci_low",
+                                    "ci_high", "median", "sd", "top2box", "top2box_low",
+                                    "top2box_high", "nps"])
+        stats = json.loads(run("stats", self.project, "--json", "--segment", "device",
+                               check=0).stdout)
+        segments = stats["questions"][0]["segments"]
+        self.assertEqual(len(table) - 1, len(segments))
+        for line, segment in zip(table[1:], segments):
+            self.assertEqual(line[0], "rating")
+            self.assertEqual(line[1], segment["value"])
+            self.assertEqual(int(line[2]), segment["n"])
+            self.assertAlmostEqual(float(line[4]), segment["mean"], places=6)
+            self.assertEqual(line[12], "")          # no NPS on a 1–5 question
+
+        whole = list(csv.reader(run("stats", self.project, "--csv", check=0).stdout
+                                .splitlines()))
+        self.assertEqual(len(whole), 2)
+        question = stats["questions"][0]
+        self.assertEqual(int(whole[1][2]), question["n"])
+        self.assertAlmostEqual(float(whole[1][5]), question["ci95"][0], places=6)
+        # Numbers stay locale-neutral.
+        french = run("stats", self.project, "--csv", env={"LC_ALL": "fr_FR.UTF-8"},
+                     check=0).stdout
+        self.assertEqual(french.splitlines()[1], ",".join(whole[1]))
+
+        result = run("stats", self.project, "--csv", "--json")
+        self.assertEqual(result.returncode, 2)
 
 
 if __name__ == "__main__":

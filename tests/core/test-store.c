@@ -165,11 +165,13 @@ test_schema (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
                           "(SELECT user_version FROM pragma_user_version), "
-                          "(SELECT journal_mode FROM pragma_journal_mode)", -1, &stmt, NULL);
+                          "(SELECT journal_mode FROM pragma_journal_mode), "
+                          "(SELECT page_size FROM pragma_page_size)", -1, &stmt, NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, LIKERT_STORE_APPLICATION_ID);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, LIKERT_STORE_SCHEMA_VERSION);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "wal");
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 16384);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
@@ -348,7 +350,7 @@ test_verified_cache (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LikertStore) store = NULL;
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize length, page_size;
   sqlite3 *db;
 
   test_dir_init (&dir);
@@ -380,10 +382,11 @@ test_verified_cache (void)
   g_assert_true (likert_store_was_checked (store));
   g_clear_object (&store);
 
-  /* Damaged by something else: refused. A byte in the last page (a b-tree page). */
+  /* Damaged by something else: refused. The header of the last page (a b-tree page). */
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 8192);
-  memset (contents + length - 4096, 0xA5, 64);
+  page_size = ((guchar) contents[16] << 8) | (guchar) contents[17];
+  g_assert_cmpuint (length, >=, 2 * page_size);
+  memset (contents + length - page_size, 0xA5, 64);
   g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
   store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
