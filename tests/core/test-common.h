@@ -58,6 +58,24 @@ test_dir_clear (TestDir *dir)
   g_free (dir->path);
 }
 
+/* Runs the main loop until check returns TRUE, at most timeout_s seconds (UI and async tests). */
+static inline gboolean
+wait_for (gboolean (*check) (gpointer),
+          gpointer   data,
+          double     timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (timeout_s * G_USEC_PER_SEC);
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
 static inline char *
 test_sample_path (void)
 {

@@ -28,24 +28,6 @@ typedef struct
   gboolean          errors_expected;
 } Fixture;
 
-/* Runs the main loop until check returns TRUE, at most timeout_s seconds. */
-static gboolean
-wait_for (gboolean (*check) (gpointer),
-          gpointer   data,
-          double     timeout_s)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (timeout_s * G_USEC_PER_SEC);
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
 static void
 drain (void)
 {
