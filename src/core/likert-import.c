@@ -1088,19 +1088,40 @@ find_value_problems (Planner *planner)
   g_ptr_array_sort (plan->problems, compare_problems);
 }
 
+static int
+compare_reasons (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const char *ra = *(const char * const *) a, *rb = *(const char * const *) b;
+  gsize ca = GPOINTER_TO_SIZE (g_hash_table_lookup (user_data, ra));
+  gsize cb = GPOINTER_TO_SIZE (g_hash_table_lookup (user_data, rb));
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return g_strcmp0 (ra, rb);
+}
+
 static void
 report_excluded (Planner *planner)
 {
   GHashTableIter iter;
   gpointer reason, count;
   g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
   LikertImportPlan *plan = planner->plan;
 
   if (plan->n_excluded == 0)
     return;
+  /* In a stable order: most frequent reason first, then by name. */
   g_hash_table_iter_init (&iter, planner->excluded);
   while (g_hash_table_iter_next (&iter, &reason, &count))
+    g_ptr_array_add (order, reason);
+  g_ptr_array_sort_with_data (order, compare_reasons, planner->excluded);
+  for (guint i = 0; i < order->len; i++)
     {
+      reason = g_ptr_array_index (order, i);
+      count = g_hash_table_lookup (planner->excluded, reason);
       if (reasons->len > 0)
         g_string_append (reasons, C_("list separator", ", "));
       /* Translators: a reason and how many records it concerns */
