@@ -35,6 +35,8 @@ struct _LikertFrame
   GPtrArray *codes;          /* guint8 * per question */
   GArray    *categories;     /* Category */
   guint8    *status;         /* LikertStatus per row */
+  guint64   *has_text;       /* bitmap: rows with a text field filled (in the FTS index) */
+  guint64   *has_note;       /* bitmap: rows with a note */
   GArray    *tags;           /* Tag */
   gint       comment_column;
 };
@@ -67,6 +69,8 @@ frame_clear (gpointer data)
   g_free (self->ids);
   g_free (self->submitted_at);
   g_free (self->status);
+  g_free (self->has_text);
+  g_free (self->has_note);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_array_unref);
@@ -258,6 +262,29 @@ load_rows (LikertFrame   *self,
   return TRUE;
 }
 
+/* A bitmap of the rows whose ids a query lists. */
+static gboolean
+load_presence (LikertFrame  *self,
+               LikertStore  *store,
+               const char   *sql,
+               guint64      *bits,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = _likert_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint row = likert_frame_find_row (self, sqlite3_column_int64 (stmt, 0));
+
+      if (row >= 0)
+        bit_set (bits, (guint) row);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* The time buckets as categories: values in time order, so codes sort as time does. */
 static void
 add_time_category (LikertFrame *self,
@@ -402,6 +429,8 @@ likert_frame_load (LikertStore   *store,
   self->ids = g_new (gint64, MAX (n_rows, 1));
   self->submitted_at = g_new (gint64, MAX (n_rows, 1));
   self->status = g_new0 (guint8, MAX (n_rows, 1));
+  self->has_text = g_new0 (guint64, MAX (self->n_words, 1));
+  self->has_note = g_new0 (guint64, MAX (self->n_words, 1));
 
   /* Fields arrive by dataset and position: categories of a dataset in facet order. */
   for (guint i = 0; i < fields->len; i++)
@@ -448,6 +477,10 @@ likert_frame_load (LikertStore   *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !load_dictionaries (self, store, error) ||
       !load_annotations (self, store, error))
+    goto fail;
+  if (!load_presence (self, store, "SELECT rowid FROM response_text", self->has_text, error) ||
+      !load_presence (self, store, "SELECT response_id FROM annotation WHERE note != ''",
+                      self->has_note, error))
     goto fail;
   add_time_category (self, LIKERT_FRAME_MONTH, "%Y-%m");
   add_time_category (self, LIKERT_FRAME_WEEK, "%G-W%V");
@@ -868,6 +901,26 @@ likert_frame_get_tag_rows (LikertFrame *self,
   return get_tag (self, tag)->rows;
 }
 
+gboolean
+likert_frame_has_note (LikertFrame *self,
+                       guint        row)
+{
+  g_return_val_if_fail (row < self->n_rows, FALSE);
+  return bit_test (self->has_note, row);
+}
+
+void
+likert_frame_set_has_note (LikertFrame *self,
+                           guint        row,
+                           gboolean     has_note)
+{
+  g_return_if_fail (row < self->n_rows);
+  if (has_note)
+    bit_set (self->has_note, row);
+  else
+    bit_clear (self->has_note, row);
+}
+
 const guint8 *
 likert_frame_get_statuses (LikertFrame *self)
 {
@@ -999,8 +1052,23 @@ typedef struct
 {
   LikertFrame   *frame;
   const guint8  *ratings;
+  const guint16 *keys;        /* a small number per row (tags, presence) */
   gboolean       descending;
 } SortContext;
+
+static int
+compare_key (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  const SortContext *context = user_data;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+  int ka = context->keys[ra], kb = context->keys[rb];
+
+  if (ka != kb)
+    return context->descending ? kb - ka : ka - kb;
+  return (ra > rb) - (ra < rb);
+}
 
 static int
 compare_time (gconstpointer a,
@@ -1045,7 +1113,7 @@ likert_frame_sort_rows (LikertFrame   *self,
 {
   guint *rows = g_new (guint, MAX (self->n_rows, 1));
   guint n = 0;
-  SortContext context = { self, NULL, descending };
+  SortContext context = { self, NULL, NULL, descending };
 
   FOR_EACH_ROW (self, filter, row, rows[n++] = row);
   *n_rows = n;
@@ -1057,5 +1125,24 @@ likert_frame_sort_rows (LikertFrame   *self,
     }
   else if (key == LIKERT_SORT_TIME)
     g_qsort_with_data (rows, (gint) n, sizeof (guint), compare_time, &context);
+  else if (key == LIKERT_SORT_TAGS || key == LIKERT_SORT_TEXT || key == LIKERT_SORT_NOTE)
+    {
+      g_autofree guint16 *keys = g_new0 (guint16, MAX (self->n_rows, 1));
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint row = rows[i];
+
+          if (key == LIKERT_SORT_TEXT)
+            keys[row] = bit_test (self->has_text, row);
+          else if (key == LIKERT_SORT_NOTE)
+            keys[row] = bit_test (self->has_note, row);
+          else
+            for (guint t = 0; t < self->tags->len; t++)
+              keys[row] += bit_test (g_array_index (self->tags, Tag, t).rows, row);
+        }
+      context.keys = keys;
+      g_qsort_with_data (rows, (gint) n, sizeof (guint), compare_key, &context);
+    }
   return rows;
 }

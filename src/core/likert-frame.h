@@ -150,10 +150,21 @@ typedef enum {
   LIKERT_SORT_ROW,              /* file order */
   LIKERT_SORT_TIME,
   LIKERT_SORT_RATING,
+  LIKERT_SORT_TAGS,             /* by the number of tags */
+  LIKERT_SORT_TEXT,             /* responses with a comment (any text field) before the others */
+  LIKERT_SORT_NOTE,             /* responses with a note before the others */
 } LikertSortKey;
 
+/* Whether a response has a note; edits patch it (main thread). */
+gboolean           likert_frame_has_note              (LikertFrame   *self,
+                                                       guint          row);
+void               likert_frame_set_has_note          (LikertFrame   *self,
+                                                       guint          row,
+                                                       gboolean       has_note);
+
 /* The rows set in filter (all when NULL), sorted by key (question for RATING; rows without
- * a time or a rating last), ties in row order. */
+ * a time or a rating last), ties in row order. For TAGS, TEXT and NOTE, descending puts the
+ * responses with most tags, or with a text or a note, first. */
 guint             *likert_frame_sort_rows             (LikertFrame   *self,
                                                        const guint64 *filter,
                                                        LikertSortKey  key,

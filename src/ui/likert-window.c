@@ -343,12 +343,15 @@ update_list (LikertWindow  *self,
     case 2: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_TIME, 0, FALSE, &n); break;
     case 3: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_RATING, 0, TRUE, &n); break;
     case 4: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_RATING, 0, FALSE, &n); break;
+    case 5: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_TEXT, 0, TRUE, &n); break;
+    case 6: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_TAGS, 0, TRUE, &n); break;
+    case 7: rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_NOTE, 0, TRUE, &n); break;
     default:
       /* File order is row order: the rows of the bitmap as they come. */
       rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_ROW, 0, FALSE, &n);
       break;
     }
-  if (sort >= 3 && likert_frame_get_n_questions (self->frame) == 0)
+  if ((sort == 3 || sort == 4) && likert_frame_get_n_questions (self->frame) == 0)
     {
       g_free (rows);
       rows = likert_frame_sort_rows (self->frame, filter, LIKERT_SORT_ROW, 0, FALSE, &n);
@@ -447,6 +450,7 @@ save_note (LikertWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *author = NULL;
+  gint row;
 
   g_clear_handle_id (&self->note_timeout, g_source_remove);
   if (self->store == NULL || self->current_id == 0)
@@ -460,6 +464,9 @@ save_note (LikertWindow *self)
       show_error (self, error);
       return FALSE;
     }
+  row = likert_frame_find_row (self->frame, self->current_id);
+  if (row >= 0)
+    likert_frame_set_has_note (self->frame, (guint) row, *text != '\0');
   set_saved_state (self, _("Saved"), TRUE);
   refresh_row (self, self->current_id);
   likert_filter_bar_refresh (self->filter_bar);

@@ -343,6 +343,55 @@ test_sort (Fixture       *f,
     }
 }
 
+/* Sorting by the free-text and tag columns: presence (or count) first, then row order. */
+static void
+test_sort_presence (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertFrame) frame = likert_frame_load (f->store, NULL, &error);
+  LikertSortKey keys[] = { LIKERT_SORT_TEXT, LIKERT_SORT_NOTE, LIKERT_SORT_TAGS };
+  sqlite3_stmt *stmt;
+  gint with_text;
+
+  g_assert_no_error (error);
+  sqlite3_prepare_v2 (f->db, "SELECT count (*) FROM (SELECT rowid FROM response_text)", -1,
+                      &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  with_text = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (with_text, >, 1000);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autofree guint *rows = NULL;
+      guint n, previous = G_MAXUINT;
+
+      rows = likert_frame_sort_rows (frame, NULL, keys[k], 0, TRUE, &n);
+      g_assert_cmpuint (n, ==, 5000);
+      for (guint i = 0; i < n; i++)
+        {
+          guint key = 0;
+          g_autoptr(LikertResponse) response =
+            likert_store_get_response (f->store, likert_frame_get_response_id (frame, rows[i]), NULL);
+
+          /* The key from the store itself: a comment (cell 4), a note, the number of tags. */
+          if (keys[k] == LIKERT_SORT_TEXT)
+            key = response->cells[4][0] != '\0';
+          else if (keys[k] == LIKERT_SORT_NOTE)
+            key = response->note[0] != '\0';
+          else
+            key = response->tag_ids->len;
+          g_assert_cmpuint (key, <=, previous);
+          if (keys[k] == LIKERT_SORT_TEXT && i == (guint) with_text)
+            g_assert_cmpuint (key, ==, 0);
+          if (key == previous && i > 0)
+            g_assert_cmpuint (rows[i], >, rows[i - 1]);
+          previous = key;
+        }
+    }
+}
+
 static void
 test_views (Fixture       *f,
             gconstpointer  data)
@@ -376,6 +425,8 @@ main (int   argc,
   g_test_add ("/filter/edits", Fixture, NULL, fixture_setup, test_edits_patch_frame,
               fixture_teardown);
   g_test_add ("/filter/sort", Fixture, NULL, fixture_setup, test_sort, fixture_teardown);
+  g_test_add ("/filter/sort-presence", Fixture, NULL, fixture_setup, test_sort_presence,
+              fixture_teardown);
   g_test_add ("/filter/views", Fixture, NULL, fixture_setup, test_views, fixture_teardown);
   g_test_add_func ("/filter/search-query", test_search_query);
   return g_test_run ();

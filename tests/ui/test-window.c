@@ -148,6 +148,7 @@ test_open_annotate_reopen (gconstpointer data)
     g_assert_cmpint (tag, >=, 0);
     g_assert_true (likert_frame_has_tag (frame, (guint) likert_frame_find_row (frame, response_id),
                                          (guint) tag));
+    g_assert_true (likert_frame_has_note (frame, (guint) likert_frame_find_row (frame, response_id)));
   }
   destroy_window (window);
 
