@@ -696,6 +696,25 @@ likert_chart_spec_select (LikertFrame           *frame,
   return g_steal_pointer (&selected);
 }
 
+gboolean
+likert_chart_data_export (const LikertChartData *data,
+                          const char            *path,
+                          double                 width,
+                          double                 height,
+                          double                 scale,
+                          gboolean               dark,
+                          GError               **error)
+{
+  LikertChartStyle style;
+  gboolean ok;
+
+  likert_chart_style_init_default (&style, dark);
+  ok = likert_chart_export (path, width, height, scale, &style,
+                            likert_chart_data_get_render_func (data), &data->histogram, error);
+  likert_chart_style_clear (&style);
+  return ok;
+}
+
 static LikertChartData *
 build_for_spec (LikertFrame           *frame,
                 LikertStore           *store,
@@ -721,16 +740,8 @@ likert_chart_render_spec_to_file (LikertFrame           *frame,
                                   GError               **error)
 {
   g_autoptr(LikertChartData) data = build_for_spec (frame, store, spec, error);
-  LikertChartStyle style;
-  gboolean ok;
 
-  if (data == NULL)
-    return FALSE;
-  likert_chart_style_init_default (&style, dark);
-  ok = likert_chart_export (path, width, height, scale, &style,
-                            likert_chart_data_get_render_func (data), &data->histogram, error);
-  likert_chart_style_clear (&style);
-  return ok;
+  return data != NULL && likert_chart_data_export (data, path, width, height, scale, dark, error);
 }
 
 char *

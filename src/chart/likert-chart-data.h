@@ -49,6 +49,15 @@ void             likert_chart_data_free       (LikertChartData       *data);
 LikertChartRenderFunc likert_chart_data_get_render_func (const LikertChartData *data);
 /* The renderer's text description (accessibility, tests, `likert-cli chart --describe`). */
 char            *likert_chart_data_describe   (const LikertChartData *data);
+/* Writes the chart to path (PNG, SVG or PDF by its extension; width and height in points, or
+ * pixels at scale 1) in the default light or dark style. */
+gboolean         likert_chart_data_export     (const LikertChartData *data,
+                                               const char            *path,
+                                               double                 width,
+                                               double                 height,
+                                               double                 scale,
+                                               gboolean               dark,
+                                               GError               **error);
 
 /* The rows spec->filter selects and, when n_selected is not NULL, their number (store: a
  * connection to the frame's project, for a text search); NULL with error set for names the

@@ -2859,6 +2859,7 @@ cmd_chart (const Command  *command,
   g_autofree char *period_name = NULL;
   g_autofree char *save_chart = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(LikertChartData) data = NULL;
   int width = 800;
   int height = 450;
   double scale = 1.0;
@@ -2981,13 +2982,14 @@ cmd_chart (const Command  *command,
                         likert_frame_get_question (project.frame, question)->header);
     }
 
-  if (describe &&
-      (description = likert_chart_spec_describe (project.frame, project.store, spec,
-                                                 &error)) == NULL)
+  /* spec->filter is the project's filter: build once on the rows already selected. */
+  data = likert_chart_data_build (project.frame, project.selected, spec, &error);
+  if (data == NULL)
     return fail (error);
+  if (describe)
+    description = likert_chart_data_describe (data);
   if (output != NULL &&
-      !likert_chart_render_spec_to_file (project.frame, project.store, spec, output, width,
-                                         height, scale, dark, &error))
+      !likert_chart_data_export (data, output, width, height, scale, dark, &error))
     return fail (error);
   if (save_chart != NULL)
     {
