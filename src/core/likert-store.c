@@ -302,6 +302,10 @@ _likert_store_step_done (LikertStore   *self,
   return TRUE;
 }
 
+/* Runs a script of this file's own: the migrations, pragmas and transaction statements, all
+ * literals (the one built with printf is "PRAGMA user_version = <integer>", which cannot take a
+ * bound value). Nothing from a user or a file ever reaches it: those go through _prepare and
+ * bound parameters. */
 static gboolean
 exec (LikertStore  *self,
       const char   *sql,
@@ -1253,6 +1257,21 @@ index_note (LikertStore  *self,
 /* The writers below change one thing of one response inside the caller's transaction, without
  * history (the caller records it: an edit, or an undo), and report what was there before. */
 
+/* Runs "UPDATE annotation SET <column> = ?1, author = ?2, updated_at = ?3 WHERE response_id =
+ * ?4" once the caller has bound ?1. */
+static gboolean
+run_annotation_update (LikertStore   *self,
+                       sqlite3_stmt  *stmt,
+                       gint64         response_id,
+                       const char    *author,
+                       GError       **error)
+{
+  sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, _likert_store_batch_time (self));
+  sqlite3_bind_int64 (stmt, 4, response_id);
+  return _likert_store_step_done (self, stmt, error);
+}
+
 gboolean
 _likert_store_write_note (LikertStore  *self,
                           gint64        response_id,
@@ -1277,10 +1296,7 @@ _likert_store_write_note (LikertStore  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, note, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, _likert_store_batch_time (self));
-      sqlite3_bind_int64 (stmt, 4, response_id);
-      if (!_likert_store_step_done (self, stmt, error) ||
+      if (!run_annotation_update (self, stmt, response_id, author, error) ||
           !index_note (self, response_id, before, note, error))
         return FALSE;
     }
@@ -1313,10 +1329,7 @@ _likert_store_write_status (LikertStore   *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int (stmt, 1, status);
-      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, _likert_store_batch_time (self));
-      sqlite3_bind_int64 (stmt, 4, response_id);
-      if (!_likert_store_step_done (self, stmt, error))
+      if (!run_annotation_update (self, stmt, response_id, author, error))
         return FALSE;
     }
   if (old_status != NULL)
@@ -1349,10 +1362,7 @@ _likert_store_write_sentiment (LikertStore  *self,
         return FALSE;
       if (sentiment != G_MININT)
         sqlite3_bind_int (stmt, 1, sentiment);
-      sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, _likert_store_batch_time (self));
-      sqlite3_bind_int64 (stmt, 4, response_id);
-      if (!_likert_store_step_done (self, stmt, error))
+      if (!run_annotation_update (self, stmt, response_id, author, error))
         return FALSE;
     }
   if (old_sentiment != NULL)
