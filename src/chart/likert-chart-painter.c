@@ -121,6 +121,37 @@ likert_chart_painter_x (const LikertChartPainter *painter,
 }
 
 PangoLayout *
+likert_chart_painter_value_layout (LikertChartPainter *painter,
+                                   const char         *text,
+                                   gsize               bold_length)
+{
+  const LikertRgba *muted = &painter->style->muted;
+  PangoLayout *layout = likert_chart_painter_layout (painter, painter->font, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *attr;
+
+  attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  attr->start_index = 0;
+  attr->end_index = (guint) bold_length;
+  pango_attr_list_insert (attrs, attr);
+  if (strlen (text) > bold_length)
+    {
+      attr = pango_attr_foreground_new ((guint16) (muted->red * G_MAXUINT16),
+                                        (guint16) (muted->green * G_MAXUINT16),
+                                        (guint16) (muted->blue * G_MAXUINT16));
+      attr->start_index = (guint) bold_length;
+      pango_attr_list_insert (attrs, attr);
+      attr = pango_attr_foreground_alpha_new ((guint16) (CLAMP (muted->alpha, 0.0, 1.0) *
+                                                         G_MAXUINT16));
+      attr->start_index = (guint) bold_length;
+      pango_attr_list_insert (attrs, attr);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+PangoLayout *
 likert_chart_painter_layout (LikertChartPainter         *painter,
                              const PangoFontDescription *font,
                              const char                 *text)

@@ -54,6 +54,11 @@ double       likert_chart_painter_x      (const LikertChartPainter   *painter,
 PangoLayout *likert_chart_painter_layout (LikertChartPainter         *painter,
                                           const PangoFontDescription *font,
                                           const char                 *text);
+/* text in the painter's font: its first bold_length bytes (a value) bold, the rest (its
+ * interval) in the muted colour. */
+PangoLayout *likert_chart_painter_value_layout (LikertChartPainter *painter,
+                                                const char         *text,
+                                                gsize               bold_length);
 /* Wrapped to width, at most max_lines lines (the last ellipsized); alignment as for
  * likert_chart_layout_align. */
 void         likert_chart_layout_set_box (PangoLayout                *layout,

@@ -43,12 +43,10 @@ value_layout (Painter                  *painter,
               const LikertIntervalRow  *row,
               gboolean                  with_interval)
 {
-  const LikertRgba *muted = &painter->style->muted;
   g_autofree char *value = NULL;
   g_autofree char *text = NULL;
   PangoLayout *layout;
   PangoAttrList *attrs;
-  PangoAttribute *attr;
   gsize value_length;
 
   if (isnan (row->value))
@@ -82,28 +80,7 @@ value_layout (Painter                  *painter,
       text = g_strdup (value);
     }
 
-  layout = likert_chart_painter_layout (painter, painter->font, text);
-  attrs = pango_attr_list_new ();
-  attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-  attr->start_index = 0;
-  attr->end_index = (guint) value_length;
-  pango_attr_list_insert (attrs, attr);
-  if (strlen (text) > value_length)
-    {
-      attr = pango_attr_foreground_new ((guint16) (muted->red * G_MAXUINT16),
-                                        (guint16) (muted->green * G_MAXUINT16),
-                                        (guint16) (muted->blue * G_MAXUINT16));
-      attr->start_index = (guint) value_length;
-      pango_attr_list_insert (attrs, attr);
-      attr = pango_attr_foreground_alpha_new ((guint16) (CLAMP (muted->alpha, 0.0, 1.0) *
-                                                         G_MAXUINT16));
-      attr->start_index = (guint) value_length;
-      pango_attr_list_insert (attrs, attr);
-    }
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-
-  return layout;
+  return likert_chart_painter_value_layout (painter, text, value_length);
 }
 
 static void
