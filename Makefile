@@ -10,9 +10,9 @@ SAMPLE_PROJECT := $(BUILDDIR)/sample/website-feedback.likert
 # Debian 12 packages for building, running and testing.
 DEBIAN_PACKAGES := meson ninja-build pkg-config gcc gettext \
 	libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev \
-	libcairo2-dev libpango1.0-dev libgsl-dev libuchardet-dev libjson-glib-dev \
+	libcairo2-dev libpango1.0-dev libgsl-dev libuchardet-dev libjson-glib-dev libxlsxwriter-dev \
 	desktop-file-utils appstream libxml2-utils python3 sqlite3 \
-	xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-noto-core time
+	xvfb xauth dbus dbus-x11 fonts-dejavu-core fonts-noto-core time unzip
 
 MESON_TEST_ENV := LC_ALL=C.UTF-8
 

@@ -20,6 +20,7 @@ typedef struct
 {
   const char  *label;
   LikertStats  stats;
+  const char  *value;   /* the frame's value; NULL for the row "All" */
 } SegmentRow;
 
 /* Helpers: memory */
@@ -113,7 +114,7 @@ segment_rows (LikertChartData      *self,
 
   if (spec->segment == NULL)
     {
-      SegmentRow row = { _("All"), { 0 } };
+      SegmentRow row = { _("All"), { 0 }, NULL };
 
       likert_frame_compute_stats (frame, question, selected, &row.stats);
       g_array_append_val (rows, row);
@@ -145,10 +146,27 @@ segment_rows (LikertChartData      *self,
                                        * the field is empty */
                                       : C_("category value", "(empty)"));
         row.stats = stats[code];
+        row.value = own_string (self, value);
         g_array_append_val (rows, row);
       }
   g_array_sort (rows, compare_segment_rows);
   return g_steal_pointer (&rows);
+}
+
+/* The frame's segment values of rows, in their order (NULL without a segment). */
+static void
+own_segment_values (LikertChartData       *self,
+                    const LikertChartSpec *spec,
+                    GArray                *rows)
+{
+  const char **values;
+
+  if (spec->segment == NULL)
+    return;
+  values = own (self, g_new0 (const char *, rows->len + 1));
+  for (guint i = 0; i < rows->len; i++)
+    values[i] = g_array_index (rows, SegmentRow, i).value;
+  self->segment_values = values;
 }
 
 /* A copy of the question's labels, one (nullable) per scale point. */
@@ -216,6 +234,7 @@ build_diverging (LikertChartData       *self,
   data->labels = own_labels (self, field);
   data->segments = segments;
   data->n_segments = rows->len;
+  own_segment_values (self, spec, rows);
   return TRUE;
 }
 
@@ -274,6 +293,7 @@ build_interval (LikertChartData       *self,
       data->reference = csat ? overall.top2box : overall.mean;
       data->reference_label = own_string (self, _("All"));
     }
+  own_segment_values (self, spec, rows);
   return TRUE;
 }
 
@@ -317,6 +337,7 @@ build_nps (LikertChartData       *self,
   self->nps.title = own_string (self, field->header);
   self->nps.rows = out;
   self->nps.n_rows = rows->len;
+  own_segment_values (self, spec, rows);
   return TRUE;
 }
 
@@ -372,6 +393,33 @@ period_key (LikertPeriod period,
     }
 }
 
+/* Day number of a civil date (H. Hinnant's algorithm, the inverse of civil_from_days). */
+static gint64
+days_from_civil (gint64 year,
+                 int    month,
+                 int    day)
+{
+  gint64 era, y = year - (month <= 2);
+  guint yoe, doy, doe;
+
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = (guint) (y - era * 400);
+  doy = (guint) ((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1);
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (gint64) doe - 719468;
+}
+
+/* The first second (UTC) of the period of key. */
+static gint64
+period_start (LikertPeriod period,
+              gint64       key)
+{
+  if (period == LIKERT_PERIOD_MONTH)
+    return days_from_civil (floor_div (key, 12), (int) (key - floor_div (key, 12) * 12) + 1, 1)
+           * SECONDS_PER_DAY;
+  return key * SECONDS_PER_DAY;
+}
+
 static gint64
 period_step (LikertPeriod period)
 {
@@ -411,6 +459,7 @@ build_trend (LikertChartData       *self,
   g_autofree guint64 *counts = NULL;
   g_autofree guint64 *missing = NULL;
   LikertTrendPeriod *periods;
+  gint64 *bounds;
   guint n_periods = 0;
 
   for (guint row = 0; row < n_rows; row++)
@@ -443,6 +492,10 @@ build_trend (LikertChartData       *self,
       }
 
   periods = own (self, g_new0 (LikertTrendPeriod, MAX (n_periods, 1)));
+  bounds = own (self, g_new0 (gint64, n_periods + 1));
+  for (guint p = 0; p <= n_periods && n_periods > 0; p++)
+    bounds[p] = period_start (spec->period, first + (gint64) p * step);
+  self->period_bounds = bounds;
   for (guint p = 0; p < n_periods; p++)
     {
       LikertStats stats;

@@ -30,6 +30,13 @@ typedef struct
     LikertTagHeatmapData heatmap;     /* HEATMAP */
   };
   guint           n_selected;         /* the responses the chart is about */
+  /* DIVERGING, MEAN, CSAT, NPS with a segment: each row's value of the segment field as the
+   * frame has it ("" for an empty cell, which the row's label calls "(empty)"), in the order of
+   * the renderer's rows; NULL without a segment. For filtering on a clicked row. */
+  const char * const *segment_values;
+  /* TREND: the periods' bounds in UTC seconds, n_periods + 1 of them: period i is
+   * [period_bounds[i], period_bounds[i + 1]). NULL for the other kinds. */
+  const gint64   *period_bounds;
   /*< private >*/
   GPtrArray      *owned;              /* strings and arrays the data points into */
 } LikertChartData;

@@ -17,10 +17,13 @@
 #include "likert-chart-export.h"
 #include "likert-chart-spec.h"
 #include "likert-chart-style.h"
+#include "likert-codebook.h"
+#include "likert-export.h"
 #include "likert-filter.h"
 #include "likert-frame.h"
 #include "likert-histogram.h"
 #include "likert-import.h"
+#include "likert-stats-csv.h"
 #include "likert-store-private.h"
 
 /* likert-cli: everything the GUI computes, headless (DESIGN.md, "The CLI's JSON").
@@ -34,6 +37,9 @@
  *                            [--segment FIELD] [--period day|week|month] [--percent] [FILTER…]
  *                            [--save-chart NAME] [--describe] [--width] …
  *   likert-cli report [PROJECT_OR_CSV] [-o OUT.png]
+ *   likert-cli export PROJECT -o OUT.csv|OUT.xlsx [--format csv|xlsx] [--bom] [FILTER…]
+ *   likert-cli tag PROJECT --add NAME | --remove NAME | --set-status STATUS [FILTER…]
+ *                          [--author NAME]
  *
  * FILTER: --where FIELD=VALUE, --from DATE, --to DATE, --search WORDS, --tag NAME,
  * --tags-match any|all|none, --status STATUS, --rating-value QUESTION=VALUE, --view NAME
@@ -103,6 +109,8 @@ static int cmd_stats  (const Command *command, int argc, char **argv);
 static int cmd_show   (const Command *command, int argc, char **argv);
 static int cmd_chart  (const Command *command, int argc, char **argv);
 static int cmd_report (const Command *command, int argc, char **argv);
+static int cmd_export (const Command *command, int argc, char **argv);
+static int cmd_tag    (const Command *command, int argc, char **argv);
 
 static const Command commands[] = {
   { "import", N_("FILE.csv -o PROJECT.likert"),
@@ -116,6 +124,12 @@ static const Command commands[] = {
   { "report", N_("[PROJECT_OR_CSV]"),
     N_("Print the statistics and draw the histogram of a project, a CSV or the sample"),
     cmd_report },
+  { "export", N_("PROJECT -o OUT.csv|OUT.xlsx"),
+    N_("Write the responses with their tags, notes and review status to a CSV or XLSX file"),
+    cmd_export },
+  { "tag", N_("PROJECT --add NAME | --remove NAME | --set-status STATUS"),
+    N_("Tag, untag or set the review status of the selected responses at once"),
+    cmd_tag },
 };
 
 /* Helpers: messages */
@@ -1494,120 +1508,17 @@ print_stats (Project  *project,
 
 /* Helpers: CSV */
 
-/* A field of RFC 4180 CSV and its separator: quoted when it holds a separator, a quote or a
- * line break. */
-static void
-csv_field (GString    *line,
-           const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    g_string_append (line, text);
-  else
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-  g_string_append_c (line, ',');
-}
-
-/* A number whatever the locale: the shortest text of up to 17 digits that reads back the same
- * (0.6125, not 0.61250000000000004); empty for NAN. */
-static void
-csv_double (GString *line,
-            double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    {
-      csv_field (line, "");
-      return;
-    }
-  for (int digits = 15; digits < 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        {
-          csv_field (line, buffer);
-          return;
-        }
-    }
-  csv_field (line, g_ascii_dtostr (buffer, sizeof buffer, value));
-}
-
-static void
-csv_count (GString *line,
-           guint64  value)
-{
-  char buffer[32];
-
-  g_snprintf (buffer, sizeof buffer, "%" G_GUINT64_FORMAT, value);
-  csv_field (line, buffer);
-}
-
-static void
-csv_stats_line (const char        *question,
-                const char        *segment,
-                const LikertStats *stats)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  csv_field (line, question);
-  csv_field (line, segment);
-  csv_count (line, stats->n);
-  csv_count (line, stats->missing);
-  csv_double (line, stats->mean);
-  csv_double (line, stats->ci95_low);
-  csv_double (line, stats->ci95_high);
-  csv_double (line, stats->median);
-  csv_double (line, stats->sd);
-  csv_double (line, stats->top2box);
-  csv_double (line, stats->top2box_low);
-  csv_double (line, stats->top2box_high);
-  csv_double (line, stats->nps);
-  g_string_truncate (line, line->len - 1);   /* the last separator */
-  g_print ("%s\r\n", line->str);
-}
-
-/* The statistics table as CSV: a line per question, or with segment_by a line per question and
- * value of the segment field (values without selected rows left out). */
+/* The statistics table as CSV (likert_stats_csv, which the window's "Copy Statistics" shares). */
 static void
 print_stats_csv (Project *project,
                  GArray  *questions,
                  gint     segment_by)
 {
-  g_print ("question,segment,n,missing,mean,ci_low,ci_high,median,sd,top2box,top2box_low,"
-           "top2box_high,nps\r\n");
-  for (guint i = 0; i < questions->len; i++)
-    {
-      guint q = g_array_index (questions, guint, i);
-      const LikertField *field = likert_frame_get_question (project->frame, q);
+  g_autofree char *csv = likert_stats_csv (project->frame, project->selected,
+                                           (const guint *) (gpointer) questions->data,
+                                           questions->len, segment_by);
 
-      if (segment_by >= 0)
-        {
-          g_autoptr(GArray) segments = compute_segments (project, q, (guint) segment_by);
-
-          for (guint j = 0; j < segments->len; j++)
-            csv_stats_line (field->header, g_array_index (segments, Segment, j).value,
-                            &g_array_index (segments, Segment, j).stats);
-        }
-      else
-        {
-          LikertStats stats;
-
-          likert_frame_compute_stats (project->frame, q, project->selected, &stats);
-          csv_stats_line (field->header, "", &stats);
-        }
-    }
+  g_print ("%s", csv);
 }
 
 /* Helpers: charts */
@@ -3084,6 +2995,245 @@ out:
   if (error != NULL)
     return fail (error);
   return status;
+}
+
+/* Helpers: export and tag */
+
+/* The ids of the project's selected responses, ascending. */
+static gint64 *
+selected_ids (Project *project,
+              gsize   *n_ids)
+{
+  return likert_export_selection (project->frame, project->selected, n_ids);
+}
+
+/* The tag at path ("Product / Checkout"); when create, made with its missing parents (each
+ * creation a change of the codebook by author), and *created set. */
+static gint64
+find_tag_path (LikertStore  *store,
+               const char   *path,
+               gboolean      create,
+               const char   *author,
+               gboolean     *created,
+               GError      **error)
+{
+  g_auto(GStrv) names = g_strsplit (path, LIKERT_CODEBOOK_PATH_SEPARATOR, -1);
+  gint64 parent = 0;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      gint64 id = likert_codebook_find (store, parent, name);
+
+      if (id == 0 && !create)
+        {
+          g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_FOUND,
+                       /* Translators: the first %s is a tag, the second a project file */
+                       _("There is no tag “%s” in “%s”"), path, likert_store_get_path (store));
+          return 0;
+        }
+      if (id == 0)
+        {
+          id = likert_codebook_create (store, name, parent, NULL, NULL, NULL, author, error);
+          if (id == 0)
+            return 0;
+          *created = TRUE;
+        }
+      parent = id;
+    }
+  return parent;
+}
+
+static int
+cmd_export (const Command  *command,
+            int             argc,
+            char          **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree char *number = NULL;
+  gboolean bom = FALSE;
+  g_auto(FilterArgs) filter_args = { 0 };
+  g_auto(Project) project = { 0 };
+  g_autoptr(GError) error = NULL;
+  LikertExportOptions options = { 0 };
+  guint64 n_exported = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write (replaced only once it is complete): .csv or .xlsx. Without "
+         "filter options every response is written, excluded ones too; with, those that pass"),
+      N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("csv or xlsx, whatever the file name ends with"),
+      /* Translators: the values of --format, not to be translated */
+      N_("csv|xlsx") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Begin a CSV file with a byte order mark, so that Excel reads it as UTF-8"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_line (command, entries, &filter_args, &argc, &argv, 1, 1))
+    return EXIT_USAGE;
+  if (output == NULL)
+    return usage_error (command->name, _("Missing -o OUT.csv or -o OUT.xlsx"));
+  if (format_name != NULL)
+    {
+      if (!likert_export_format_from_string (format_name, &options.format, &error))
+        return usage_error (command->name, error->message);
+    }
+  else if (!likert_export_format_for_path (output, &options.format))
+    {
+      g_autofree char *display = g_filename_display_name (output);
+      g_autofree char *message =
+        /* Translators: %s is a file name; keep .csv, .xlsx and --format */
+        g_strdup_printf (_("“%s” does not end with .csv or .xlsx: say which with --format"),
+                         display);
+
+      return usage_error (command->name, message);
+    }
+  options.bom = bom;
+
+  /* Without filter options, every response straight from the store, as show lists them (the
+   * frame unneeded); with, those that pass. */
+  if (filter_args_is_empty (&filter_args))
+    {
+      project.store = likert_store_open (argv[1], LIKERT_STORE_OPEN_DEFAULT, &error);
+      if (project.store == NULL)
+        return fail (error);
+    }
+  else
+    {
+      gsize n_ids;
+
+      if (!project_open_selected (&project, argv[1], &filter_args, &error))
+        return fail (error);
+      ids = selected_ids (&project, &n_ids);
+      options.response_ids = ids;
+      options.n_response_ids = n_ids;
+    }
+
+  if (!likert_export_responses (project.store, output, &options, NULL, NULL, NULL, &n_exported,
+                                &error))
+    return fail (error);
+
+  number = g_strdup_printf ("%" G_GUINT64_FORMAT, n_exported);
+  /* Translators: the first %s is a number of responses, the second a file name */
+  g_print (ngettext ("Exported %s response to %s\n", "Exported %s responses to %s\n",
+                     (gulong) n_exported),
+           number, output);
+  return flush_stdout ();
+}
+
+static int
+cmd_tag (const Command  *command,
+         int             argc,
+         char          **argv)
+{
+  g_autofree char *add = NULL;
+  g_autofree char *remove = NULL;
+  g_autofree char *set_status = NULL;
+  g_autofree char *author = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree char *changed_text = NULL;
+  g_autofree char *selected_text = NULL;
+  g_auto(FilterArgs) filter_args = { 0 };
+  g_auto(Project) project = { 0 };
+  g_autoptr(GError) error = NULL;
+  LikertStatus status = LIKERT_STATUS_NEW;
+  gboolean created = FALSE;
+  gint64 tag_id = 0;
+  guint n_changed = 0;
+  gsize n_ids = 0;
+  const GOptionEntry entries[] = {
+    { "add", 0, 0, G_OPTION_ARG_STRING, &add,
+      N_("Give the selected responses this tag (a name, or a path such as “Product / "
+         "Checkout”), created if the codebook does not have it"), N_("NAME") },
+    { "remove", 0, 0, G_OPTION_ARG_STRING, &remove,
+      N_("Take this tag off the selected responses"), N_("NAME") },
+    { "set-status", 0, 0, G_OPTION_ARG_STRING, &set_status,
+      N_("Give the selected responses this review status: new, reviewed, flagged or "
+         "excluded"), N_("STATUS") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
+      N_("The analyst to record in the history (default: your name)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse_command_line (command, entries, &filter_args, &argc, &argv, 1, 1))
+    return EXIT_USAGE;
+  if ((add != NULL) + (remove != NULL) + (set_status != NULL) != 1)
+    return usage_error (command->name,
+                        _("Give one of --add NAME, --remove NAME or --set-status STATUS"));
+  if (set_status != NULL)
+    {
+      gboolean known = FALSE;
+
+      for (int s = LIKERT_STATUS_NEW; s <= LIKERT_STATUS_EXCLUDED && !known; s++)
+        if (g_ascii_strcasecmp (set_status, likert_status_to_string ((LikertStatus) s)) == 0)
+          {
+            status = (LikertStatus) s;
+            known = TRUE;
+          }
+      if (!known)
+        {
+          g_autofree char *message =
+            /* Translators: %s is what the user typed; keep new, reviewed, flagged and
+             * excluded in English: they are what the option accepts */
+            g_strdup_printf (_("--set-status takes new, reviewed, flagged or excluded, not "
+                               "“%s”"), set_status);
+
+          return usage_error (command->name, message);
+        }
+    }
+  if (author != NULL && *g_strstrip (author) == '\0')
+    return usage_error (command->name, _("--author needs a name"));
+  if (author == NULL)
+    author = g_strdup (likert_default_author ());
+
+  if (!project_open_selected (&project, argv[1], &filter_args, &error))
+    return fail (error);
+  ids = selected_ids (&project, &n_ids);
+
+  if (set_status != NULL)
+    {
+      if (!likert_store_bulk_status (project.store, ids, (guint) n_ids, status, author,
+                                     &n_changed, &error))
+        return fail (error);
+    }
+  else
+    {
+      tag_id = find_tag_path (project.store, add != NULL ? add : remove, add != NULL, author,
+                              &created, &error);
+      if (tag_id == 0 ||
+          !likert_store_bulk_tag (project.store, ids, (guint) n_ids, tag_id, add != NULL,
+                                  author, &n_changed, &error))
+        return fail (error);
+    }
+
+  if (created)
+    /* Translators: %s is a tag */
+    g_print (_("Created the tag “%s”.\n"), add);
+  changed_text = g_strdup_printf ("%u", n_changed);
+  selected_text = g_strdup_printf ("%" G_GSIZE_FORMAT, n_ids);
+  if (add != NULL)
+    /* Translators: the first %s is a number of responses, the second a tag, the third the
+     * number of responses the filter selected */
+    g_print (ngettext ("Tagged %s response with “%s” (of %s selected).\n",
+                       "Tagged %s responses with “%s” (of %s selected).\n", n_changed),
+             changed_text, add, selected_text);
+  else if (remove != NULL)
+    /* Translators: the first %s is a tag, the second a number of responses, the third the
+     * number of responses the filter selected */
+    g_print (ngettext ("Removed “%s” from %s response (of %s selected).\n",
+                       "Removed “%s” from %s responses (of %s selected).\n", n_changed),
+             remove, changed_text, selected_text);
+  else
+    /* Translators: the first %s is a number of responses, the second a review status (new,
+     * reviewed, flagged, excluded), the third the number of responses the filter selected */
+    g_print (ngettext ("Set the status of %s response to %s (of %s selected).\n",
+                       "Set the status of %s responses to %s (of %s selected).\n", n_changed),
+             changed_text, likert_status_to_string (status), selected_text);
+  return flush_stdout ();
 }
 
 /* main */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "likert-frame.h"
+#include "likert-history.h"
 #include "likert-store-private.h"
 
 typedef struct
@@ -337,15 +338,15 @@ add_time_category (LikertFrame *self,
   g_array_append_val (self->categories, category);
 }
 
+/* self->tags (empty) from the store's tags and their uses. */
 static gboolean
-load_annotations (LikertFrame  *self,
-                  LikertStore  *store,
-                  GError      **error)
+load_tags (LikertFrame  *self,
+           LikertStore  *store,
+           GError      **error)
 {
   g_autoptr(GPtrArray) tags = likert_store_list_tags (store, error);
   g_autoptr(GHashTable) tag_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
-  guint cursor = 0;
 
   if (tags == NULL)
     return FALSE;
@@ -360,20 +361,6 @@ load_annotations (LikertFrame  *self,
       g_hash_table_insert (tag_index, &tag->id, GUINT_TO_POINTER (t + 1));
     }
 
-  stmt = _likert_store_prepare (store,
-                                "SELECT response_id, status FROM annotation ORDER BY response_id",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint row = advance_to (self, &cursor, sqlite3_column_int64 (stmt, 0));
-
-      if (row >= 0)
-        self->status[row] = (guint8) CLAMP (sqlite3_column_int (stmt, 1), 0, LIKERT_STATUS_EXCLUDED);
-    }
-  sqlite3_reset (stmt);
-
   stmt = _likert_store_prepare (store, "SELECT tag_id, response_id FROM response_tag", error);
   if (stmt == NULL)
     return FALSE;
@@ -385,6 +372,33 @@ load_annotations (LikertFrame  *self,
 
       if (t > 0 && row >= 0)
         bit_set (g_array_index (self->tags, Tag, t - 1).rows, (guint) row);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+load_annotations (LikertFrame  *self,
+                  LikertStore  *store,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  guint cursor = 0;
+
+  if (!load_tags (self, store, error))
+    return FALSE;
+
+  stmt = _likert_store_prepare (store,
+                                "SELECT response_id, status FROM annotation ORDER BY response_id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint row = advance_to (self, &cursor, sqlite3_column_int64 (stmt, 0));
+
+      if (row >= 0)
+        self->status[row] = (guint8) CLAMP (sqlite3_column_int (stmt, 1), 0, LIKERT_STATUS_EXCLUDED);
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -901,6 +915,60 @@ likert_frame_get_tag_rows (LikertFrame *self,
   return get_tag (self, tag)->rows;
 }
 
+void
+likert_frame_rename_tag (LikertFrame *self,
+                         guint        tag,
+                         const char  *name)
+{
+  Tag *t = get_tag (self, tag);
+  char *copy = g_strdup (name);
+
+  g_free (t->name);
+  t->name = copy;
+}
+
+void
+likert_frame_remove_tag (LikertFrame *self,
+                         guint        tag)
+{
+  g_return_if_fail (tag < self->tags->len);
+  g_array_remove_index (self->tags, tag);
+}
+
+guint
+likert_frame_merge_tag (LikertFrame *self,
+                        guint        source,
+                        guint        target)
+{
+  const guint64 *from = get_tag (self, source)->rows;
+  guint64 *into = get_tag (self, target)->rows;
+
+  g_return_val_if_fail (source != target, target);
+  for (gsize w = 0; w < self->n_words; w++)
+    into[w] |= from[w];
+  likert_frame_remove_tag (self, source);
+  return target > source ? target - 1 : target;
+}
+
+gboolean
+likert_frame_reload_tags (LikertFrame  *self,
+                          LikertStore  *store,
+                          GError      **error)
+{
+  g_autoptr(GArray) old = self->tags;
+
+  self->tags = g_array_new (FALSE, TRUE, sizeof (Tag));
+  g_array_set_clear_func (self->tags, tag_clear);
+  if (!load_tags (self, store, error))
+    {
+      /* Keep what the frame had rather than no tags at all. */
+      g_array_unref (self->tags);
+      self->tags = g_steal_pointer (&old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 likert_frame_has_note (LikertFrame *self,
                        guint        row)
@@ -1145,4 +1213,65 @@ likert_frame_sort_rows (LikertFrame   *self,
       g_qsort_with_data (rows, (gint) n, sizeof (guint), compare_key, &context);
     }
   return rows;
+}
+
+guint
+likert_frame_apply_changes (LikertFrame  *self,
+                            LikertStore  *store,
+                            const GArray *changes)
+{
+  g_autoptr(GPtrArray) tags = NULL;
+  gint64 last_row_id = 0;
+  gint row = -1;
+  guint n_rows = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (changes != NULL, 0);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const LikertAnnotationChange *change = &g_array_index (changes, LikertAnnotationChange, i);
+      gint tag;
+
+      /* Changes of one response come together: look its row up once. */
+      if (change->response_id != last_row_id)
+        {
+          last_row_id = change->response_id;
+          row = likert_frame_find_row (self, change->response_id);
+          n_rows += row >= 0;
+        }
+      if (row < 0)
+        continue;
+
+      switch ((LikertChangeKind) change->kind)
+        {
+        case LIKERT_CHANGE_STATUS:
+          likert_frame_set_status (self, (guint) row, (LikertStatus) change->value);
+          break;
+        case LIKERT_CHANGE_NOTE:
+          likert_frame_set_has_note (self, (guint) row, change->value != 0);
+          break;
+        case LIKERT_CHANGE_TAG:
+          tag = likert_frame_find_tag (self, change->tag_id);
+          if (tag < 0 && store != NULL)
+            {
+              if (tags == NULL)
+                tags = likert_store_list_tags (store, NULL);
+              for (guint k = 0; tags != NULL && k < tags->len; k++)
+                {
+                  const LikertTag *known = g_ptr_array_index (tags, k);
+
+                  if (known->id == change->tag_id)
+                    tag = (gint) likert_frame_add_tag (self, known->id, known->name);
+                }
+            }
+          if (tag >= 0)
+            likert_frame_set_tag (self, (guint) row, (guint) tag, change->value != 0);
+          break;
+        case LIKERT_CHANGE_SENTIMENT:
+        default:
+          break;
+        }
+    }
+  return n_rows;
 }

@@ -123,6 +123,23 @@ void               likert_frame_set_tag               (LikertFrame   *self,
 /* A bitmap of n_rows bits (bit i of word i / 64) of the rows that have the tag. */
 const guint64     *likert_frame_get_tag_rows          (LikertFrame   *self,
                                                        guint          tag);
+/* Codebook edits (likert-codebook.h), patched in place (main thread). Removing a tag shifts
+ * the index of the tags after it down by one: look tags up by id again afterwards (and take
+ * likert_frame_get_tag_rows () again after a removal, a merge or a reload). */
+void               likert_frame_rename_tag            (LikertFrame   *self,
+                                                       guint          tag,
+                                                       const char    *name);
+void               likert_frame_remove_tag            (LikertFrame   *self,
+                                                       guint          tag);
+/* The rows of source join target's and source is removed; returns target's new index. */
+guint              likert_frame_merge_tag             (LikertFrame   *self,
+                                                       guint          source,
+                                                       guint          target);
+/* Reads the tags and their rows again from store (the frame's project): after an edit the
+ * functions above do not describe (subtags merged with a tag, a codebook imported, an undo). */
+gboolean           likert_frame_reload_tags           (LikertFrame   *self,
+                                                       LikertStore   *store,
+                                                       GError       **error);
 
 /* The columns themselves, for loops over many rows (n_rows entries each). */
 const guint8      *likert_frame_get_statuses          (LikertFrame   *self);
@@ -154,6 +171,13 @@ typedef enum {
   LIKERT_SORT_TEXT,             /* responses with a comment (any text field) before the others */
   LIKERT_SORT_NOTE,             /* responses with a note before the others */
 } LikertSortKey;
+
+/* Patches the annotations of the rows that changes (LikertAnnotationChange, from
+ * likert_history_batch_changes ()) touch; tags the frame does not know are added with name
+ * looked up in store. Returns how many rows changed. Main thread, like every patch. */
+guint              likert_frame_apply_changes         (LikertFrame   *self,
+                                                       LikertStore   *store,
+                                                       const GArray  *changes);
 
 /* Whether a response has a note; edits patch it (main thread). */
 gboolean           likert_frame_has_note              (LikertFrame   *self,

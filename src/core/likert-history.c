@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -150,6 +151,97 @@ likert_store_get_last_batch (LikertStore *store)
 {
   g_return_val_if_fail (LIKERT_IS_STORE (store), 0);
   return _likert_store_get_last_batch (store);
+}
+
+static char *json_member (const char *json,
+                          const char *member);
+
+/* Uuid → id of every tag, for reading taggings in bulk. */
+static GHashTable *
+tag_ids_by_uuid (LikertStore  *store,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) tags = likert_store_list_tags (store, error);
+  GHashTable *ids;
+
+  if (tags == NULL)
+    return NULL;
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      LikertTag *tag = g_ptr_array_index (tags, i);
+
+      g_hash_table_insert (ids, g_strdup (tag->uuid), g_memdup2 (&tag->id, sizeof tag->id));
+    }
+  return ids;
+}
+
+GArray *
+likert_history_batch_changes (LikertStore  *store,
+                              gint64        batch,
+                              gboolean     *codebook_changed,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) tag_ids = NULL;
+  g_autoptr(GArray) changes = NULL;
+  gboolean codebook = FALSE;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
+
+  if ((entries = likert_history_list_batch (store, batch, error)) == NULL ||
+      (tag_ids = tag_ids_by_uuid (store, error)) == NULL)
+    return NULL;
+
+  changes = g_array_sized_new (FALSE, TRUE, sizeof (LikertAnnotationChange), entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LikertHistoryEntry *entry = g_ptr_array_index (entries, i);
+      LikertAnnotationChange change = { entry->response_id, 0, 0, 0 };
+
+      if (entry->response_id == 0)
+        {
+          codebook = TRUE;
+          continue;
+        }
+      if (g_str_equal (entry->what, "status"))
+        {
+          LikertStatus status;
+
+          if (!likert_status_from_string (entry->after, &status))
+            continue;
+          change.kind = LIKERT_CHANGE_STATUS;
+          change.value = (gint8) status;
+        }
+      else if (g_str_equal (entry->what, "note"))
+        {
+          change.kind = LIKERT_CHANGE_NOTE;
+          change.value = entry->after != NULL && *entry->after != '\0';
+        }
+      else if (g_str_equal (entry->what, "sentiment"))
+        {
+          change.kind = LIKERT_CHANGE_SENTIMENT;
+          change.value = entry->after == NULL ? 2 : (gint8) CLAMP (atoi (entry->after), -1, 1);
+        }
+      else if (g_str_equal (entry->what, "tag-add") || g_str_equal (entry->what, "tag-remove"))
+        {
+          g_autofree char *uuid = json_member (entry->after ? entry->after : entry->before, "tag");
+          const gint64 *tag_id = uuid ? g_hash_table_lookup (tag_ids, uuid) : NULL;
+
+          if (tag_id == NULL)
+            continue;
+          change.kind = LIKERT_CHANGE_TAG;
+          change.tag_id = *tag_id;
+          change.value = entry->after != NULL;
+        }
+      else
+        continue;
+      g_array_append_val (changes, change);
+    }
+
+  if (codebook_changed != NULL)
+    *codebook_changed = codebook;
+  return g_steal_pointer (&changes);
 }
 
 /* Descriptions */
@@ -542,19 +634,6 @@ read_changes (LikertStore  *store,
 }
 
 static gboolean
-parse_status (const char    *text,
-              LikertStatus  *status)
-{
-  for (guint s = LIKERT_STATUS_NEW; s <= LIKERT_STATUS_EXCLUDED; s++)
-    if (g_strcmp0 (text, likert_status_to_string ((LikertStatus) s)) == 0)
-      {
-        *status = (LikertStatus) s;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static gboolean
 parse_sentiment (const char *text,
                  int        *sentiment)
 {
@@ -639,7 +718,7 @@ apply_change (LikertStore   *store,
     {
       LikertStatus status;
 
-      if (!parse_status (to, &status))
+      if (!likert_status_from_string (to, &status))
         return cannot_revert (change, error);
       return _likert_store_write_status (store, id, status, author, NULL, error);
     }

@@ -73,6 +73,33 @@ gboolean    likert_store_redo             (LikertStore               *store,
  * likert_history_list_batch () tells what to refresh. */
 gint64      likert_store_get_last_batch   (LikertStore               *store);
 
+/* What a batch left the responses it touched with, for patching a frame in place without
+ * reloading it (likert_frame_apply_changes ()). */
+typedef enum
+{
+  LIKERT_CHANGE_STATUS,       /* value: the LikertStatus now */
+  LIKERT_CHANGE_NOTE,         /* value: 1 when the response now has a note */
+  LIKERT_CHANGE_TAG,          /* value: 1 when the response now has tag_id */
+  LIKERT_CHANGE_SENTIMENT,    /* value: -1, 0, 1, or 2 for none */
+} LikertChangeKind;
+
+typedef struct
+{
+  gint64  response_id;
+  gint64  tag_id;             /* LIKERT_CHANGE_TAG only */
+  guint8  kind;               /* LikertChangeKind */
+  gint8   value;
+} LikertAnnotationChange;
+
+/* The changes of batch to responses, in the order written (LikertAnnotationChange). Taggings
+ * of tags no longer in the project are left out. *codebook_changed tells whether the batch
+ * also changed the codebook (tags created, renamed, merged, deleted, …): a frame then needs
+ * reloading for its tag names. */
+GArray     *likert_history_batch_changes  (LikertStore               *store,
+                                           gint64                     batch,
+                                           gboolean                  *codebook_changed,
+                                           GError                   **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertHistoryEntry, likert_history_entry_free)
 
 G_END_DECLS

@@ -30,7 +30,42 @@ typedef struct
   LikertDateOrder  date_order;      /* UNKNOWN: detect */
   gboolean         skip_bad_rows;   /* import the rest when some rows have problems */
   gboolean         keep_excluded;   /* import the rows the vendor marks as tests or previews */
+  GPtrArray       *roles;           /* LikertRoleChoice *: roles chosen for columns */
+  GPtrArray       *labels;          /* LikertLabelChoice *: how to read words of rating columns */
 } LikertImportOptions;
+
+/* A role chosen for a column, whatever its values say. A chosen identifier or time column
+ * takes the place of any other the file's layout or values suggest. RATING reads the column on
+ * the scale its header or values give (a LikertRatingChoice, which comes first, also chooses the
+ * scale); LABEL cannot be chosen. */
+typedef struct
+{
+  char       *column;
+  LikertRole  role;
+} LikertRoleChoice;
+
+/* A value chosen for a word in a rating column ("Meh" → 3, "Don't know" → missing), read
+ * before the column's own labels and the known ones. The word is compared with the cell, spaces
+ * around it aside, exactly. */
+#define LIKERT_LABEL_MISSING (-1)   /* LikertLabelChoice.value: the word is a missing value */
+#define LIKERT_LABEL_UNREAD  (-2)   /* LikertFoundLabel.value: the import cannot read the word */
+
+typedef struct
+{
+  char *column;
+  char *label;
+  int   value;                      /* 0–10, or LIKERT_LABEL_MISSING */
+} LikertLabelChoice;
+
+/* A word found in a rating column, and how the plan reads it. */
+typedef struct
+{
+  char    *label;                   /* as written, spaces around it trimmed */
+  guint64  count;                   /* cells holding it */
+  int      value;                   /* 0–10, LIKERT_LABEL_MISSING or LIKERT_LABEL_UNREAD */
+} LikertFoundLabel;
+
+#define LIKERT_IMPORT_MAX_LABELS 32
 
 typedef struct
 {
@@ -71,6 +106,12 @@ typedef struct
   GPtrArray       *problems;        /* LikertImportProblem * */
   GPtrArray       *preview;         /* GStrv: the first data records as parsed */
   GPtrArray       *notices;         /* char *: things the analyst should know (translated) */
+  GPtrArray      **labels;          /* n_columns, each NULL but for rating columns:
+                                     * LikertFoundLabel *, the words (not numbers) found in the
+                                     * column: the unread ones first, then in the order of their
+                                     * values, the missing ones last, the most frequent first
+                                     * among equals; at most LIKERT_IMPORT_MAX_LABELS, the first
+                                     * met */
 } LikertImportPlan;
 
 #define LIKERT_IMPORT_MAX_PROBLEMS 1000
@@ -104,6 +145,25 @@ gboolean            likert_import_options_add_rating (LikertImportOptions *optio
                                                       const char          *spec,
                                                       GError             **error);
 
+/* Adds "COLUMN=ROLE", ROLE one of id, time, rating, text, category, other (as
+ * likert_role_to_string () writes them); the last "=" splits (column names may hold some). */
+gboolean            likert_import_options_add_role (LikertImportOptions *options,
+                                                    const char          *spec,
+                                                    GError             **error);
+/* Chooses role for column, replacing an earlier choice of a role for it. */
+void                likert_import_options_set_role (LikertImportOptions *options,
+                                                    const char          *column,
+                                                    LikertRole           role);
+/* Chooses how to read label in column (value 0–10 or LIKERT_LABEL_MISSING), replacing an earlier
+ * choice for that label. */
+void                likert_import_options_set_label (LikertImportOptions *options,
+                                                     const char          *column,
+                                                     const char          *label,
+                                                     int                  value);
+/* Deep copy: to, uninitialised, receives a copy of from (which may be NULL: the defaults). */
+void                likert_import_options_copy     (LikertImportOptions       *to,
+                                                    const LikertImportOptions *from);
+
 /* Reads the whole file (streamed: memory stays flat) and works out how it would import:
  * encoding, dialect, shape, roles, scales and every problem. Writes nothing. options may be
  * NULL. Fails only when the file cannot be read as CSV at all (I/O, encoding, a quote never
@@ -115,6 +175,15 @@ LikertImportPlan   *likert_import_plan_file        (const char           *path,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
 void                likert_import_plan_free        (LikertImportPlan     *plan);
+/* How the run would read cell in rating column column of plan, with options (as planned; may
+ * be NULL): the label choices first, then the column's labels, then the known labels and
+ * numbers. value receives the point for INT, LABEL and MIXED. A label chosen as missing is
+ * LIKERT_CELL_MISSING. */
+LikertCellKind      likert_import_plan_read_rating (const LikertImportPlan *plan,
+                                                    const LikertImportOptions *options,
+                                                    guint                 column,
+                                                    const char           *cell,
+                                                    int                  *value);
 
 /* Imports what plan describes, in one transaction: all of it or, on error, cancellation or a
  * crash, nothing. A plan with problems imports only with options->skip_bad_rows. A newer

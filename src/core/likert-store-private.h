@@ -19,6 +19,11 @@ gboolean      _likert_store_begin_read (LikertStore  *self,
 gboolean      _likert_store_commit   (LikertStore  *self,
                                       GError      **error);
 void          _likert_store_rollback (LikertStore  *self);
+gboolean      _likert_store_begin_import (LikertStore  *self,
+                                          gboolean     *journal_changed,
+                                          GError      **error);
+void          _likert_store_end_import (LikertStore  *self,
+                                        gboolean      journal_changed);
 gboolean      _likert_store_step_done (LikertStore  *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);

@@ -392,6 +392,65 @@ pragma_int (LikertStore *self,
   return value;
 }
 
+/* An import's write transaction (commit or roll it back, then _likert_store_end_import).
+ *
+ * Foreign keys are not checked in it: an import writes only ids it has just made or read (its
+ * dataset, its import, its responses, their fields), and checking the references of every
+ * response and answer was a fifth of SQLite's work (tests/core/test-import.c checks
+ * PRAGMA foreign_key_check after imports).
+ *
+ * A project without responses (a new one) is written in rollback-journal mode for the
+ * transaction: the pages after the file's end need no journal, so each page is written once,
+ * where WAL writes it to the log and then again into the file at the checkpoint (for a
+ * million rows, 280 MB twice). A crash still leaves the project as it was: SQLite rolls the
+ * hot journal back at the next open. SQLite leaves WAL only when no other connection has the
+ * project open; otherwise the import runs in WAL. *journal_changed says which, for
+ * _likert_store_end_import. */
+gboolean
+_likert_store_begin_import (LikertStore  *self,
+                            gboolean     *journal_changed,
+                            GError      **error)
+{
+  gboolean ok;
+  gint64 has_responses;
+
+  *journal_changed = FALSE;
+  has_responses = pragma_int (self, "SELECT EXISTS (SELECT 1 FROM response)", &ok);
+  if (!ok)
+    {
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      return FALSE;
+    }
+  if (!exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  if (!has_responses)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL)
+          == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        *journal_changed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+      sqlite3_finalize (stmt);
+    }
+  if (!_likert_store_begin (self, error))
+    {
+      _likert_store_end_import (self, *journal_changed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* After an import's transaction: foreign keys checked again, and the project back in WAL. */
+void
+_likert_store_end_import (LikertStore *self,
+                          gboolean     journal_changed)
+{
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (journal_changed)
+    sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+}
+
 /* Appends s (NULL: "") as a JSON string, quotes included. */
 void
 _likert_json_append_string (GString    *out,
@@ -615,6 +674,180 @@ migrate (LikertStore  *self,
   return TRUE;
 }
 
+/* A check could not read the file: damaged (a page cut off or garbled, a schema that does
+ * not parse), or an I/O error. */
+static void
+set_read_error (LikertStore  *self,
+                GError      **error)
+{
+  int primary = sqlite3_extended_errcode (self->db) & 0xff;
+
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_ERROR)
+    g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT,
+                 /* Translators: the second %s is SQLite's reason */
+                 _("“%s” is damaged and cannot be opened safely (%s)"),
+                 self->path, sqlite3_errmsg (self->db));
+  else
+    _likert_store_set_error (self, error, _("Could not read the project"));
+}
+
+/* The objects a project of schema version `version` holds, as the migrations create them
+ * (read back from an in-memory database migrated to that version by this SQLite): name →
+ * "type\ntbl_name\nsql" (sql empty for SQLite's automatic indexes). */
+static GHashTable *
+expected_schema (gint64        version,
+                 const char   *path,
+                 GError      **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *message = NULL;
+  int rc;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_IO, "%s: %s", path,
+                   db != NULL ? sqlite3_errmsg (db) : "out of memory");
+      sqlite3_close (db);
+      return NULL;
+    }
+  for (gint64 v = 0; v < version; v++)
+    if (sqlite3_exec (db, migrations[v], NULL, NULL, &message) != SQLITE_OK)
+      {
+        g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_IO, "%s: %s", path,
+                     message != NULL ? message : sqlite3_errmsg (db));
+        sqlite3_free (message);
+        sqlite3_close (db);
+        return NULL;
+      }
+
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, ifnull (sql, '') FROM sqlite_schema",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_hash_table_insert (objects, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                           g_strdup_printf ("%s\n%s\n%s", sqlite3_column_text (stmt, 0),
+                                            sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_text (stmt, 3)));
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_IO, "%s: %s", path,
+                   sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_steal_pointer (&objects);
+}
+
+static const char *
+object_kind (const char *type)
+{
+  if (g_strcmp0 (type, "table") == 0)
+    return C_("database object", "table");
+  if (g_strcmp0 (type, "index") == 0)
+    return C_("database object", "index");
+  if (g_strcmp0 (type, "view") == 0)
+    return C_("database object", "view");
+  if (g_strcmp0 (type, "trigger") == 0)
+    return C_("database object", "trigger");
+  return C_("database object", "object");
+}
+
+/* The schema whitelist: every table, index, view and trigger of the file must be one the
+ * migrations create for its version, with the same definition, and none may be missing. A
+ * project is shared by email: a trigger, a view, a column or an index added by hand could run
+ * or change what Likert reads, so the file is refused before any statement touches a user
+ * table. The only object allowed beyond them is sqlite_stat1 as ANALYZE creates it (query
+ * planner statistics). Comparing SQL text exactly is safe: SQLite stores a CREATE statement as
+ * written, and ALTER TABLE ADD COLUMN edits it the same way in every version. */
+static gboolean
+check_schema (LikertStore  *self,
+              gint64        version,
+              GError      **error)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  expected = expected_schema (version, self->path, error);
+  if (expected == NULL)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT ifnull (type, ''), ifnull (name, ''), ifnull (tbl_name, ''), "
+                           "ifnull (sql, '') FROM sqlite_schema",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *type = (const char *) sqlite3_column_text (stmt, 0);
+        const char *name = (const char *) sqlite3_column_text (stmt, 1);
+        g_autofree char *found = g_strdup_printf ("%s\n%s\n%s", type,
+                                                  sqlite3_column_text (stmt, 2),
+                                                  sqlite3_column_text (stmt, 3));
+        const char *want;
+
+        want = g_hash_table_lookup (expected, name);
+        if (want == NULL && g_str_equal (name, "sqlite_stat1") &&
+            g_str_equal (found, "table\nsqlite_stat1\nCREATE TABLE sqlite_stat1(tbl,idx,stat)"))
+          continue;
+        if (want == NULL)
+          {
+            g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_A_PROJECT,
+                         /* Translators: the first %s is a file name, the second a kind of
+                          * database object ("table", "trigger", …), the third its name */
+                         _("“%s” was altered outside Likert and is not opened: the %s “%s” "
+                           "is not part of a Likert project"),
+                         self->path, object_kind (type), name);
+            sqlite3_finalize (stmt);
+            return FALSE;
+          }
+        if (!g_str_equal (want, found))
+          {
+            g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_A_PROJECT,
+                         /* Translators: the first %s is a file name, the second a kind of
+                          * database object ("table", "index", …), the third its name */
+                         _("“%s” was altered outside Likert and is not opened: the %s “%s” "
+                           "is not defined as Likert defines it"),
+                         self->path, object_kind (type), name);
+            sqlite3_finalize (stmt);
+            return FALSE;
+          }
+        g_hash_table_remove (expected, name);
+      }
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (self, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  if (g_hash_table_size (expected) > 0)
+    {
+      g_autoptr(GList) names = g_hash_table_get_keys (expected);
+      const char *name;
+      g_auto(GStrv) parts = NULL;
+
+      names = g_list_sort (names, (GCompareFunc) g_strcmp0);
+      name = names->data;
+      parts = g_strsplit (g_hash_table_lookup (expected, name), "\n", 2);
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_A_PROJECT,
+                   /* Translators: the first %s is a file name, the second a kind of database
+                    * object ("table", "index", …), the third its name */
+                   _("“%s” was altered outside Likert and is not opened: the %s “%s” is "
+                     "missing"),
+                   self->path, object_kind (parts[0]), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_project (LikertStore  *self,
                gboolean      fresh,
@@ -626,7 +859,7 @@ check_project (LikertStore  *self,
   app_id = pragma_int (self, "PRAGMA application_id", &ok);
   if (!ok)
     {
-      _likert_store_set_error (self, error, _("Could not read the project"));
+      set_read_error (self, error);
       return FALSE;
     }
   version = pragma_int (self, "PRAGMA user_version", &ok);
@@ -650,7 +883,15 @@ check_project (LikertStore  *self,
                    self->path, (int) version, LIKERT_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  return TRUE;
+  /* user_version is a signed 32-bit field: no Likert writes a negative one. */
+  if (version < 0)
+    {
+      g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened safely (project format %d)"),
+                   self->path, (int) version);
+      return FALSE;
+    }
+  return check_schema (self, version, error);
 }
 
 static gboolean
@@ -820,7 +1061,7 @@ likert_store_open (const char            *path,
 
   if (!check_project (self, !exists || empty, error))
     return NULL;
-  if (exists && !empty && !remembered)
+  if (exists && !empty && !remembered && !(flags & LIKERT_STORE_OPEN_TRUSTED))
     {
       if (!quick_check (self, error))
         return NULL;
@@ -1097,6 +1338,28 @@ gint64
 _likert_store_get_last_batch (LikertStore *self)
 {
   return self->last_batch;
+}
+
+/**
+ * likert_store_open_sibling:
+ * @self: an open store
+ *
+ * Another connection to @self's project, for a worker thread: called on @self's thread, then
+ * used only by the worker. It skips quick_check (@self passed it in this process) and shares
+ * @self's session, so that it can undo what @self did.
+ */
+LikertStore *
+likert_store_open_sibling (LikertStore  *self,
+                           GError      **error)
+{
+  LikertStore *sibling;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (self), NULL);
+
+  sibling = likert_store_open (self->path, LIKERT_STORE_OPEN_TRUSTED, error);
+  if (sibling != NULL)
+    sibling->session_floor = self->session_floor;
+  return sibling;
 }
 
 gint64

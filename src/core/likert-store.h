@@ -24,6 +24,7 @@ typedef enum {
 typedef enum {
   LIKERT_STORE_OPEN_DEFAULT = 0,
   LIKERT_STORE_OPEN_CREATE  = 1 << 0,  /* create the file when it does not exist */
+  LIKERT_STORE_OPEN_TRUSTED = 1 << 1,  /* this process checked the file: skip quick_check */
 } LikertStoreOpenFlags;
 
 /* 'LKRT' in PRAGMA application_id */
@@ -112,6 +113,8 @@ LikertStore    *likert_store_open              (const char            *path,
                                                 LikertStoreOpenFlags   flags,
                                                 GError               **error);
 const char     *likert_store_get_path          (LikertStore           *self);
+LikertStore    *likert_store_open_sibling      (LikertStore           *self,
+                                                GError               **error);
 /* TRUE when opening ran quick_check, FALSE when the file was known unchanged since it last
  * passed one (or was new). */
 gboolean        likert_store_was_checked       (LikertStore           *self);

@@ -48,3 +48,18 @@ likert_status_to_string (LikertStatus status)
     return status_names[status];
   return "new";
 }
+
+gboolean
+likert_status_from_string (const char   *text,
+                           LikertStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  for (guint s = 0; text != NULL && s < G_N_ELEMENTS (status_names); s++)
+    if (g_ascii_strcasecmp (text, status_names[s]) == 0)
+      {
+        *status = (LikertStatus) s;
+        return TRUE;
+      }
+  return FALSE;
+}

@@ -40,5 +40,8 @@ typedef void (*LikertProgressFunc) (double fraction, gpointer user_data);
 const char *likert_role_to_string   (LikertRole   role);
 LikertRole  likert_role_from_string (const char  *str);
 const char *likert_status_to_string (LikertStatus status);
+/* "new", "reviewed", "flagged", "excluded" (ASCII case ignored); FALSE for anything else. */
+gboolean    likert_status_from_string (const char  *text,
+                                       LikertStatus *status);
 
 G_END_DECLS

@@ -6,11 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "likert-application.h"
+#include "likert-preferences-window.h"
 #include "likert-window.h"
 
 struct _LikertApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (LikertApplication, likert_application, ADW_TYPE_APPLICATION)
@@ -117,8 +120,30 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (likert_preferences_window_new (parent)));
+}
+
+static void
+color_scheme_changed_cb (GSettings  *settings,
+                         const char *key,
+                         gpointer    user_data)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      likert_preferences_color_scheme (scheme));
+}
+
 static const GActionEntry app_actions[] = {
   { "new-window", new_window_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
   { "about", about_action },
 };
@@ -129,6 +154,7 @@ likert_application_startup (GApplication *app)
   LikertApplication *self = LIKERT_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (likert_application_parent_class)->startup (app);
 
@@ -137,12 +163,33 @@ likert_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
                                          new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  /* The style chosen in the preferences, now and when it changes. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self->settings, "changed::color-scheme",
+                    G_CALLBACK (color_scheme_changed_cb), self);
+  color_scheme_changed_cb (self->settings, "color-scheme", self);
+}
+
+static void
+likert_application_dispose (GObject *object)
+{
+  LikertApplication *self = LIKERT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (likert_application_parent_class)->dispose (object);
 }
 
 static void
 likert_application_class_init (LikertApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = likert_application_dispose;
 
   app_class->activate = likert_application_activate;
   app_class->open = likert_application_open;

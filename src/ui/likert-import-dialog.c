@@ -60,7 +60,9 @@ struct _LikertImportDialog
   char                *path;
   char                *project_path;
   char                *name;               /* the file's name, for titles */
-  LikertImportOptions  options;
+  LikertImportOptions  options;            /* as chosen in the dialog */
+  LikertImportOptions  plan_options;       /* those the plan shown was made with */
+  LikertImportOptions  pending_options;    /* those of the plan under way */
   LikertImportPlan    *plan;               /* the plan shown; NULL while none (see the header) */
   char                *error;              /* the last failed plan or run */
   GCancellable        *cancellable;        /* the plan or run under way */
@@ -75,7 +77,6 @@ struct _LikertImportDialog
   int                  detected_shape;     /* -1 while unknown */
   int                  detected_header_rows;
   GHashTable          *detected_roles;     /* column name → LikertRole, as planned without choice */
-  GHashTable          *role_overrides;     /* column name → LikertRole chosen among the free roles */
   gboolean             dates_confirmed;
   gboolean             filling;            /* widgets being set from the plan: no re-plan */
   gboolean             finished;
@@ -99,9 +100,10 @@ static const char * const common_encodings[] = {
 
 static const char delimiters[] = { ',', ';', '\t', '|' };
 
-/* Roles a column may be given whatever the plan found in it (the run checks none of them). */
-static const LikertRole free_roles[] = {
-  LIKERT_ROLE_RATING, LIKERT_ROLE_TEXT, LIKERT_ROLE_CATEGORY, LIKERT_ROLE_ID, LIKERT_ROLE_OTHER,
+/* Roles a column may be given whatever the plan found in it (LikertRoleChoice). */
+static const LikertRole chosen_roles[] = {
+  LIKERT_ROLE_RATING, LIKERT_ROLE_TEXT, LIKERT_ROLE_CATEGORY, LIKERT_ROLE_TIME, LIKERT_ROLE_ID,
+  LIKERT_ROLE_OTHER,
 };
 
 static const struct { int min, max; } common_scales[] = {
@@ -158,15 +160,6 @@ scale_name (int scale_min,
 {
   /* Translators: a rating scale, from its lowest to its highest value */
   return g_strdup_printf (_("%d–%d"), scale_min, scale_max);
-}
-
-static gboolean
-is_free_role (LikertRole role)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (free_roles); i++)
-    if (free_roles[i] == role)
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -576,17 +569,115 @@ has_strong_direction (const char *text)
   return FALSE;
 }
 
+static char *read_cell (LikertImportDialog *self,
+                        guint               column,
+                        const char         *text,
+                        gboolean           *problem);
+
+/* How the import reads a cell of a rating or a time column, for the preview's second line;
+ * NULL for other columns, empty cells and cells read as written ("4" is 4). *problem tells a
+ * value the import cannot take. */
+static char *
+preview_reading (LikertImportDialog *self,
+                 guint               column,
+                 const char         *text,
+                 gboolean           *problem)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  char *read = read_cell (self, column, text, problem);
+
+  if (read != NULL && !*problem && g_str_equal (read, trimmed))
+    g_clear_pointer (&read, g_free);
+  return read;
+}
+
+static char *
+read_cell (LikertImportDialog *self,
+           guint               column,
+           const char         *text,
+           gboolean           *problem)
+{
+  const LikertImportPlan *plan = self->plan;
+  const LikertField *field;
+
+  *problem = FALSE;
+  if (plan == NULL || column >= plan->n_columns || text[0] == '\0')
+    return NULL;
+  field = plan->fields[column];
+  if (field->role == LIKERT_ROLE_RATING)
+    {
+      int value = 0;
+
+      switch (likert_import_plan_read_rating (plan, &self->plan_options, column, text, &value))
+        {
+        case LIKERT_CELL_MISSING:
+          /* Translators: how a rating cell is read: no answer */
+          return g_strdup (C_("cell read as", "missing"));
+        case LIKERT_CELL_INT:
+        case LIKERT_CELL_LABEL:
+        case LIKERT_CELL_MIXED:
+          if (value >= field->scale_min && value <= field->scale_max)
+            return g_strdup_printf ("%d", value);
+          *problem = TRUE;
+          /* Translators: how a rating cell is read: a value and the scale it falls outside */
+          return g_strdup_printf (C_("cell read as", "%d, outside %d–%d"), value,
+                                  field->scale_min, field->scale_max);
+        case LIKERT_CELL_DECIMAL:
+        case LIKERT_CELL_TEXT:
+        default:
+          *problem = TRUE;
+          /* Translators: how a rating cell is read: not at all */
+          return g_strdup (C_("cell read as", "not read"));
+        }
+    }
+  if (field->role == LIKERT_ROLE_TIME)
+    {
+      gint64 when;
+      g_autoptr(GDateTime) time = NULL;
+
+      if (likert_scale_parse_time_with_order (text, plan->date_order, &when) &&
+          (time = g_date_time_new_from_unix_utc (when)) != NULL)
+        /* Year first, whatever the file's order: the reading the analyst checks. */
+        return g_date_time_format (time, "%Y-%m-%d %H:%M");
+      *problem = TRUE;
+      /* Translators: how a time cell is read: not at all */
+      return g_strdup (C_("cell read as", "not a date"));
+    }
+  return NULL;
+}
+
+/* A cell reads (and aligns) in the direction of its first letter; one without letters
+ * ("2024-03-01 10:00", "3.5") reads left to right, as written, in an RTL table too: a
+ * left-to-right mark says so. Line breaks become spaces. */
+static char *
+preview_line (const char *text)
+{
+  char *line = g_strconcat (has_strong_direction (text) ? "" : "\u200E", text, NULL);
+
+  g_strdelimit (line, "\r\n", ' ');
+  return line;
+}
+
 static void
 preview_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   LikertImportDialog       *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkWidget *reading = gtk_inscription_new (NULL);
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 3);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 14);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, cell);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (reading), 3);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (reading), 14);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (reading),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (reading, "caption");
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_box_append (GTK_BOX (box), reading);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -594,11 +685,16 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  LikertImportDialog       *self)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_widget_get_first_child (box);
+  GtkWidget *reading = gtk_widget_get_last_child (box);
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   guint row = gtk_list_item_get_position (item);
   const char *text = "";
   g_autofree char *line = NULL;
+  g_autofree char *read = NULL;
+  g_autofree char *read_line = NULL;
+  gboolean problem = FALSE;
 
   if (self->plan != NULL && row < self->plan->preview->len)
     {
@@ -607,13 +703,26 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
       if (column < g_strv_length (cells))
         text = cells[column];
     }
-  /* One line per cell: line breaks in a cell become spaces; the tooltip has it all. A cell reads
-   * (and aligns) in the direction of its first letter; one without letters ("2024-03-01 10:00",
-   * "3.5") reads left to right, as written, in an RTL table too: a left-to-right mark says so. */
-  line = g_strconcat (has_strong_direction (text) ? "" : "\u200E", text, NULL);
-  g_strdelimit (line, "\r\n", ' ');
+  line = preview_line (text);
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), line);
   gtk_widget_set_tooltip_text (cell, *text ? text : NULL);
+
+  read = preview_reading (self, column, text, &problem);
+  read_line = read ? preview_line (read) : NULL;
+  gtk_inscription_set_text (GTK_INSCRIPTION (reading), read_line);
+  gtk_widget_set_visible (reading, self->plan != NULL && column < self->plan->n_columns &&
+                                   (self->plan->fields[column]->role == LIKERT_ROLE_RATING ||
+                                    self->plan->fields[column]->role == LIKERT_ROLE_TIME));
+  if (problem)
+    {
+      gtk_widget_remove_css_class (reading, "dim-label");
+      gtk_widget_add_css_class (reading, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (reading, "error");
+      gtk_widget_add_css_class (reading, "dim-label");
+    }
 }
 
 /* A horizontal adjustment starts at the left, which in an RTL table is its last column: keep
@@ -870,7 +979,9 @@ fill_notices (LikertImportDialog *self)
   gtk_widget_set_visible (self->notices_group, plan->notices->len > 0);
 }
 
-/* Columns: a row per column with its role and, for a rating, its scale and label map. */
+/* Columns: a row per column with its role and, for a rating, its scale and label map. Every
+ * choice goes into the import options and plans again, so that the preview and the problems
+ * show what the import would do. */
 
 static const LikertRatingChoice *
 find_choice (LikertImportDialog *self,
@@ -909,6 +1020,36 @@ remove_choice (LikertImportDialog *self,
     }
 }
 
+static const LikertRoleChoice *
+find_role_choice (LikertImportDialog *self,
+                  const char         *column)
+{
+  for (guint i = 0; self->options.roles != NULL && i < self->options.roles->len; i++)
+    {
+      const LikertRoleChoice *choice = g_ptr_array_index (self->options.roles, i);
+
+      if (g_strcmp0 (choice->column, column) == 0)
+        return choice;
+    }
+  return NULL;
+}
+
+/* Removes the role chosen for column; with column NULL, every choice of role. */
+static void
+remove_role_choices (LikertImportDialog *self,
+                     const char         *column,
+                     int                 role)
+{
+  for (guint i = self->options.roles != NULL ? self->options.roles->len : 0; i-- > 0;)
+    {
+      LikertRoleChoice *choice = g_ptr_array_index (self->options.roles, i);
+
+      if ((column == NULL || g_strcmp0 (choice->column, column) == 0) &&
+          (role < 0 || (int) choice->role == role))
+        g_ptr_array_remove_index (self->options.roles, i);
+    }
+}
+
 static void
 set_choice (LikertImportDialog *self,
             const char         *column,
@@ -918,12 +1059,34 @@ set_choice (LikertImportDialog *self,
   LikertRatingChoice *choice = g_new0 (LikertRatingChoice, 1);
 
   remove_choice (self, column);
+  remove_role_choices (self, column, -1);
   choice->column = g_strdup (column);
   choice->scale_min = scale_min;
   choice->scale_max = scale_max;
   if (self->options.ratings == NULL)
     self->options.ratings = g_ptr_array_new_with_free_func ((GDestroyNotify) rating_choice_free);
   g_ptr_array_add (self->options.ratings, choice);
+}
+
+static gboolean
+has_label_choices (LikertImportDialog *self,
+                   const char         *column)
+{
+  for (guint i = 0; self->options.labels != NULL && i < self->options.labels->len; i++)
+    if (g_strcmp0 (((LikertLabelChoice *) g_ptr_array_index (self->options.labels, i))->column,
+                   column) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+remove_label_choices (LikertImportDialog *self,
+                      const char         *column)
+{
+  for (guint i = self->options.labels != NULL ? self->options.labels->len : 0; i-- > 0;)
+    if (g_strcmp0 (((LikertLabelChoice *) g_ptr_array_index (self->options.labels, i))->column,
+                   column) == 0)
+      g_ptr_array_remove_index (self->options.labels, i);
 }
 
 /* The role the plan found for a column when nothing was chosen for it. */
@@ -938,33 +1101,38 @@ detected_role (LikertImportDialog *self,
   return LIKERT_ROLE_OTHER;
 }
 
-/* The roles a column's drop-down offers. A rating, a time or a label column keeps its role:
- * the import options can make a column a rating, but cannot (yet) make a detected rating or
- * time column anything else. */
+/* The roles a column's drop-down offers: every role the import can give, and Labels for a
+ * column the plan found to name the values of another. */
 static GArray *
 offered_roles (LikertImportDialog *self,
                const LikertField  *field)
 {
   GArray *roles = g_array_new (FALSE, FALSE, sizeof (LikertRole));
-  LikertRole detected = detected_role (self, field->header);
 
-  if (is_free_role (detected) && detected != LIKERT_ROLE_RATING)
-    g_array_append_vals (roles, free_roles, G_N_ELEMENTS (free_roles));
-  else
-    g_array_append_val (roles, field->role);
+  g_array_append_vals (roles, chosen_roles, G_N_ELEMENTS (chosen_roles));
+  if (field->role == LIKERT_ROLE_LABEL || detected_role (self, field->header) == LIKERT_ROLE_LABEL)
+    {
+      LikertRole label = LIKERT_ROLE_LABEL;
+
+      g_array_append_val (roles, label);
+    }
   return roles;
 }
 
 static GtkWidget *
-row_role_dropdown (GtkWidget *row)
+row_widget (GtkWidget  *row,
+            const char *name)
 {
-  return g_object_get_data (G_OBJECT (row), "role-dropdown");
+  return g_object_get_data (G_OBJECT (row), name);
 }
 
-static GtkWidget *
-row_scale_dropdown (GtkWidget *row)
+/* An accessible name for a control without a visible label of its own. */
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
 {
-  return g_object_get_data (G_OBJECT (row), "scale-dropdown");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 static char *
@@ -986,6 +1154,28 @@ label_map_text (const LikertField *field)
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
+/* How a word's value reads in its drop-down and in likert_import_dialog_dup_column_labels (). */
+static char *
+label_value_name (const LikertField *field,
+                  int                value)
+{
+  const char *label;
+
+  if (value == LIKERT_LABEL_UNREAD)
+    /* Translators: a word of a rating column that the import cannot read as a value */
+    return g_strdup (C_("label value", "Not read"));
+  if (value == LIKERT_LABEL_MISSING)
+    /* Translators: a word of a rating column read as no answer */
+    return g_strdup (C_("label value", "Missing"));
+  label = value >= field->scale_min && value <= field->scale_max &&
+          value - field->scale_min < LIKERT_MAX_SCALE
+          ? field->labels[value - field->scale_min] : NULL;
+  if (label != NULL)
+    /* Translators: a rating value and the label the column gives it: “3 · Neutral” */
+    return g_strdup_printf (C_("label value", "%d · %s"), value, label);
+  return g_strdup_printf ("%d", value);
+}
+
 static void
 role_changed_cb (GtkDropDown        *dropdown,
                  GParamSpec         *pspec,
@@ -994,51 +1184,26 @@ role_changed_cb (GtkDropDown        *dropdown,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "column"));
   GArray *roles = g_object_get_data (G_OBJECT (dropdown), "roles");
   guint position = gtk_drop_down_get_selected (dropdown);
-  LikertField *field;
+  const LikertField *field;
   LikertRole role;
 
-  if (self->filling || self->plan == NULL || column >= self->plan->n_columns || roles == NULL ||
-      position >= roles->len)
+  if (self->filling || self->running || self->plan == NULL || column >= self->plan->n_columns ||
+      roles == NULL || position >= roles->len)
     return;
   field = self->plan->fields[column];
   role = g_array_index (roles, LikertRole, position);
   if (role == field->role)
     return;
 
-  if (role == LIKERT_ROLE_RATING)
-    {
-      g_hash_table_remove (self->role_overrides, field->header);
-      set_choice (self, field->header, 0, 0);
-      start_plan (self);
-      return;
-    }
-
-  if (role == detected_role (self, field->header))
-    g_hash_table_remove (self->role_overrides, field->header);
-  else
-    g_hash_table_insert (self->role_overrides, g_strdup (field->header), GINT_TO_POINTER (role));
-
-  if (find_choice (self, field->header) != NULL)
-    {
-      /* A rating only by choice: plan again without it; the role applies to the new plan. */
-      remove_choice (self, field->header);
-      start_plan (self);
-      return;
-    }
-
-  /* One identifier: another column that was one becomes Other. */
-  if (role == LIKERT_ROLE_ID)
-    for (guint c = 0; c < self->plan->n_columns; c++)
-      if (c != column && self->plan->fields[c]->role == LIKERT_ROLE_ID)
-        {
-          self->plan->fields[c]->role = LIKERT_ROLE_OTHER;
-          g_hash_table_insert (self->role_overrides, g_strdup (self->plan->fields[c]->header),
-                               GINT_TO_POINTER (LIKERT_ROLE_OTHER));
-          update_column_row (self, c);
-        }
-  field->role = role;
-  update_column_row (self, column);
-  update_actions (self);
+  remove_choice (self, field->header);
+  remove_role_choices (self, field->header, -1);
+  /* One identifier and one time: a column chosen as one takes the place of another chosen. */
+  if (role == LIKERT_ROLE_ID || role == LIKERT_ROLE_TIME)
+    remove_role_choices (self, NULL, role);
+  /* The role found by itself needs no choice (Labels cannot be chosen otherwise). */
+  if (role != detected_role (self, field->header) && role != LIKERT_ROLE_LABEL)
+    likert_import_options_set_role (&self->options, field->header, role);
+  start_plan (self);
 }
 
 static void
@@ -1052,8 +1217,8 @@ scale_changed_cb (GtkDropDown        *dropdown,
   const LikertField *field;
   int scale_min, scale_max;
 
-  if (self->filling || self->plan == NULL || column >= self->plan->n_columns || scales == NULL ||
-      position >= scales->len / 2)
+  if (self->filling || self->running || self->plan == NULL || column >= self->plan->n_columns ||
+      scales == NULL || position >= scales->len / 2)
     return;
   field = self->plan->fields[column];
   scale_min = g_array_index (scales, int, 2 * position);
@@ -1065,6 +1230,274 @@ scale_changed_cb (GtkDropDown        *dropdown,
   start_plan (self);
 }
 
+/* The ends of the scale in the label map's spin buttons. */
+static void
+scale_spin_changed_cb (GtkSpinButton      *spin,
+                       LikertImportDialog *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (spin), "row");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  GtkSpinButton *min_spin = GTK_SPIN_BUTTON (row_widget (row, "min-spin"));
+  GtkSpinButton *max_spin = GTK_SPIN_BUTTON (row_widget (row, "max-spin"));
+  const LikertField *field;
+  int scale_min = gtk_spin_button_get_value_as_int (min_spin);
+  int scale_max = gtk_spin_button_get_value_as_int (max_spin);
+
+  if (self->filling || self->running || self->plan == NULL || column >= self->plan->n_columns)
+    return;
+  field = self->plan->fields[column];
+  /* The other end moves to keep at least two points. */
+  if (scale_min >= scale_max)
+    {
+      if (spin == min_spin)
+        scale_max = MIN (scale_min + 1, LIKERT_MAX_SCALE - 1);
+      scale_min = MIN (scale_min, scale_max - 1);
+      self->filling = TRUE;
+      gtk_spin_button_set_value (min_spin, scale_min);
+      gtk_spin_button_set_value (max_spin, scale_max);
+      self->filling = FALSE;
+    }
+  if (field->role == LIKERT_ROLE_RATING && scale_min == field->scale_min &&
+      scale_max == field->scale_max)
+    return;
+  set_choice (self, field->header, scale_min, scale_max);
+  start_plan (self);
+}
+
+static void
+label_value_changed_cb (GtkDropDown        *dropdown,
+                        GParamSpec         *pspec,
+                        LikertImportDialog *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (dropdown), "row");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  const char *label = g_object_get_data (G_OBJECT (dropdown), "label");
+  GArray *values = g_object_get_data (G_OBJECT (dropdown), "values");
+  int current = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), "value"));
+  guint position = gtk_drop_down_get_selected (dropdown);
+  int value;
+
+  if (self->filling || self->running || self->plan == NULL || column >= self->plan->n_columns ||
+      values == NULL || position >= values->len)
+    return;
+  value = g_array_index (values, int, position);
+  if (value == current || value == LIKERT_LABEL_UNREAD)
+    return;
+  likert_import_options_set_label (&self->options, self->plan->fields[column]->header, label,
+                                   value);
+  g_object_set_data (G_OBJECT (dropdown), "value", GINT_TO_POINTER (value));
+  start_plan (self);
+}
+
+static void
+labels_reset_cb (GtkButton          *button,
+                 LikertImportDialog *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+
+  if (self->running || self->plan == NULL || column >= self->plan->n_columns)
+    return;
+  remove_label_choices (self, self->plan->fields[column]->header);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  start_plan (self);
+}
+
+/* The value drop-downs show a short button ("3 · Neither agr…") and their whole items in the
+ * list. */
+static void
+value_item_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  short_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (short_item != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+value_item_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  short_item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, short_item != NULL ? text : NULL);
+}
+
+static GtkListItemFactory *
+value_item_factory (gboolean short_item)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (value_item_setup_cb),
+                    GINT_TO_POINTER (short_item));
+  g_signal_connect (factory, "bind", G_CALLBACK (value_item_bind_cb),
+                    GINT_TO_POINTER (short_item));
+  return factory;
+}
+
+/* The label map's drop-down of a word: its value as read, the scale's points and Missing. */
+static void
+update_label_dropdown (LikertImportDialog     *self,
+                       GtkWidget              *dropdown,
+                       const LikertField      *field,
+                       const LikertFoundLabel *found)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
+  int missing = LIKERT_LABEL_MISSING;
+  guint position = 0;
+
+  if (found->value == LIKERT_LABEL_UNREAD)
+    g_array_append_val (values, found->value);
+  for (int v = field->scale_min; v <= field->scale_max; v++)
+    {
+      if (found->value >= 0 && found->value < v && (values->len == 0 ||
+          g_array_index (values, int, values->len - 1) < found->value))
+        g_array_append_val (values, found->value);
+      g_array_append_val (values, v);
+    }
+  if (found->value > field->scale_max)
+    g_array_append_val (values, found->value);
+  g_array_append_val (values, missing);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_autofree char *name = label_value_name (field, g_array_index (values, int, i));
+
+      gtk_string_list_append (names, name);
+      g_string_append_printf (key, "%s\n", name);
+      if (g_array_index (values, int, i) == found->value)
+        position = i;
+    }
+
+  self->filling = TRUE;
+  /* The same items keep the model (and the drop-down's popup, if open). */
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (dropdown), "names"), key->str) != 0)
+    {
+      gtk_drop_down_set_model (GTK_DROP_DOWN (dropdown), G_LIST_MODEL (names));
+      g_object_set_data_full (G_OBJECT (dropdown), "names", g_strdup (key->str), g_free);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+  self->filling = FALSE;
+  g_object_set_data_full (G_OBJECT (dropdown), "values", g_steal_pointer (&values),
+                          (GDestroyNotify) g_array_unref);
+  g_object_set_data (G_OBJECT (dropdown), "value", GINT_TO_POINTER (found->value));
+  if (found->value == LIKERT_LABEL_UNREAD)
+    gtk_widget_add_css_class (dropdown, "error");
+  else
+    gtk_widget_remove_css_class (dropdown, "error");
+}
+
+/* The words of a rating column, each with its drop-down. A replan that finds the same words
+ * keeps the widgets (and the keyboard focus among them): only their values change. */
+static void
+update_label_map (LikertImportDialog *self,
+                  GtkWidget          *row,
+                  guint               column)
+{
+  const LikertField *field = self->plan->fields[column];
+  GPtrArray *found = self->plan->labels != NULL ? self->plan->labels[column] : NULL;
+  GtkGrid *grid = GTK_GRID (row_widget (row, "labels-grid"));
+  GHashTable *dropdowns = g_object_get_data (G_OBJECT (row), "label-dropdowns");
+  GtkWidget *reset = row_widget (row, "labels-reset");
+  GtkWidget *none = row_widget (row, "labels-none");
+  GtkWidget *button_icon = row_widget (row, "labels-icon");
+  gboolean same = found != NULL && dropdowns != NULL &&
+                  g_hash_table_size (dropdowns) == found->len;
+  guint n_unread = 0;
+
+  for (guint i = 0; same && i < found->len; i++)
+    same = g_hash_table_contains (dropdowns,
+                                  ((LikertFoundLabel *) g_ptr_array_index (found, i))->label);
+  if (!same)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+        gtk_grid_remove (grid, child);
+      dropdowns = g_hash_table_new (g_str_hash, g_str_equal);
+      g_object_set_data_full (G_OBJECT (row), "label-dropdowns", dropdowns,
+                              (GDestroyNotify) g_hash_table_unref);
+      for (guint i = 0; found != NULL && i < found->len; i++)
+        {
+          const LikertFoundLabel *word = g_ptr_array_index (found, i);
+          GtkWidget *name = gtk_label_new (NULL);
+          g_autofree char *count_text = format_count (word->count);
+          g_autofree char *count_label = NULL;
+          GtkWidget *count = NULL;
+          GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
+          g_autoptr(GtkListItemFactory) button_factory = value_item_factory (TRUE);
+          g_autoptr(GtkListItemFactory) list_factory = value_item_factory (FALSE);
+          g_autofree char *accessible = NULL;
+
+          /* Words come from the file: text, never markup. */
+          gtk_label_set_text (GTK_LABEL (name), word->label);
+          gtk_label_set_xalign (GTK_LABEL (name), 0);
+          gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_width_chars (GTK_LABEL (name), 12);
+          gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
+          gtk_widget_set_hexpand (name, TRUE);
+          gtk_widget_set_tooltip_text (name, word->label);
+          /* Translators: how many cells hold a word, as in “× 12” */
+          count_label = g_strdup_printf (C_("label count", "× %s"), count_text);
+          count = gtk_label_new (count_label);
+          gtk_label_set_xalign (GTK_LABEL (count), 1);
+          gtk_widget_add_css_class (count, "dim-label");
+          gtk_widget_add_css_class (count, "numeric");
+          gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+          gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
+          gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
+          /* Translators: %s is a word found in a rating column */
+          accessible = g_strdup_printf (_("Value of “%s”"), word->label);
+          set_accessible_label (dropdown, accessible);
+          g_object_set_data (G_OBJECT (dropdown), "row", row);
+          g_object_set_data_full (G_OBJECT (dropdown), "label", g_strdup (word->label), g_free);
+          gtk_grid_attach (grid, name, 0, (int) i, 1, 1);
+          gtk_grid_attach (grid, count, 1, (int) i, 1, 1);
+          gtk_grid_attach (grid, dropdown, 2, (int) i, 1, 1);
+          g_hash_table_insert (dropdowns, g_object_get_data (G_OBJECT (dropdown), "label"),
+                               dropdown);
+          g_signal_connect (dropdown, "notify::selected", G_CALLBACK (label_value_changed_cb),
+                            self);
+        }
+    }
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      const LikertFoundLabel *word = g_ptr_array_index (found, i);
+      GtkWidget *dropdown = g_hash_table_lookup (dropdowns, word->label);
+
+      update_label_dropdown (self, dropdown, field, word);
+      n_unread += word->value == LIKERT_LABEL_UNREAD;
+    }
+  /* Numbers only: nothing to map. */
+  gtk_widget_set_visible (GTK_WIDGET (grid), found != NULL && found->len > 0);
+  gtk_widget_set_visible (row_widget (row, "labels-scroller"), found != NULL && found->len > 0);
+  gtk_widget_set_visible (row_widget (row, "labels-note"), found != NULL && found->len > 0);
+  gtk_widget_set_visible (reset, found != NULL && found->len > 0);
+  gtk_widget_set_visible (none, found == NULL || found->len == 0);
+  gtk_widget_set_sensitive (reset, has_label_choices (self, field->header));
+  gtk_widget_set_visible (button_icon, n_unread > 0);
+
+  self->filling = TRUE;
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (row, "min-spin")), field->scale_min);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (row, "max-spin")), field->scale_max);
+  self->filling = FALSE;
+}
+
 /* Sets a column's row from the plan's field. */
 static void
 update_column_row (LikertImportDialog *self,
@@ -1073,8 +1506,9 @@ update_column_row (LikertImportDialog *self,
   const LikertField *field = self->plan->fields[column];
   const LikertShapeColumn *shape_column = &self->plan->shape->columns[column];
   GtkWidget *row = g_ptr_array_index (self->column_rows, column);
-  GtkWidget *role_dropdown = row_role_dropdown (row);
-  GtkWidget *scale_dropdown = row_scale_dropdown (row);
+  GtkWidget *role_dropdown = row_widget (row, "role-dropdown");
+  GtkWidget *scale_dropdown = row_widget (row, "scale-dropdown");
+  GtkWidget *labels_button = row_widget (row, "labels-button");
   g_autoptr(GArray) roles = offered_roles (self, field);
   GArray *shown_roles = g_object_get_data (G_OBJECT (role_dropdown), "roles");
   g_autoptr(GString) subtitle = g_string_new (NULL);
@@ -1085,7 +1519,7 @@ update_column_row (LikertImportDialog *self,
   for (guint i = 0; i < roles->len; i++)
     if (g_array_index (roles, LikertRole, i) == field->role)
       role_position = i;
-  /* The model stays when the roles offered do (this may run in the drop-down's own handler). */
+  /* The model stays when the roles offered do (keyboard focus and an open list stay too). */
   if (shown_roles == NULL || shown_roles->len != roles->len ||
       memcmp (shown_roles->data, roles->data, roles->len * sizeof (LikertRole)) != 0)
     {
@@ -1096,16 +1530,16 @@ update_column_row (LikertImportDialog *self,
       gtk_drop_down_set_model (GTK_DROP_DOWN (role_dropdown), G_LIST_MODEL (role_names));
     }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (role_dropdown), role_position);
-  gtk_widget_set_sensitive (role_dropdown, roles->len > 1);
   gtk_widget_set_tooltip_text (role_dropdown,
-                               roles->len > 1 ? NULL
-                               : field->role == LIKERT_ROLE_RATING
-                               ? _("Found from the values: choose its scale")
+                               find_choice (self, field->header) != NULL ||
+                               find_role_choice (self, field->header) != NULL
+                               ? _("Chosen by you")
                                : _("Found from the values"));
   g_object_set_data_full (G_OBJECT (role_dropdown), "roles", g_steal_pointer (&roles),
                           (GDestroyNotify) g_array_unref);
 
   gtk_widget_set_visible (scale_dropdown, field->role == LIKERT_ROLE_RATING);
+  gtk_widget_set_visible (labels_button, field->role == LIKERT_ROLE_RATING);
   if (field->role == LIKERT_ROLE_RATING)
     {
       g_autoptr(GArray) scales = g_array_new (FALSE, FALSE, sizeof (int));
@@ -1136,6 +1570,12 @@ update_column_row (LikertImportDialog *self,
       g_object_set_data_full (G_OBJECT (scale_dropdown), "scales", g_steal_pointer (&scales),
                               (GDestroyNotify) g_array_unref);
     }
+  self->filling = FALSE;
+
+  if (field->role == LIKERT_ROLE_RATING)
+    update_label_map (self, row, column);
+  else
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (labels_button));
 
   if (shape_column->question != NULL && g_strcmp0 (shape_column->question, field->header) != 0)
     g_string_append (subtitle, shape_column->question);
@@ -1160,63 +1600,195 @@ update_column_row (LikertImportDialog *self,
       g_string_append (subtitle, _("Kept by the survey tool for its own use"));
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+}
 
-  self->filling = FALSE;
+/* The button of a rating column's scale and label map, and its popover. */
+static GtkWidget *
+new_labels_button (LikertImportDialog *self,
+                   GtkWidget          *row,
+                   const char         *header)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *button_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *scale_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scale_label = gtk_label_new_with_mnemonic (_("_Scale from"));
+  GtkWidget *to_label = gtk_label_new_with_mnemonic (C_("scale", "_to"));
+  GtkWidget *min_spin = gtk_spin_button_new_with_range (0, LIKERT_MAX_SCALE - 2, 1);
+  GtkWidget *max_spin = gtk_spin_button_new_with_range (1, LIKERT_MAX_SCALE - 1, 1);
+  GtkWidget *words_title = gtk_label_new (_("Words in the column"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *none = gtk_label_new (_("Every value in this column is a number."));
+  GtkWidget *note = gtk_label_new (_("Each word is read as the value chosen for it; numbers "
+                                     "are read as written."));
+  GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Reset the Words"));
+  g_autofree char *button_label = NULL;
+  g_autofree char *min_label = NULL;
+  g_autofree char *max_label = NULL;
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Some words are not read"), -1);
+  gtk_box_append (GTK_BOX (button_box), icon);
+  /* Translators: a button that opens a rating column's scale and the values of its words */
+  gtk_box_append (GTK_BOX (button_box), gtk_label_new (C_("column", "Labels")));
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), button_box);
+  gtk_widget_set_tooltip_text (button, _("The scale, and the value of each word"));
+  /* Translators: %s is a column's name */
+  button_label = g_strdup_printf (_("Scale and labels of “%s”"), header);
+  set_accessible_label (button, button_label);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_text (GTK_LABEL (title), header);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (scale_label), min_spin);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (to_label), max_spin);
+  /* Translators: %s is a column's name */
+  min_label = g_strdup_printf (_("Lowest value of “%s”"), header);
+  max_label = g_strdup_printf (_("Highest value of “%s”"), header);
+  set_accessible_label (min_spin, min_label);
+  set_accessible_label (max_spin, max_label);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (min_spin), TRUE);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (max_spin), TRUE);
+  gtk_box_append (GTK_BOX (scale_box), scale_label);
+  gtk_box_append (GTK_BOX (scale_box), min_spin);
+  gtk_box_append (GTK_BOX (scale_box), to_label);
+  gtk_box_append (GTK_BOX (scale_box), max_spin);
+  gtk_box_append (GTK_BOX (box), scale_box);
+
+  gtk_label_set_xalign (GTK_LABEL (words_title), 0);
+  gtk_widget_add_css_class (words_title, "heading");
+  gtk_box_append (GTK_BOX (box), words_title);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_label_set_xalign (GTK_LABEL (none), 0);
+  gtk_widget_add_css_class (none, "dim-label");
+  gtk_box_append (GTK_BOX (box), none);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 40);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_add_css_class (note, "caption");
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_widget_set_halign (reset, GTK_ALIGN_END);
+  gtk_widget_set_tooltip_text (reset, _("Read every word as Likert finds it"));
+  gtk_box_append (GTK_BOX (box), reset);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  g_object_set_data (G_OBJECT (row), "labels-button", button);
+  g_object_set_data (G_OBJECT (row), "labels-icon", icon);
+  g_object_set_data (G_OBJECT (row), "labels-grid", grid);
+  g_object_set_data (G_OBJECT (row), "labels-none", none);
+  g_object_set_data (G_OBJECT (row), "labels-scroller", scroller);
+  g_object_set_data (G_OBJECT (row), "labels-note", note);
+  g_object_set_data (G_OBJECT (row), "labels-reset", reset);
+  g_object_set_data (G_OBJECT (row), "min-spin", min_spin);
+  g_object_set_data (G_OBJECT (row), "max-spin", max_spin);
+  g_object_set_data (G_OBJECT (min_spin), "row", row);
+  g_object_set_data (G_OBJECT (max_spin), "row", row);
+  g_object_set_data (G_OBJECT (reset), "row", row);
+  g_signal_connect (min_spin, "value-changed", G_CALLBACK (scale_spin_changed_cb), self);
+  g_signal_connect (max_spin, "value-changed", G_CALLBACK (scale_spin_changed_cb), self);
+  g_signal_connect (reset, "clicked", G_CALLBACK (labels_reset_cb), self);
+  return button;
+}
+
+static GtkWidget *
+new_column_row (LikertImportDialog *self,
+                guint               column,
+                const char         *header)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *role = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *scale = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *labels;
+  g_autofree char *role_label = NULL;
+  g_autofree char *scale_label = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
+
+  gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (scale, "flat");
+  gtk_widget_add_css_class (role, "flat");
+  /* Translators: %s is a column's name */
+  scale_label = g_strdup_printf (_("Scale of “%s”"), header);
+  /* Translators: %s is a column's name */
+  role_label = g_strdup_printf (_("Role of “%s”"), header);
+  set_accessible_label (scale, scale_label);
+  set_accessible_label (role, role_label);
+  g_object_set_data (G_OBJECT (role), "column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (scale), "column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (row), "role-dropdown", role);
+  g_object_set_data (G_OBJECT (row), "scale-dropdown", scale);
+  labels = new_labels_button (self, row, header);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), labels);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
+  g_signal_connect (role, "notify::selected", G_CALLBACK (role_changed_cb), self);
+  g_signal_connect (scale, "notify::selected", G_CALLBACK (scale_changed_cb), self);
+  return row;
 }
 
 static void
 fill_columns (LikertImportDialog *self)
 {
   const LikertImportPlan *plan = self->plan;
+  gboolean same = self->column_rows->len == plan->n_columns;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_list))) != NULL)
-    gtk_list_box_remove (self->columns_list, child);
-  g_ptr_array_set_size (self->column_rows, 0);
-
-  for (guint c = 0; c < plan->n_columns; c++)
+  /* The same columns keep their rows, so that a choice made in a row (or its popover) keeps
+   * the keyboard focus there while the file is planned again. */
+  for (guint c = 0; same && c < plan->n_columns; c++)
+    same = g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (self->column_rows, c)),
+                      plan->fields[c]->header) == 0;
+  if (!same)
     {
-      const LikertField *field = plan->fields[c];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *role = gtk_drop_down_new (NULL, NULL);
-      GtkWidget *scale = gtk_drop_down_new (NULL, NULL);
-      g_autofree char *role_label = NULL;
-      g_autofree char *scale_label = NULL;
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_list))) != NULL)
+        gtk_list_box_remove (self->columns_list, child);
+      g_ptr_array_set_size (self->column_rows, 0);
+      for (guint c = 0; c < plan->n_columns; c++)
+        {
+          GtkWidget *row = new_column_row (self, c, plan->fields[c]->header);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->header);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-
-      gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (scale, "flat");
-      gtk_widget_add_css_class (role, "flat");
-      /* Translators: %s is a column's name */
-      scale_label = g_strdup_printf (_("Scale of “%s”"), field->header);
-      role_label = g_strdup_printf (_("Role of “%s”"), field->header);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      scale_label, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      role_label, -1);
-      g_object_set_data (G_OBJECT (role), "column", GUINT_TO_POINTER (c));
-      g_object_set_data (G_OBJECT (scale), "column", GUINT_TO_POINTER (c));
-      g_object_set_data (G_OBJECT (row), "role-dropdown", role);
-      g_object_set_data (G_OBJECT (row), "scale-dropdown", scale);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
-      gtk_list_box_append (self->columns_list, row);
-      g_ptr_array_add (self->column_rows, row);
-
-      update_column_row (self, c);
-      g_signal_connect (role, "notify::selected", G_CALLBACK (role_changed_cb), self);
-      g_signal_connect (scale, "notify::selected", G_CALLBACK (scale_changed_cb), self);
+          gtk_list_box_append (self->columns_list, row);
+          g_ptr_array_add (self->column_rows, row);
+        }
     }
+  for (guint c = 0; c < plan->n_columns; c++)
+    update_column_row (self, c);
 }
 
 /* Plans */
 
-/* Remembers what detection found, and applies the roles chosen among the free ones. */
+/* Remembers what detection found. */
 static void
 adopt_plan (LikertImportDialog *self)
 {
@@ -1236,20 +1808,11 @@ adopt_plan (LikertImportDialog *self)
 
   for (guint c = 0; c < plan->n_columns; c++)
     {
-      LikertField *field = plan->fields[c];
-      gpointer role;
+      const LikertField *field = plan->fields[c];
 
-      if (find_choice (self, field->header) == NULL)
+      if (find_choice (self, field->header) == NULL && find_role_choice (self, field->header) == NULL)
         g_hash_table_insert (self->detected_roles, g_strdup (field->header),
                              GINT_TO_POINTER (field->role));
-      if (field->role == LIKERT_ROLE_RATING || !is_free_role (field->role) ||
-          !g_hash_table_lookup_extended (self->role_overrides, field->header, NULL, &role))
-        continue;
-      if (GPOINTER_TO_INT (role) == LIKERT_ROLE_ID)
-        for (guint k = 0; k < plan->n_columns; k++)
-          if (plan->fields[k]->role == LIKERT_ROLE_ID)
-            plan->fields[k]->role = LIKERT_ROLE_OTHER;
-      field->role = GPOINTER_TO_INT (role);
     }
 }
 
@@ -1259,7 +1822,7 @@ set_content_sensitive (LikertImportDialog *self,
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->preview_group), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->problems_group), sensitive);
-  gtk_widget_set_sensitive (self->columns_group, sensitive);
+  /* The columns stay usable: a choice made while the file is read again plans once more. */
 }
 
 static void
@@ -1340,12 +1903,16 @@ plan_done_cb (GObject      *object,
   gtk_widget_set_visible (GTK_WIDGET (self->replan_bar), FALSE);
 
   if (plan == NULL && g_error_matches (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION) &&
-      self->options.ratings != NULL && self->options.ratings->len > 0)
+      ((self->options.ratings != NULL && self->options.ratings->len > 0) ||
+       (self->options.roles != NULL && self->options.roles->len > 0) ||
+       (self->options.labels != NULL && self->options.labels->len > 0)))
     {
       /* Another encoding, delimiter, survey tool or number of header rows can name the columns
-       * otherwise, and a rating chosen for a column the file no longer has fails the plan: plan
+       * otherwise, and a choice made for a column the file no longer has fails the plan: plan
        * again without the choices (if the settings themselves do not fit, that plan says so). */
-      g_ptr_array_set_size (self->options.ratings, 0);
+      g_clear_pointer (&self->options.ratings, g_ptr_array_unref);
+      g_clear_pointer (&self->options.roles, g_ptr_array_unref);
+      g_clear_pointer (&self->options.labels, g_ptr_array_unref);
       start_plan (self);
       return;
     }
@@ -1359,6 +1926,9 @@ plan_done_cb (GObject      *object,
       g_clear_pointer (&self->error, g_free);
       g_clear_pointer (&self->plan, likert_import_plan_free);
       self->plan = g_steal_pointer (&plan);
+      likert_import_options_clear (&self->plan_options);
+      self->plan_options = self->pending_options;
+      likert_import_options_init (&self->pending_options);
       show_plan (self);
     }
   update_actions (self);
@@ -1381,6 +1951,8 @@ start_plan (LikertImportDialog *self)
     }
   update_actions (self);
 
+  likert_import_options_clear (&self->pending_options);
+  likert_import_options_copy (&self->pending_options, &self->options);
   likert_import_plan_async (self->path, &self->options, plan_progress_cb, GUINT_TO_POINTER (serial),
                             self->cancellable, plan_done_cb, GUINT_TO_POINTER (serial));
 }
@@ -1687,8 +2259,9 @@ likert_import_dialog_finalize (GObject *object)
   LikertImportDialog *self = LIKERT_IMPORT_DIALOG (object);
 
   likert_import_options_clear (&self->options);
+  likert_import_options_clear (&self->plan_options);
+  likert_import_options_clear (&self->pending_options);
   g_clear_pointer (&self->detected_roles, g_hash_table_unref);
-  g_clear_pointer (&self->role_overrides, g_hash_table_unref);
   g_free (self->detected_encoding);
   g_free (self->error);
   g_free (self->path);
@@ -1783,10 +2356,11 @@ likert_import_dialog_init (LikertImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   likert_import_options_init (&self->options);
+  likert_import_options_init (&self->plan_options);
+  likert_import_options_init (&self->pending_options);
   self->detected_shape = -1;
   self->detected_header_rows = -1;
   self->detected_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->role_overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->column_rows = g_ptr_array_new ();
 
   combo_set_factory (self->encoding_row);
@@ -1963,7 +2537,7 @@ likert_import_dialog_dup_column_role (LikertImportDialog *self,
 
   if (self->column_rows == NULL || column >= self->column_rows->len)
     return NULL;
-  dropdown = row_role_dropdown (g_ptr_array_index (self->column_rows, column));
+  dropdown = row_widget (g_ptr_array_index (self->column_rows, column), "role-dropdown");
   item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
   if (item != NULL)
     text = g_strdup (gtk_string_object_get_string (item));
@@ -1984,7 +2558,7 @@ likert_import_dialog_dup_column_scale (LikertImportDialog *self,
   if (self->column_rows == NULL || column >= self->column_rows->len)
     return NULL;
   row = g_ptr_array_index (self->column_rows, column);
-  dropdown = row_scale_dropdown (row);
+  dropdown = row_widget (row, "scale-dropdown");
   if (!gtk_widget_get_visible (dropdown) ||
       (item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))) == NULL)
     return NULL;
@@ -2117,8 +2691,9 @@ likert_import_dialog_set_rating (LikertImportDialog *self,
   c = find_column (self, column);
   if (c >= 0 && self->plan->fields[c]->role == LIKERT_ROLE_RATING && (scale_min || scale_max))
     {
-      /* As the scale drop-down does. */
-      GtkWidget *dropdown = row_scale_dropdown (g_ptr_array_index (self->column_rows, c));
+      /* As the scale drop-down does (another scale: as the label map's spin buttons do). */
+      GtkWidget *dropdown = row_widget (g_ptr_array_index (self->column_rows, c),
+                                        "scale-dropdown");
       GArray *scales = g_object_get_data (G_OBJECT (dropdown), "scales");
 
       for (guint i = 0; scales != NULL && i < scales->len / 2; i++)
@@ -2129,7 +2704,6 @@ likert_import_dialog_set_rating (LikertImportDialog *self,
             return;
           }
     }
-  g_hash_table_remove (self->role_overrides, column);
   set_choice (self, column, scale_min, scale_max);
   start_plan (self);
 }
@@ -2148,17 +2722,116 @@ likert_import_dialog_set_role (LikertImportDialog *self,
 
   if ((c = find_column (self, column)) < 0)
     return FALSE;
-  dropdown = row_role_dropdown (g_ptr_array_index (self->column_rows, c));
+  dropdown = row_widget (g_ptr_array_index (self->column_rows, c), "role-dropdown");
   roles = g_object_get_data (G_OBJECT (dropdown), "roles");
   for (guint i = 0; roles != NULL && i < roles->len; i++)
     if (g_array_index (roles, LikertRole, i) == role)
       {
-        if (!gtk_widget_get_sensitive (dropdown) && self->plan->fields[c]->role != role)
-          return FALSE;
         gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
         return TRUE;
       }
   return FALSE;
+}
+
+char *
+likert_import_dialog_dup_column_labels (LikertImportDialog *self,
+                                        guint               column)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *row;
+  GtkWidget *grid;
+
+  g_return_val_if_fail (LIKERT_IS_IMPORT_DIALOG (self), NULL);
+
+  if (self->column_rows == NULL || column >= self->column_rows->len)
+    return NULL;
+  row = g_ptr_array_index (self->column_rows, column);
+  if (!gtk_widget_get_visible (row_widget (row, "labels-button")))
+    return NULL;
+  grid = row_widget (row, "labels-grid");
+  if (!gtk_widget_get_visible (grid))
+    return g_strdup ("");
+  /* Row by row, as the grid shows them: the word, its count, its drop-down. */
+  for (int r = 0; gtk_grid_get_child_at (GTK_GRID (grid), 0, r) != NULL; r++)
+    {
+      GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (grid), 0, r);
+      GtkWidget *dropdown = gtk_grid_get_child_at (GTK_GRID (grid), 2, r);
+      gpointer item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+
+      g_string_append_printf (text, "%s%s = %s", r ? "\n" : "",
+                              gtk_label_get_text (GTK_LABEL (name)),
+                              item ? gtk_string_object_get_string (item) : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+likert_import_dialog_set_label_value (LikertImportDialog *self,
+                                      const char         *column,
+                                      const char         *label,
+                                      int                 value)
+{
+  GHashTable *dropdowns;
+  GtkWidget *dropdown;
+  GArray *values;
+  int c;
+
+  g_return_val_if_fail (LIKERT_IS_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if ((c = find_column (self, column)) < 0 || self->plan->fields[c]->role != LIKERT_ROLE_RATING)
+    return FALSE;
+  dropdowns = g_object_get_data (g_ptr_array_index (self->column_rows, c), "label-dropdowns");
+  if (dropdowns == NULL || (dropdown = g_hash_table_lookup (dropdowns, label)) == NULL)
+    return FALSE;
+  values = g_object_get_data (G_OBJECT (dropdown), "values");
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    if (g_array_index (values, int, i) == value)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+likert_import_dialog_reset_labels (LikertImportDialog *self,
+                                   const char         *column)
+{
+  GtkWidget *reset;
+  int c;
+
+  g_return_if_fail (LIKERT_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (column != NULL);
+
+  if ((c = find_column (self, column)) < 0)
+    return;
+  reset = row_widget (g_ptr_array_index (self->column_rows, c), "labels-reset");
+  if (gtk_widget_get_sensitive (reset))
+    g_signal_emit_by_name (reset, "clicked");
+}
+
+char *
+likert_import_dialog_dup_preview_cell (LikertImportDialog *self,
+                                       guint               row,
+                                       guint               column)
+{
+  const char *text;
+  g_autofree char *read = NULL;
+  GStrv cells;
+  gboolean problem;
+
+  g_return_val_if_fail (LIKERT_IS_IMPORT_DIALOG (self), NULL);
+
+  if (self->plan == NULL || row >= self->plan->preview->len || column >= PREVIEW_MAX_COLUMNS)
+    return NULL;
+  cells = g_ptr_array_index (self->plan->preview, row);
+  if (column >= g_strv_length (cells))
+    return NULL;
+  text = cells[column];
+  read = preview_reading (self, column, text, &problem);
+  return read ? g_strdup_printf ("%s\n%s%s", text, problem ? "!" : "", read) : g_strdup (text);
 }
 
 void

@@ -69,11 +69,35 @@ void                    likert_import_dialog_set_rating       (LikertImportDialo
                                                                const char         *column,
                                                                int                 scale_min,
                                                                int                 scale_max);
-/* Chooses a role for column in its drop-down; FALSE when the drop-down does not offer it. */
+/* Chooses a role for column in its drop-down (any role but Labels, which only a column found to
+ * name another's values offers); FALSE when the drop-down does not offer it. */
 gboolean                likert_import_dialog_set_role         (LikertImportDialog *self,
                                                                const char         *column,
                                                                LikertRole          role);
 void                    likert_import_dialog_set_skip_bad_rows (LikertImportDialog *self,
                                                                 gboolean            skip);
+
+/* The label map of a rating column (0-based), as its popover lists it: a line per word found
+ * in the column, "word = value" with the value as its drop-down shows it ("Agree = 4 · Agree",
+ * "Meh = Not read", "N/S = Missing"); "" when the column holds numbers only; NULL when the
+ * column is no rating. */
+char                   *likert_import_dialog_dup_column_labels (LikertImportDialog *self,
+                                                                guint               column);
+/* Chooses the value of label in column's label map (0–10 or LIKERT_LABEL_MISSING), as its
+ * drop-down does (which plans again); FALSE when the map does not list label or offer value. */
+gboolean                likert_import_dialog_set_label_value  (LikertImportDialog *self,
+                                                               const char         *column,
+                                                               const char         *label,
+                                                               int                 value);
+/* Forgets the values chosen for column's words, as the label map's Reset button does. */
+void                    likert_import_dialog_reset_labels     (LikertImportDialog *self,
+                                                               const char         *column);
+/* A preview cell (0-based row and column) as shown: the cell and, for a rating or a time
+ * column, a newline and how the import reads it when that is not the cell as written ("4",
+ * "missing", "2024-03-05 10:00"), after a "!" when the import cannot take it ("!not read").
+ * NULL outside the preview. */
+char                   *likert_import_dialog_dup_preview_cell (LikertImportDialog *self,
+                                                               guint               row,
+                                                               guint               column);
 
 G_END_DECLS

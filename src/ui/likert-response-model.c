@@ -355,6 +355,19 @@ likert_response_model_row_changed (LikertResponseModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), (guint) position, 1, 1);
 }
 
+void
+likert_response_model_refresh (LikertResponseModel *self)
+{
+  guint n;
+
+  g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
+
+  load_tag_names (self);
+  n = n_shown (self);
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+}
+
 gint64
 likert_response_model_get_response_id (LikertResponseModel *self,
                                        guint                position)

@@ -30,6 +30,8 @@ const char          *likert_response_model_get_highlight (LikertResponseModel *s
 /* Tells views that the response's row changed (after an annotation edit). */
 void                 likert_response_model_row_changed  (LikertResponseModel *self,
                                                          gint64               response_id);
+/* Tells views that every row may have changed (after a bulk change or an undo). */
+void                 likert_response_model_refresh      (LikertResponseModel *self);
 gint64               likert_response_model_get_response_id (LikertResponseModel *self,
                                                             guint                position);
 /* The frame row at position. */

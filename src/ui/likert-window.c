@@ -5,8 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "likert-annotation-pane.h"
 #include "likert-filter-bar.h"
-#include "likert-histogram-view.h"
+#include "likert-format.h"
+#include "likert-history.h"
+#include "likert-chart-export-dialog.h"
+#include "likert-chart-picker.h"
+#include "likert-chart-view.h"
 #include "likert-import.h"
 #include "likert-import-dialog.h"
 #include "likert-imports-window.h"
@@ -14,6 +19,7 @@
 #include "likert-response-model.h"
 #include "likert-settings.h"
 #include "likert-stats.h"
+#include "likert-stats-csv.h"
 #include "likert-store.h"
 #include "likert-window.h"
 
@@ -33,20 +39,15 @@ struct _LikertWindow
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
   GtkSpinner           *spinner;
-  LikertHistogramView  *histogram;
+  LikertChartView      *chart_view;
+  LikertChartPicker    *chart_picker;
   GtkGrid              *stats_grid;
   GtkLabel             *count_label;
   GtkDropDown          *sort_dropdown;
   LikertFilterBar      *filter_bar;
   GtkColumnView        *column_view;
-  GtkStack             *pane_stack;
-  GtkLabel             *response_title;
-  GtkLabel             *response_meta;
-  GtkLabel             *response_comment;
-  GtkTextView          *note_view;
-  GtkLabel             *saved_label;
-  GtkFlowBox           *tag_box;
-  GtkEntry             *new_tag_entry;
+  GtkStack             *side_stack;
+  LikertAnnotationPane *annotation_pane;
 
   GSettings            *settings;
   GCancellable         *cancellable;       /* the load under way */
@@ -55,12 +56,10 @@ struct _LikertWindow
   LikertStore          *store;             /* main thread's connection: one-row reads, edits */
   LikertFrame          *frame;
   LikertResponseModel  *model;
-  GtkSingleSelection   *selection;
-  gint64                current_id;        /* the response in the pane, 0 for none */
-  guint                 note_timeout;
-  gboolean              filling_pane;
+  GtkMultiSelection    *selection;
   gboolean              refreshing_row;
   gboolean              busy;
+  gint64                reselect_id;       /* to select again once the project is reloaded */
 };
 
 G_DEFINE_FINAL_TYPE (LikertWindow, likert_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -104,26 +103,6 @@ set_busy (LikertWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy);
-}
-
-static char *
-format_count (guint64 n)
-{
-  /* %' groups thousands as the locale does. */
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-}
-
-static char *
-format_time (gint64 when)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (when == G_MININT64 || (utc = g_date_time_new_from_unix_utc (when)) == NULL)
-    return g_strdup (_("Unknown time"));
-  local = g_date_time_to_local (utc);
-  /* Translators: a response's date and time; see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 /* Recent projects on the empty page */
@@ -172,7 +151,7 @@ recent_row_activated_cb (GtkListBox    *list,
     open_project (self, path);
 }
 
-/* Statistics beside the histogram */
+/* Statistics beside the chart */
 
 static void
 stats_add_row (LikertWindow *self,
@@ -192,8 +171,12 @@ stats_add_row (LikertWindow *self,
   gtk_grid_attach (self->stats_grid, number, 1, row, 1, 1);
 }
 
-static void show_response (LikertWindow *self,
-                           gint64        response_id);
+static void update_undo_actions (LikertWindow *self);
+static void reload_frame        (LikertWindow *self);
+
+static guint chart_question (LikertWindow  *self);
+static void  update_chart   (LikertWindow  *self,
+                             const guint64 *rows);
 
 /* The statistics of the rows in filter: the whole summary, then the segments if any. */
 static void
@@ -203,7 +186,7 @@ update_analysis (LikertWindow  *self,
 {
   GtkWidget *child;
   LikertStats stats;
-  const LikertField *question;
+  guint question;
   g_autofree char *n = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *mean = NULL;
@@ -216,14 +199,17 @@ update_analysis (LikertWindow  *self,
   g_autofree char *total = NULL;
   g_autofree char *count_text = NULL;
   guint n_rows = likert_frame_get_n_rows (self->frame);
-  int segment = likert_filter_bar_get_segment (self->filter_bar);
+  int segment;
   int row = 0;
 
+  /* First, as a project just opened gives the chart its segment, which comes back here. */
+  update_chart (self, filter);
+  segment = likert_filter_bar_get_segment (self->filter_bar);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stats_grid))) != NULL)
     gtk_grid_remove (self->stats_grid, child);
 
-  count = format_count (n_selected);
-  total = format_count (n_rows);
+  count = likert_format_count (n_selected);
+  total = likert_format_count (n_rows);
   if (n_selected == n_rows)
     count_text = g_strdup_printf (ngettext ("%s response", "%s responses", n_rows), total);
   else
@@ -234,19 +220,15 @@ update_analysis (LikertWindow  *self,
 
   if (likert_frame_get_n_questions (self->frame) == 0)
     {
-      likert_histogram_view_clear (self->histogram);
       stats_add_row (self, 0, _("Ratings"), _("None in this project"));
       return;
     }
 
-  question = likert_frame_get_question (self->frame, 0);
-  likert_frame_compute_stats (self->frame, 0, filter, &stats);
-  likert_histogram_view_set_data (self->histogram, question->header, stats.scale_min,
-                                  stats.scale_max, stats.counts,
-                                  (const char * const *) question->labels);
+  question = chart_question (self);
+  likert_frame_compute_stats (self->frame, question, filter, &stats);
 
-  n = format_count (stats.n);
-  missing = format_count (stats.missing);
+  n = likert_format_count (stats.n);
+  missing = likert_format_count (stats.missing);
   stats_add_row (self, row++, _("Answered"), n);
   stats_add_row (self, row++, _("No answer"), missing);
   if (stats.n == 0)
@@ -288,7 +270,8 @@ update_analysis (LikertWindow  *self,
       gtk_widget_set_margin_top (heading, 6);
       gtk_grid_attach (self->stats_grid, heading, 0, row++, 2, 1);
 
-      likert_frame_compute_segment_stats (self->frame, 0, (guint) segment, filter, by_value);
+      likert_frame_compute_segment_stats (self->frame, question, (guint) segment, filter,
+                                          by_value);
       for (guint code = 1; code < n_values; code++)
         if (by_value[code].n > 0)
           g_array_append_val (order, code);
@@ -303,7 +286,7 @@ update_analysis (LikertWindow  *self,
       for (guint i = 0; i < MIN (order->len, 8u); i++)
         {
           guint code = g_array_index (order, guint, i);
-          g_autofree char *answers = format_count (by_value[code].n);
+          g_autofree char *answers = likert_format_count (by_value[code].n);
           /* Translators: a mean rating and, in parentheses, how many answers it is of */
           g_autofree char *value = g_strdup_printf (_("%.2f (%s)"), by_value[code].mean, answers);
 
@@ -313,6 +296,394 @@ update_analysis (LikertWindow  *self,
         }
     }
 }
+
+/* Charts */
+
+/* The question the chart (and the statistics) are of. */
+static guint
+chart_question (LikertWindow *self)
+{
+  const char *name = likert_chart_view_get_question (self->chart_view);
+  gint q = name != NULL ? likert_frame_find_question (self->frame, name) : 0;
+
+  return q >= 0 ? (guint) q : 0;
+}
+
+static void
+update_chart (LikertWindow  *self,
+              const guint64 *rows)
+{
+  gboolean has_chart;
+
+  if (likert_chart_view_get_frame (self->chart_view) != self->frame)
+    {
+      g_autofree char *saved = g_settings_get_string (self->settings, "chart-segment");
+      int segment = likert_frame_find_category (self->frame, saved);
+
+      /* A project opened: its fields, the first question, the segment last chosen if the
+       * project has that field, else the filter bar's. */
+      if (segment < 0)
+        segment = likert_filter_bar_get_segment (self->filter_bar);
+      likert_chart_picker_set_project (self->chart_picker, self->frame, self->store);
+      likert_chart_view_set_frame (self->chart_view, self->frame);
+      likert_chart_view_set_question (self->chart_view, NULL);
+      likert_chart_view_set_segment (self->chart_view,
+                                     segment >= 0 ? likert_frame_get_category (self->frame,
+                                                                               (guint) segment)->header
+                                                  : NULL);
+    }
+  likert_chart_view_set_rows (self->chart_view, rows,
+                              likert_filter_bar_get_filter (self->filter_bar));
+  has_chart = likert_chart_view_get_data (self->chart_view) != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", has_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", has_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-statistics", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-statistics", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-chart", TRUE);
+}
+
+static void
+refresh_analysis (LikertWindow *self)
+{
+  const guint64 *rows;
+  guint n_selected = 0;
+
+  if (self->frame == NULL)
+    return;
+  rows = likert_filter_bar_get_rows (self->filter_bar, &n_selected);
+  update_analysis (self, rows, n_selected);
+}
+
+/* The chart's segment and the filter bar's are one. */
+static void
+chart_segment_changed_cb (LikertWindow *self)
+{
+  const char *name = likert_chart_view_get_segment (self->chart_view);
+
+  if (self->frame == NULL)
+    return;
+  g_settings_set_string (self->settings, "chart-segment", name != NULL ? name : "");
+  likert_filter_bar_set_segment (self->filter_bar,
+                                 name != NULL ? likert_frame_find_category (self->frame, name) : -1);
+}
+
+static void
+bar_segment_changed_cb (LikertWindow *self)
+{
+  int segment = likert_filter_bar_get_segment (self->filter_bar);
+
+  if (self->frame == NULL)
+    return;
+  likert_chart_view_set_segment (self->chart_view,
+                                 segment >= 0 ? likert_frame_get_category (self->frame,
+                                                                           (guint) segment)->header
+                                              : NULL);
+  refresh_analysis (self);
+}
+
+static void
+chart_question_changed_cb (LikertWindow *self)
+{
+  refresh_analysis (self);
+}
+
+/* A click on a bar narrows the filter to it. */
+static void
+chart_activate_bar_cb (LikertChartView      *view,
+                       const LikertChartHit *hit,
+                       LikertWindow         *self)
+{
+  g_autoptr(LikertFilter) filter = NULL;
+
+  if (self->frame == NULL)
+    return;
+  filter = likert_filter_copy (likert_filter_bar_get_filter (self->filter_bar));
+  likert_chart_hit_apply (hit, filter);
+  likert_filter_bar_set_filter (self->filter_bar, filter);
+}
+
+static void
+chart_load_cb (LikertChartPicker     *picker,
+               const LikertChartSpec *spec,
+               LikertWindow          *self)
+{
+  likert_chart_view_set_spec (self->chart_view, spec);
+  likert_filter_bar_set_filter (self->filter_bar, spec->filter);
+}
+
+static void
+chart_exported_cb (LikertChartExportDialog *dialog,
+                   const char              *path,
+                   const GError            *error,
+                   LikertWindow            *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  name = g_filename_display_basename (path);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Chart exported to “%s”"), name);
+  show_toast (self, message);
+}
+
+static char *
+dup_statistics_csv (LikertWindow *self)
+{
+  guint n = likert_frame_get_n_questions (self->frame);
+  g_autofree guint *questions = g_new (guint, MAX (n, 1));
+
+  for (guint q = 0; q < n; q++)
+    questions[q] = q;
+  return likert_stats_csv (self->frame, likert_filter_bar_get_rows (self->filter_bar, NULL),
+                           questions, n, likert_filter_bar_get_segment (self->filter_bar));
+}
+
+static void
+save_statistics_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             LikertWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *csv = g_object_get_data (G_OBJECT (dialog), "csv");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL &&
+      !g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                NULL, &error))
+    show_error (self, error);
+  else if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (name);
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Statistics saved to “%s”"), display);
+
+      show_toast (self, message);
+    }
+  g_object_unref (dialog);
+}
+
+static gboolean
+save_chart (LikertWindow  *self,
+            const char    *name,
+            GError       **error)
+{
+  g_autoptr(LikertChartSpec) spec = likert_chart_view_dup_spec (self->chart_view);
+  g_autofree char *definition = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (self->store == NULL || *stripped == '\0')
+    return TRUE;
+  if (spec->kind != LIKERT_CHART_TAGS && spec->question == NULL &&
+      likert_frame_get_n_questions (self->frame) > 0)
+    /* The question by name, so that the saved chart keeps showing it. */
+    spec->question = g_strdup (likert_frame_get_question (self->frame, chart_question (self))->header);
+  definition = likert_chart_spec_to_json (spec);
+  if (!likert_store_save_view (self->store, stripped, definition, error))
+    return FALSE;
+  likert_chart_picker_refresh (self->chart_picker);
+  return TRUE;
+}
+
+static void
+save_chart_entry_changed_cb (GtkEditable      *entry,
+                             AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+static void
+save_chart_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LikertWindow     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (!save_chart (self, gtk_editable_get_text (entry), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  /* Translators: %s is the name the analyst gave a chart */
+  message = g_strdup_printf (_("Chart saved as “%s”"), gtk_editable_get_text (entry));
+  show_toast (self, message);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  LikertChartExportDialog *dialog;
+
+  if (likert_chart_view_get_data (self->chart_view) == NULL)
+    return;
+  dialog = likert_chart_export_dialog_new (GTK_WINDOW (self), self->chart_view);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (chart_exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  double width, height;
+
+  if (likert_chart_view_get_data (self->chart_view) == NULL)
+    return;
+  /* As big as on screen, at twice the pixels, in the style of the last export. */
+  likert_chart_view_get_chart_size (self->chart_view, &width, &height);
+  if (width < 200 || height < 150)
+    {
+      width = 800;
+      height = 450;
+    }
+  png = likert_chart_view_render_png (self->chart_view, width, height, 2.0,
+                                      g_settings_get_boolean (self->settings, "export-dark"),
+                                      &error);
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, &error);
+  if (texture == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  show_toast (self, _("Chart copied"));
+}
+
+static void
+copy_statistics_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  g_autofree char *csv = NULL;
+
+  if (self->frame == NULL)
+    return;
+  csv = dup_statistics_csv (self);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
+  show_toast (self, _("Statistics copied as CSV"));
+}
+
+static void
+save_statistics_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter;
+  g_autofree char *base = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->frame == NULL)
+    return;
+  base = g_path_get_basename (self->project_path);
+  if (g_str_has_suffix (base, ".likert"))
+    base[strlen (base) - strlen (".likert")] = '\0';
+  /* Translators: the file name of saved statistics; %s is the project's name */
+  title = g_strdup_printf (_("%s statistics"), base);
+  name = likert_chart_file_name (title, "csv");
+
+  dialog = gtk_file_chooser_native_new (_("Save Statistics as CSV"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data_full (G_OBJECT (dialog), "csv", dup_statistics_csv (self), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_statistics_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  const char *title = likert_chart_view_get_title (self->chart_view);
+  const char *kind = likert_chart_kind_get_title (likert_chart_view_get_kind (self->chart_view));
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  /* Translators: the name a saved chart gets unless the analyst types another: the kind of
+   * chart — its title, e.g. “Histogram — rating” */
+  name = title != NULL ? g_strdup_printf (_("%s — %s"), kind, title) : g_strdup (kind);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Chart"),
+                                                       _("The project keeps the chart and its "
+                                                         "filters under this name, in the list "
+                                                         "of saved charts.")));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (save_chart_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_chart_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+save_chart_as_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!save_chart (self, g_variant_get_string (parameter, NULL), &error))
+    show_error (self, error);
+}
+
+static void
+load_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!likert_chart_picker_load_saved (self->chart_picker, g_variant_get_string (parameter, NULL),
+                                       &error))
+    show_error (self, error);
+}
+
 
 static gboolean
 same_rows (LikertResponseModel *model,
@@ -335,6 +706,7 @@ update_list (LikertWindow  *self,
   guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
   g_autofree guint *rows = NULL;
   guint n = 0;
+  gint64 current;
   gint position;
 
   switch (sort)
@@ -366,13 +738,15 @@ update_list (LikertWindow  *self,
   self->refreshing_row = TRUE;
   likert_response_model_set_highlight (self->model, likert_filter_bar_get_search (self->filter_bar));
   likert_response_model_set_rows (self->model, g_steal_pointer (&rows), n);
-  position = self->current_id ? likert_response_model_find_position (self->model, self->current_id)
-                              : -1;
-  gtk_single_selection_set_selected (self->selection, position >= 0 ? (guint) position
-                                                                    : GTK_INVALID_LIST_POSITION);
+  current = likert_annotation_pane_get_response (self->annotation_pane);
+  position = current ? likert_response_model_find_position (self->model, current) : -1;
+  if (position >= 0)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) position, TRUE);
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   self->refreshing_row = FALSE;
-  if (position < 0 && self->current_id != 0)
-    show_response (self, 0);
+  if (position < 0)
+    likert_annotation_pane_show_response (self->annotation_pane, 0);
 }
 
 static void
@@ -408,326 +782,197 @@ sort_changed_cb (GtkDropDown  *dropdown,
 
 /* The annotation pane */
 
-static void
-set_saved_state (LikertWindow *self,
-                 const char   *text,
-                 gboolean      saved)
+/* The selected responses, in list order (a GtkBitset walk: cheap even for all of them). */
+static GArray *
+selected_ids (LikertWindow *self)
 {
-  gtk_label_set_text (self->saved_label, text);
-  if (saved)
-    gtk_widget_add_css_class (GTK_WIDGET (self->saved_label), "saved");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->saved_label), "saved");
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                   (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = likert_response_model_get_response_id (self->model, position);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
 }
 
-/* Redraws the response's row after an edit. The model makes a new item for the row, which
- * a GtkSingleSelection takes for a new row: select it again without touching the pane. */
+/* Redraws a response's row after an edit. The model makes a new item for the row, which the
+ * selection takes for a new row: select it again without touching the pane. */
 static void
 refresh_row (LikertWindow *self,
              gint64        response_id)
 {
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(GtkBitset) selected = NULL;
 
+  if (self->selection == NULL)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   self->refreshing_row = TRUE;
   likert_response_model_row_changed (self->model, response_id);
-  gtk_single_selection_set_selected (self->selection, selected);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, selected);
   self->refreshing_row = FALSE;
 }
 
-static char *
-dup_buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-save_note (LikertWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *author = NULL;
-  gint row;
-
-  g_clear_handle_id (&self->note_timeout, g_source_remove);
-  if (self->store == NULL || self->current_id == 0)
-    return TRUE;
-
-  text = dup_buffer_text (self->note_view);
-  author = likert_settings_dup_author (self->settings);
-  if (!likert_store_set_note (self->store, self->current_id, text, author, &error))
-    {
-      set_saved_state (self, _("Not saved"), FALSE);
-      show_error (self, error);
-      return FALSE;
-    }
-  row = likert_frame_find_row (self->frame, self->current_id);
-  if (row >= 0)
-    likert_frame_set_has_note (self->frame, (guint) row, *text != '\0');
-  set_saved_state (self, _("Saved"), TRUE);
-  refresh_row (self, self->current_id);
-  likert_filter_bar_refresh (self->filter_bar);
-  return TRUE;
-}
-
-static gboolean
-note_timeout_cb (gpointer user_data)
-{
-  LikertWindow *self = user_data;
-
-  self->note_timeout = 0;
-  save_note (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-note_changed_cb (GtkTextBuffer *buffer,
-                 LikertWindow  *self)
+pane_changed_cb (LikertAnnotationPane *pane,
+                 gint64                response_id,
+                 LikertWindow         *self)
 {
-  if (self->filling_pane)
+  if (self->frame == NULL)
     return;
-  set_saved_state (self, _("Saving…"), FALSE);
-  g_clear_handle_id (&self->note_timeout, g_source_remove);
-  self->note_timeout = g_timeout_add (NOTE_SAVE_DELAY_MS, note_timeout_cb, self);
-}
-
-static void fill_tags (LikertWindow *self, GArray *active);
-
-static gboolean
-set_tag (LikertWindow *self,
-         gint64        tag_id,
-         gboolean      active)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *author = likert_settings_dup_author (self->settings);
-
-  gint row;
-
-  if (!likert_store_set_tag (self->store, self->current_id, tag_id, active, author, &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-
-  /* Committed: patch the frame in place, so filters and counts follow without a reload. */
-  row = likert_frame_find_row (self->frame, self->current_id);
-  if (row >= 0)
-    {
-      gint tag = likert_frame_find_tag (self->frame, tag_id);
-
-      if (tag < 0)
-        {
-          g_autoptr(GPtrArray) tags = likert_store_list_tags (self->store, NULL);
-
-          for (guint i = 0; tags != NULL && i < tags->len; i++)
-            if (((LikertTag *) g_ptr_array_index (tags, i))->id == tag_id)
-              tag = (gint) likert_frame_add_tag (self->frame, tag_id,
-                                                 ((LikertTag *) g_ptr_array_index (tags, i))->name);
-        }
-      if (tag >= 0)
-        likert_frame_set_tag (self->frame, (guint) row, (guint) tag, active);
-    }
-
-  set_saved_state (self, _("Saved"), TRUE);
-  refresh_row (self, self->current_id);
-  likert_filter_bar_refresh (self->filter_bar);
-  return TRUE;
-}
-
-static void
-tag_toggled_cb (GtkToggleButton *button,
-                LikertWindow    *self)
-{
-  gint64 tag_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "tag-id"));
-  gboolean active = gtk_toggle_button_get_active (button);
-
-  if (self->filling_pane)
-    return;
-  if (!set_tag (self, tag_id, active))
-    {
-      self->filling_pane = TRUE;
-      gtk_toggle_button_set_active (button, !active);
-      self->filling_pane = FALSE;
-    }
-}
-
-static void
-fill_tags (LikertWindow *self,
-           GArray       *active)
-{
-  g_autoptr(GPtrArray) tags = likert_store_list_tags (self->store, NULL);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_box))) != NULL)
-    gtk_flow_box_remove (self->tag_box, child);
-
-  for (guint i = 0; tags != NULL && i < tags->len; i++)
-    {
-      LikertTag *tag = g_ptr_array_index (tags, i);
-      GtkWidget *button = gtk_toggle_button_new_with_label (tag->name);
-      gboolean on = FALSE;
-
-      for (guint k = 0; active != NULL && k < active->len; k++)
-        on |= g_array_index (active, gint64, k) == tag->id;
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), on);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
-      g_object_set_data (G_OBJECT (button), "tag-id", GSIZE_TO_POINTER ((gsize) tag->id));
-      g_signal_connect (button, "toggled", G_CALLBACK (tag_toggled_cb), self);
-      gtk_flow_box_append (self->tag_box, button);
-    }
-}
-
-static void
-show_response (LikertWindow *self,
-               gint64        response_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LikertResponse) response = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *record = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *meta = NULL;
-  const char *comment = NULL;
-  gint row, column;
-
-  /* Whatever was typed for the previous response is saved before it leaves the pane. */
-  if (self->note_timeout != 0)
-    save_note (self);
-
-  self->current_id = 0;
-  if (response_id == 0 || self->store == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->pane_stack, "none");
-      return;
-    }
-
-  response = likert_store_get_response (self->store, response_id, &error);
-  if (response == NULL)
-    {
-      show_error (self, error);
-      gtk_stack_set_visible_child_name (self->pane_stack, "none");
-      return;
-    }
-
-  self->filling_pane = TRUE;
-  self->current_id = response_id;
-
-  if (response->key == NULL)
-    record = g_strdup_printf ("%" G_GINT64_FORMAT, response->record);
-  /* Translators: %s is the response's identifier in the survey tool, or its record number */
-  title = g_strdup_printf (_("Response %s"), response->key ? response->key : record);
-  gtk_label_set_text (self->response_title, title);
-
-  when = format_time (response->submitted_at);
-  row = likert_frame_find_row (self->frame, response_id);
-  if (row >= 0 && likert_frame_get_n_questions (self->frame) > 0 &&
-      likert_frame_get_rating (self->frame, 0, (guint) row) >= 0)
-    {
-      const LikertField *question = likert_frame_get_question (self->frame, 0);
-      int value = likert_frame_get_rating (self->frame, 0, (guint) row);
-      const char *label = question->labels[value - question->scale_min];
-
-      if (label != NULL)
-        /* Translators: time · rating (its label) */
-        meta = g_strdup_printf (_("%s · Rating %d (%s)"), when, value, label);
-      else
-        /* Translators: time · rating */
-        meta = g_strdup_printf (_("%s · Rating %d"), when, value);
-    }
-  else
-    meta = g_strdup_printf (_("%s · No rating"), when);
-  gtk_label_set_text (self->response_meta, meta);
-
-  column = likert_frame_get_comment_column (self->frame);
-  if (column >= 0 && (guint) column < g_strv_length (response->cells))
-    comment = response->cells[column];
-  if (comment == NULL || *comment == '\0')
-    {
-      gtk_label_set_text (self->response_comment, _("No comment"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->response_comment), "dim-label");
-    }
+  if (response_id != 0)
+    refresh_row (self, response_id);
   else
     {
-      gtk_label_set_text (self->response_comment, comment);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->response_comment), "dim-label");
+      /* Many rows changed (a bulk change, an undo): every item is made again. */
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+      self->refreshing_row = TRUE;
+      likert_response_model_refresh (self->model);
+      gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, selected);
+      self->refreshing_row = FALSE;
     }
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), response->note, -1);
-  fill_tags (self, response->tag_ids);
-  set_saved_state (self, response->updated_at ? _("Saved") : "", response->updated_at != 0);
-  gtk_stack_set_visible_child_name (self->pane_stack, "response");
-
-  self->filling_pane = FALSE;
+  likert_filter_bar_refresh (self->filter_bar);
+  update_undo_actions (self);
 }
 
 static void
-selection_changed_cb (GtkSingleSelection *selection,
-                      GParamSpec         *pspec,
-                      LikertWindow       *self)
+pane_codebook_changed_cb (LikertAnnotationPane *pane,
+                          LikertWindow         *self)
 {
-  guint position = gtk_single_selection_get_selected (selection);
+  /* Tags were renamed, merged or deleted: the frame's tags are read again. */
+  reload_frame (self);
+}
+
+static void
+pane_toast_cb (LikertAnnotationPane *pane,
+               const char           *message,
+               LikertWindow         *self)
+{
+  show_toast (self, message);
+}
+
+static void
+selection_changed_cb (GtkSelectionModel *selection,
+                      guint              position,
+                      guint              n_items,
+                      LikertWindow      *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  guint n_all;
 
   if (self->refreshing_row)
     return;
-  if (position == GTK_INVALID_LIST_POSITION)
-    show_response (self, 0);
-  else
-    show_response (self, likert_response_model_get_response_id (self->model, position));
+  ids = selected_ids (self);
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  likert_annotation_pane_show_many (self->annotation_pane, (const gint64 *) ids->data, ids->len,
+                                    ids->len == n_all && n_all > 1);
+}
+
+/* The list view inside the column view, which knows how to scroll to a row. */
+static GtkWidget *
+inner_list_view (LikertWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* Selects one response alone and brings it into view. */
+static void
+select_position (LikertWindow *self,
+                 guint         position)
+{
+  GtkWidget *list = inner_list_view (self);
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+static void
+update_undo_actions (LikertWindow *self)
+{
+  gboolean open = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 open && likert_store_can_undo (self->store, NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 open && likert_store_can_redo (self->store, NULL));
+}
+
+/* Single keys code the selected response (j, k, 1–9, t, n, r, f, x, Space, /), unless the
+ * focus is where text is typed: there they are text. */
+static gboolean
+coding_focus (LikertWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || focus == GTK_WIDGET (self))
+    return TRUE;
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w))
+        return FALSE;
+      if (w == GTK_WIDGET (self->column_view) || w == GTK_WIDGET (self->annotation_pane))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
-add_tag_by_name (LikertWindow *self,
-                 const char   *name,
-                 gboolean      toggle)
+coding_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               LikertWindow          *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LikertResponse) response = NULL;
-  gint64 tag_id;
-  gboolean active = TRUE;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char key[8] = { 0 };
 
-  if (self->current_id == 0)
-    return FALSE;
-  tag_id = likert_store_ensure_tag (self->store, name, &error);
-  if (tag_id == 0)
+  if (self->frame == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) ||
+      !coding_focus (self) || !gtk_widget_get_visible (GTK_WIDGET (self->column_view)))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
     {
-      show_error (self, error);
-      return FALSE;
+    case GDK_KEY_j:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.move", "i", 1);
+    case GDK_KEY_k:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.move", "i", -1);
+    case GDK_KEY_space:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.next-unreviewed", NULL);
+    case GDK_KEY_t:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.tag-search", NULL);
+    case GDK_KEY_n:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-note", NULL);
+    case GDK_KEY_r:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.set-status", "s", "reviewed");
+    case GDK_KEY_f:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.set-status", "s", "flagged");
+    case GDK_KEY_x:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.set-status", "s", "excluded");
+    case GDK_KEY_slash:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.find", NULL);
+    default:
+      break;
     }
-  if (toggle && (response = likert_store_get_response (self->store, self->current_id, NULL)))
-    for (guint i = 0; i < response->tag_ids->len; i++)
-      if (g_array_index (response->tag_ids, gint64, i) == tag_id)
-        active = FALSE;
-  if (!set_tag (self, tag_id, active))
-    return FALSE;
 
-  g_clear_pointer (&response, likert_response_free);
-  response = likert_store_get_response (self->store, self->current_id, NULL);
-  self->filling_pane = TRUE;
-  fill_tags (self, response ? response->tag_ids : NULL);
-  self->filling_pane = FALSE;
-  return TRUE;
-}
-
-static void
-new_tag_activate_cb (GtkEntry     *entry,
-                     LikertWindow *self)
-{
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (*name != '\0' && add_tag_by_name (self, name, FALSE))
-    gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
-static void
-new_tag_icon_cb (GtkEntry             *entry,
-                 GtkEntryIconPosition  position,
-                 LikertWindow         *self)
-{
-  new_tag_activate_cb (entry, self);
+  /* 1–9 and the tags' own keys. */
+  if (c != 0 && g_unichar_isgraph (c))
+    {
+      g_unichar_to_utf8 (c, key);
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.toggle-tag-key", "s", key);
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* The response list */
@@ -819,36 +1064,47 @@ add_column (LikertWindow *self,
 
 /* Opening and importing */
 
+/* Lets go of the frame and everything made from it (the store stays). */
 static void
-close_project (LikertWindow *self)
+drop_frame (LikertWindow *self)
 {
-  if (self->note_timeout != 0)
-    save_note (self);
-  self->current_id = 0;
+  likert_annotation_pane_flush (self->annotation_pane);
+  likert_annotation_pane_set_project (self->annotation_pane, NULL, NULL);
   likert_filter_bar_set_frame (self->filter_bar, NULL, NULL, NULL);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_pointer (&self->frame, likert_frame_unref);
+}
+
+static void
+close_project (LikertWindow *self)
+{
+  drop_frame (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->project_path, g_free);
   adw_window_title_set_subtitle (self->window_title, NULL);
-  gtk_stack_set_visible_child_name (self->pane_stack, "none");
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", FALSE);
+  update_undo_actions (self);
   refresh_recent (self);
 }
 
+/* A load: a project to open (store NULL), or the frame of the open one to read again after a
+ * change of its codebook (store: a sibling connection for the worker). */
 typedef struct
 {
+  char        *path;
   LikertStore *store;
   LikertFrame *frame;
+  gboolean     reload;
 } Opened;
 
 static void
 opened_free (Opened *opened)
 {
+  g_free (opened->path);
   g_clear_object (&opened->store);
   g_clear_pointer (&opened->frame, likert_frame_unref);
   g_free (opened);
@@ -862,19 +1118,19 @@ open_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  Opened *opened = g_new0 (Opened, 1);
+  Opened *opened = task_data;
   GError *error = NULL;
 
-  opened->store = likert_store_open (task_data, LIKERT_STORE_OPEN_DEFAULT, &error);
+  if (opened->store == NULL)
+    opened->store = likert_store_open (opened->path, LIKERT_STORE_OPEN_DEFAULT, &error);
   if (opened->store != NULL)
     opened->frame = likert_frame_load (opened->store, cancellable, &error);
   if (opened->frame == NULL)
     {
-      opened_free (opened);
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -885,30 +1141,32 @@ open_done_cb (GObject      *object,
   g_autoptr(LikertWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  Opened *opened;
-  const char *path = g_task_get_task_data (G_TASK (result));
+  Opened *opened = g_task_get_task_data (G_TASK (result));
+  const char *path = opened->path;
 
-  opened = g_task_propagate_pointer (G_TASK (result), &error);
   gtk_spinner_stop (self->spinner);
   set_busy (self, FALSE, NULL);
-  if (opened == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       show_error (self, error);
-      close_project (self);
+      if (!opened->reload)
+        close_project (self);
       return;
     }
 
-  self->project_path = g_strdup (path);
-  self->store = g_steal_pointer (&opened->store);
+  if (opened->reload)
+    drop_frame (self);
+  else
+    {
+      self->project_path = g_strdup (path);
+      self->store = g_steal_pointer (&opened->store);
+    }
   self->frame = g_steal_pointer (&opened->frame);
-  opened_free (opened);
 
   self->model = likert_response_model_new (self->store, self->frame);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  likert_annotation_pane_set_project (self->annotation_pane, self->store, self->frame);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   /* The bar selects (all rows, but excluded ones) and says "changed": statistics and list follow. */
@@ -918,33 +1176,80 @@ open_done_cb (GObject      *object,
   gtk_stack_set_visible_child_name (self->stack, "project");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", TRUE);
-  likert_settings_add_recent (self->settings, path);
+  update_undo_actions (self);
+  if (!opened->reload)
+    likert_settings_add_recent (self->settings, path);
+
+  if (self->reselect_id != 0)
+    {
+      gint position = likert_response_model_find_position (self->model, self->reselect_id);
+
+      self->reselect_id = 0;
+      if (position >= 0)
+        select_position (self, (guint) position);
+    }
+}
+
+static void
+start_load (LikertWindow *self,
+            Opened       *opened,
+            const char   *message)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_busy (self, TRUE, message);
+  gtk_progress_bar_pulse (self->progress_bar);
+
+  task = g_task_new (NULL, self->cancellable, open_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, opened, (GDestroyNotify) opened_free);
+  g_task_run_in_thread (task, open_thread);
 }
 
 static void
 open_project (LikertWindow *self,
               const char   *path)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *message = NULL;
+  Opened *opened = g_new0 (Opened, 1);
 
   close_project (self);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  opened->path = g_strdup (path);
 
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Opening “%s”…"), name);
-  set_busy (self, TRUE, message);
-  gtk_progress_bar_pulse (self->progress_bar);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->spinner);
+  start_load (self, opened, message);
+}
 
-  task = g_task_new (NULL, self->cancellable, open_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, open_project);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, open_thread);
+/* After a change of the codebook (tags renamed, merged, deleted): the frame is read again on
+ * a sibling connection; the window's own connection, and with it the undo history, stays. */
+static void
+reload_frame (LikertWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  Opened *opened;
+
+  if (self->store == NULL)
+    return;
+  opened = g_new0 (Opened, 1);
+  opened->path = g_strdup (self->project_path);
+  opened->reload = TRUE;
+  opened->store = likert_store_open_sibling (self->store, &error);
+  if (opened->store == NULL)
+    {
+      show_error (self, error);
+      opened_free (opened);
+      return;
+    }
+  self->reselect_id = likert_annotation_pane_get_response (self->annotation_pane);
+  start_load (self, opened, _("Reading the project again…"));
 }
 
 /* A new project for an import when none is open: beside the user's other projects. */
@@ -974,7 +1279,7 @@ import_dialog_imported_cb (LikertImportDialog *dialog,
                            LikertWindow       *self)
 {
   g_autoptr(GString) message = g_string_new (NULL);
-  g_autofree char *count = format_count (report->n_new);
+  g_autofree char *count = likert_format_count (report->n_new);
 
   /* Translators: %s is a number of responses, then a file name */
   g_string_append_printf (message, ngettext ("Imported %s response from “%s”",
@@ -983,7 +1288,7 @@ import_dialog_imported_cb (LikertImportDialog *dialog,
                           count, report->source_name);
   if (report->n_duplicates > 0)
     {
-      g_autofree char *n = format_count (report->n_duplicates);
+      g_autofree char *n = likert_format_count (report->n_duplicates);
 
       g_string_append (message, " · ");
       g_string_append_printf (message, ngettext ("%s already in the project",
@@ -993,7 +1298,7 @@ import_dialog_imported_cb (LikertImportDialog *dialog,
     }
   if (report->n_skipped > 0)
     {
-      g_autofree char *n = format_count (report->n_skipped);
+      g_autofree char *n = likert_format_count (report->n_skipped);
 
       g_string_append (message, " · ");
       g_string_append_printf (message, ngettext ("%s row skipped", "%s rows skipped",
@@ -1024,8 +1329,7 @@ import_csv (LikertWindow *self,
       gtk_window_present (GTK_WINDOW (self->import_dialog));
       return;
     }
-  if (self->note_timeout != 0)
-    save_note (self);
+  likert_annotation_pane_flush (self->annotation_pane);
 
   project_path = self->project_path ? g_strdup (self->project_path) : new_project_path (csv_path);
   self->import_dialog = likert_import_dialog_new (GTK_WINDOW (self), csv_path, project_path);
@@ -1145,7 +1449,7 @@ select_response_action (GtkWidget  *widget,
 
   if (self->selection != NULL &&
       position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
-    gtk_single_selection_set_selected (self->selection, position);
+    select_position (self, position);
 }
 
 static void
@@ -1153,13 +1457,8 @@ set_note_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  LikertWindow *self = LIKERT_WINDOW (widget);
-
-  if (self->current_id == 0)
-    return;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
-                            g_variant_get_string (parameter, NULL), -1);
-  save_note (self);
+  likert_annotation_pane_set_note (LIKERT_WINDOW (widget)->annotation_pane,
+                                   g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1167,29 +1466,109 @@ toggle_tag_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  add_tag_by_name (LIKERT_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+  likert_annotation_pane_toggle_tag (LIKERT_WINDOW (widget)->annotation_pane,
+                                     g_variant_get_string (parameter, NULL));
+}
+
+/* Coding from the keyboard: the pane's actions, reached from anywhere in the window. */
+static void
+pane_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  const char *name = strchr (action_name, '.') + 1;
+  g_autofree char *pane_name = g_strconcat ("pane.", name, NULL);
+
+  gtk_stack_set_visible_child_name (self->side_stack, "response");
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->annotation_pane), pane_name, parameter);
 }
 
 static void
-focus_note_action (GtkWidget  *widget,
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  LikertStatus status;
+
+  if (likert_status_from_string (g_variant_get_string (parameter, NULL), &status))
+    likert_annotation_pane_set_status (self->annotation_pane, status);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+
+  likert_annotation_pane_undo (self->annotation_pane, g_str_equal (action_name, "win.redo"));
+}
+
+/* j/k and the arrow keys: the next or previous response of the list, alone selected. */
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  gint step = g_variant_get_int32 (parameter);
+  guint n, position;
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->selection == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->selection))) == 0)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    position = step > 0 ? 0 : n - 1;
+  else if (step > 0)
+    position = MIN (gtk_bitset_get_maximum (selected) + 1, n - 1);
+  else
+    position = gtk_bitset_get_minimum (selected) > 0 ? gtk_bitset_get_minimum (selected) - 1 : 0;
+  select_position (self, position);
+}
+
+/* Space: the next response after the selected one, in list order, that is still new. */
+static void
+next_unreviewed_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  g_autoptr(GtkBitset) selected = NULL;
+  guint n, start;
+
+  if (self->selection == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->selection))) == 0)
+    return;
+  likert_annotation_pane_flush (self->annotation_pane);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  start = gtk_bitset_is_empty (selected) ? 0 : gtk_bitset_get_maximum (selected) + 1;
+  for (guint k = 0; k < n; k++)
+    {
+      guint position = (start + k) % n;
+      guint row = likert_response_model_get_row (self->model, position);
+
+      if (likert_frame_get_status (self->frame, row) == LIKERT_STATUS_NEW &&
+          (k > 0 || gtk_bitset_is_empty (selected) || !gtk_bitset_contains (selected, position)))
+        {
+          select_position (self, position);
+          return;
+        }
+    }
+  show_toast (self, _("Every response in the list has been reviewed"));
+}
+
+/* Ctrl+A: every response of the filter, for a bulk change. */
+static void
+select_all_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   LikertWindow *self = LIKERT_WINDOW (widget);
 
-  if (self->current_id != 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
-}
-
-static void
-focus_tag_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LikertWindow *self = LIKERT_WINDOW (widget);
-
-  if (self->current_id != 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->new_tag_entry));
+  if (self->selection != NULL)
+    gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -1230,8 +1609,7 @@ likert_window_close_request (GtkWindow *window)
 {
   LikertWindow *self = LIKERT_WINDOW (window);
 
-  if (self->note_timeout != 0)
-    save_note (self);
+  likert_annotation_pane_flush (self->annotation_pane);
   return GTK_WINDOW_CLASS (likert_window_parent_class)->close_request (window);
 }
 
@@ -1240,8 +1618,8 @@ likert_window_dispose (GObject *object)
 {
   LikertWindow *self = LIKERT_WINDOW (object);
 
-  if (self->note_timeout != 0)
-    save_note (self);
+  if (self->annotation_pane != NULL)
+    likert_annotation_pane_flush (self->annotation_pane);
   if (self->import_dialog != NULL)
     {
       LikertImportDialog *dialog = g_steal_pointer (&self->import_dialog);
@@ -1276,8 +1654,10 @@ likert_window_class_init (LikertWindowClass *klass)
   object_class->dispose = likert_window_dispose;
   window_class->close_request = likert_window_close_request;
 
-  g_type_ensure (LIKERT_TYPE_HISTOGRAM_VIEW);
+  g_type_ensure (LIKERT_TYPE_CHART_VIEW);
+  g_type_ensure (LIKERT_TYPE_CHART_PICKER);
   g_type_ensure (LIKERT_TYPE_FILTER_BAR);
+  g_type_ensure (LIKERT_TYPE_ANNOTATION_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/likert/Likert/likert-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, toast_overlay);
@@ -1289,7 +1669,8 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, histogram);
+  gtk_widget_class_bind_template_child (widget_class, LikertWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, LikertWindow, chart_picker);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, stats_grid);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, sort_dropdown);
@@ -1298,17 +1679,12 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, pane_stack);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, response_title);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, response_meta);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, response_comment);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, note_view);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, saved_label);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, tag_box);
-  gtk_widget_class_bind_template_child (widget_class, LikertWindow, new_tag_entry);
+  gtk_widget_class_bind_template_child (widget_class, LikertWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, LikertWindow, annotation_pane);
+  gtk_widget_class_bind_template_callback (widget_class, pane_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pane_codebook_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pane_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_tag_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_tag_icon_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -1319,9 +1695,26 @@ likert_window_class_init (LikertWindowClass *klass)
                                    select_response_action);
   gtk_widget_class_install_action (widget_class, "win.set-note", "s", set_note_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-tag", "s", toggle_tag_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-note", NULL, focus_note_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-tag", NULL, focus_tag_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-note", NULL, pane_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-search", NULL, pane_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-tag-key", "s", pane_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "win.next-unreviewed", NULL,
+                                   next_unreviewed_action);
+  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-statistics", NULL,
+                                   copy_statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.save-statistics", NULL,
+                                   save_statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.save-chart", NULL, save_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.save-chart-as", "s", save_chart_as_action);
+  gtk_widget_class_install_action (widget_class, "win.load-chart", "s", load_chart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
@@ -1330,13 +1723,25 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.focus-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
-                                       "win.focus-tag", NULL);
+                                       "win.tag-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "win.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-chart", NULL);
 }
 
 static void
 likert_window_init (LikertWindow *self)
 {
+  GtkEventController *key;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1352,12 +1757,30 @@ likert_window_init (LikertWindow *self)
   add_column (self, COLUMN_TAGS, _("Tags"), FALSE);
   add_column (self, COLUMN_NOTE, _("Note"), FALSE);
 
-  g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed",
-                    G_CALLBACK (note_changed_cb), self);
+  /* Capture: the coding keys reach the window before the list's own bindings (Space). */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (coding_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (self->chart_view, "activate-bar", G_CALLBACK (chart_activate_bar_cb),
+                           self, 0);
+  g_signal_connect_object (self->chart_view, "notify::segment",
+                           G_CALLBACK (chart_segment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart_view, "notify::question",
+                           G_CALLBACK (chart_question_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_bar, "notify::segment",
+                           G_CALLBACK (bar_segment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart_picker, "load-chart", G_CALLBACK (chart_load_cb), self, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-statistics", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-statistics", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-chart", FALSE);
 
   set_busy (self, FALSE, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", FALSE);
@@ -1437,11 +1860,11 @@ likert_window_get_filter_bar (LikertWindow *self)
   return GTK_WIDGET (self->filter_bar);
 }
 
-LikertHistogramView *
-likert_window_get_histogram (LikertWindow *self)
+LikertChartView *
+likert_window_get_chart_view (LikertWindow *self)
 {
   g_return_val_if_fail (LIKERT_IS_WINDOW (self), NULL);
-  return self->histogram;
+  return self->chart_view;
 }
 
 GListModel *
@@ -1455,5 +1878,12 @@ char *
 likert_window_dup_note_text (LikertWindow *self)
 {
   g_return_val_if_fail (LIKERT_IS_WINDOW (self), NULL);
-  return dup_buffer_text (self->note_view);
+  return likert_annotation_pane_dup_note_text (self->annotation_pane);
+}
+
+LikertAnnotationPane *
+likert_window_get_annotation_pane (LikertWindow *self)
+{
+  g_return_val_if_fail (LIKERT_IS_WINDOW (self), NULL);
+  return self->annotation_pane;
 }

@@ -3,8 +3,9 @@
 
 #include <adwaita.h>
 
+#include "likert-annotation-pane.h"
+#include "likert-chart-view.h"
 #include "likert-frame.h"
-#include "likert-histogram-view.h"
 #include "likert-import-dialog.h"
 
 G_BEGIN_DECLS
@@ -24,10 +25,11 @@ gboolean             likert_window_is_busy        (LikertWindow   *self);
 LikertImportDialog  *likert_window_get_import_dialog (LikertWindow *self);
 const char          *likert_window_get_project_path (LikertWindow *self);
 LikertFrame         *likert_window_get_frame      (LikertWindow   *self);
-LikertHistogramView *likert_window_get_histogram  (LikertWindow   *self);
+LikertChartView     *likert_window_get_chart_view (LikertWindow   *self);
 GtkWidget           *likert_window_get_filter_bar (LikertWindow   *self);
 GListModel          *likert_window_get_responses  (LikertWindow   *self);
 /* The text of the note editor, for the selected response. */
 char                *likert_window_dup_note_text  (LikertWindow   *self);
+LikertAnnotationPane *likert_window_get_annotation_pane (LikertWindow *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "likert-application.h"
@@ -15,6 +16,23 @@ main (int   argc,
 {
   g_autoptr(LikertApplication) app = NULL;
   const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
+
+  /* The language chosen in the preferences, unless LANGUAGE is set for this run. */
+  if (g_getenv ("LANGUAGE") == NULL)
+    {
+      GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                 APP_ID, TRUE);
+
+      if (schema != NULL && g_settings_schema_has_key (schema, "language"))
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+          g_autofree char *language = g_settings_get_string (settings, "language");
+
+          if (*language != '\0')
+            g_setenv ("LANGUAGE", language, TRUE);
+        }
+      g_clear_pointer (&schema, g_settings_schema_unref);
+    }
 
   /* LIKERT_LOCALEDIR lets an uninstalled build use the catalogues in build/po. */
   setlocale (LC_ALL, "");

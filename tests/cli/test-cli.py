@@ -1418,6 +1418,238 @@ class ChartTest(unittest.TestCase):
         self.assertEqual(result.returncode, 2)
 
 
+class ExportTagTest(unittest.TestCase):
+    """export writes what show and stats select; tag changes exactly those rows, in history."""
+
+    EXTRA = ["rating (value)", "Tags", "Note", "Status", "Sentiment", "Annotated by",
+             "Annotated at"]
+    FILTER = ("--where", "country=MA", "--search", "slow")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="likert-export-test-")
+        cls.rows = read_sample()
+        cls.project = os.path.join(cls.tmp, "feedback.likert")
+        run("import", SAMPLE, "-o", cls.project, check=0)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def fresh_project(self, name):
+        """A copy of the imported sample, to annotate (no connection is open: no WAL)."""
+        self.assertFalse(os.path.exists(self.project + "-wal"))
+        project = self.path(name)
+        shutil.copyfile(self.project, project)
+        return project
+
+    def stats_n(self, project, *extra):
+        return json.loads(run("stats", project, "--json", *extra, check=0).stdout)["responses"]
+
+    def shown_keys(self, project, *extra):
+        shown = json.loads(run("show", project, "--json", *extra, check=0).stdout)
+        return [row["response_id"] for row in shown]
+
+    def tagged_keys(self, project, tag):
+        with sqlite3.connect(project) as db:
+            return sorted(json.loads(cells)[0] for cells, in db.execute(
+                "SELECT r.cells FROM response r JOIN response_tag rt ON rt.response_id = r.id "
+                "JOIN tag t ON t.id = rt.tag_id WHERE t.name = ?", (tag,)))
+
+    # export
+
+    def test_export_csv_reproduces_the_responses(self):
+        out = self.path("all.csv")
+        result = run("export", self.project, "-o", out, check=0)
+        self.assertIn("5000", result.stdout)
+        with open(out, "rb") as f:
+            self.assertNotEqual(f.read(3), b"\xef\xbb\xbf")
+        exported = read_rows(out)
+        headers = list(self.rows[0].keys())
+        self.assertEqual(exported[0], headers + self.EXTRA)
+        self.assertEqual(len(exported) - 1, len(self.rows))
+        for line, row in zip(exported[1:], self.rows):
+            self.assertEqual(line[:len(headers)], list(row.values()))
+            extra = dict(zip(self.EXTRA, line[len(headers):]))
+            self.assertEqual(extra["rating (value)"], row["rating"])
+            self.assertEqual(extra["Status"], "new")
+            self.assertEqual((extra["Tags"], extra["Note"], extra["Sentiment"]), ("", "", ""))
+        with open(out, newline="", encoding="utf-8") as f:
+            self.assertTrue(f.readline().endswith("\r\n"))
+
+    def test_export_bom_and_xlsx(self):
+        out = self.path("bom.csv")
+        run("export", self.project, "-o", out, "--bom", check=0)
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(3), b"\xef\xbb\xbf")
+
+        import xml.etree.ElementTree as ET
+        import zipfile
+        xlsx = self.path("all.xlsx")
+        run("export", self.project, "-o", xlsx, check=0)
+        ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+        with zipfile.ZipFile(xlsx) as z:
+            workbook = ET.fromstring(z.read("xl/workbook.xml"))
+            names = [s.get("name") for s in workbook.iter(f"{{{ns['m']}}}sheet")]
+            self.assertEqual(names, ["Responses", "Codebook"])
+            sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+        rows = sheet.findall(".//m:sheetData/m:row", ns)
+        self.assertEqual(len(rows), len(self.rows) + 1)
+        first = {c.get("r"): c for c in rows[1].findall("m:c", ns)}
+        self.assertEqual(first["A2"].findtext(".//m:t", namespaces=ns),
+                         self.rows[0]["response_id"])
+        # The rating is a number cell (no type), not a string.
+        self.assertIsNone(first["C2"].get("t"))
+        self.assertEqual(float(first["C2"].findtext("m:v", namespaces=ns)),
+                         float(self.rows[0]["rating"]))
+        self.assertEqual(sheet.findall(".//m:f", ns), [])
+
+        # --format names the format whatever the extension.
+        data = self.path("export.dat")
+        run("export", self.project, "-o", data, "--format", "xlsx", check=0)
+        self.assertEqual(magic_of(data, 4), b"PK\x03\x04")
+
+    def test_export_filtered(self):
+        out = self.path("filtered.csv")
+        result = run("export", self.project, "-o", out, *self.FILTER, check=0)
+        n = self.stats_n(self.project, *self.FILTER)
+        self.assertGreater(n, 0)
+        self.assertLess(n, len(self.rows))
+        self.assertIn(f"Exported {n} responses", result.stdout)
+        exported = read_rows(out)
+        self.assertEqual([line[0] for line in exported[1:]],
+                         self.shown_keys(self.project, *self.FILTER))
+
+    def test_export_neutralises_formulas(self):
+        source = self.path("hostile.csv")
+        with open(source, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows([
+                ["id", "rating", "comment"],
+                ["h1", "5", '=HYPERLINK("http://x")'],
+                ["h2", "4", "+1"],
+                ["h3", "3", "@SUM(A1)"],
+                ["h4", "2", "-2+3"],
+                ["h5", "1", "\tTabbed"],
+                ["h6", "5", "fine"],
+            ])
+        project = self.path("hostile.likert")
+        run("import", source, "-o", project, check=0)
+        out = self.path("hostile-out.csv")
+        run("export", project, "-o", out, check=0)
+        exported = read_rows(out)
+        self.assertEqual([line[2] for line in exported[1:]],
+                         ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2+3", "'\tTabbed",
+                          "fine"])
+        self.assertEqual([line[1] for line in exported[1:]], ["5", "4", "3", "2", "1", "5"])
+
+    def test_export_errors(self):
+        bad = self.path("out.txt")
+        result = run("export", self.project, "-o", bad)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("out.txt", result.stderr)
+        self.assertFalse(os.path.exists(bad))
+        self.assertEqual(run("export", self.project).returncode, 2)
+        self.assertEqual(run("export", self.project, "-o", bad, "--format", "ods").returncode, 2)
+        missing = self.path(os.path.join("no-such-folder", "out.csv"))
+        result = run("export", self.project, "-o", missing)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(missing, result.stderr)
+        self.assertFalse(os.path.exists(os.path.dirname(missing)))
+        self.assertEqual(run("export", self.project, "-o", self.path("x.csv"), "--where",
+                             "nope=1").returncode, 1)
+
+    # tag
+
+    def test_tag_add_and_remove(self):
+        project = self.fresh_project("tag.likert")
+        n = self.stats_n(project, *self.FILTER)
+        expected = sorted(self.shown_keys(project, *self.FILTER))
+        self.assertEqual(len(expected), n)
+
+        result = run("tag", project, "--add", "Slow pages", *self.FILTER, "--author",
+                     "Test Analyst", check=0)
+        self.assertIn("Created the tag “Slow pages”", result.stdout)
+        self.assertIn(f"Tagged {n} responses with “Slow pages”", result.stdout)
+        self.assertEqual(self.tagged_keys(project, "Slow pages"), expected)
+        self.assertEqual(self.stats_n(project, "--tag", "Slow pages"), n)
+        with sqlite3.connect(project) as db:
+            history = db.execute("SELECT count (*), count (DISTINCT batch), "
+                                 "group_concat (DISTINCT author) FROM history "
+                                 "WHERE what = 'tag-add'").fetchone()
+        self.assertEqual(history, (n, 1, "Test Analyst"))
+
+        # Again: nothing changes, nothing recorded.
+        result = run("tag", project, "--add", "Slow pages", *self.FILTER, check=0)
+        self.assertIn("Tagged 0 responses", result.stdout)
+        self.assertNotIn("Created", result.stdout)
+
+        # A wider filter tags only the rows it adds.
+        wider = self.stats_n(project, "--where", "country=MA")
+        result = run("tag", project, "--add", "Slow pages", "--where", "country=MA", check=0)
+        self.assertIn(f"Tagged {wider - n} responses", result.stdout)
+        result = run("tag", project, "--remove", "Slow pages", "--where", "country=MA",
+                     "--author", "Test Analyst", check=0)
+        self.assertIn(f"Removed “Slow pages” from {wider} responses", result.stdout)
+        self.assertEqual(self.tagged_keys(project, "Slow pages"), [])
+        with sqlite3.connect(project) as db:
+            removed = db.execute("SELECT count (*), group_concat (DISTINCT author) "
+                                 "FROM history WHERE what = 'tag-remove'").fetchone()
+            authors = {a for a, in db.execute("SELECT DISTINCT author FROM history")}
+        self.assertEqual(removed, (wider, "Test Analyst"))
+        # Without --author: the user's name.
+        import pwd
+        entry = pwd.getpwuid(os.getuid())
+        gecos = entry.pw_gecos.split(",")[0]
+        default = gecos if gecos and gecos != "Unknown" else entry.pw_name
+        self.assertIn(default, authors)
+
+    def test_tag_path_and_status(self):
+        project = self.fresh_project("status.likert")
+        n = self.stats_n(project, "--where", "country=FR", "--rating-value", "rating=1")
+        result = run("tag", project, "--add", "Product / Checkout", "--where", "country=FR",
+                     "--rating-value", "rating=1", check=0)
+        self.assertIn(f"Tagged {n} responses", result.stdout)
+        with sqlite3.connect(project) as db:
+            (parent,) = db.execute("SELECT p.name FROM tag t JOIN tag p ON p.id = t.parent_id "
+                                   "WHERE t.name = 'Checkout'").fetchone()
+        self.assertEqual(parent, "Product")
+
+        result = run("tag", project, "--set-status", "flagged", "--where", "country=FR",
+                     "--rating-value", "rating=1", "--author", "Reviewer", check=0)
+        self.assertIn(f"Set the status of {n} responses to flagged", result.stdout)
+        self.assertEqual(self.stats_n(project, "--status", "flagged"), n)
+        out = self.path("flagged.csv")
+        run("export", project, "-o", out, "--status", "flagged", check=0)
+        exported = read_rows(out)
+        header = exported[0]
+        self.assertEqual(len(exported) - 1, n)
+        for line in exported[1:]:
+            row = dict(zip(header, line))
+            self.assertEqual((row["Status"], row["Annotated by"], row["Tags"]),
+                             ("flagged", "Reviewer", "Product / Checkout"))
+            self.assertRegex(row["Annotated at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+
+        # Excluded responses leave the default selection, as in stats.
+        run("tag", project, "--set-status", "excluded", "--where", "country=FR", check=0)
+        self.assertEqual(self.stats_n(project), len(self.rows) -
+                         sum(1 for r in self.rows if r["country"] == "FR"))
+
+    def test_tag_errors(self):
+        project = self.fresh_project("errors.likert")
+        before = file_state(project)
+        self.assertEqual(run("tag", project).returncode, 2)
+        self.assertEqual(run("tag", project, "--add", "a", "--remove", "b").returncode, 2)
+        self.assertEqual(run("tag", project, "--set-status", "done").returncode, 2)
+        result = run("tag", project, "--remove", "nope")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("nope", result.stderr)
+        self.assertEqual(run("tag", project, "--add", "x", "--where", "nope=1").returncode, 1)
+        self.assertEqual(file_state(project), before)
+
+
 if __name__ == "__main__":
     if not os.path.exists(SAMPLE):
         print(f"sample not found: {SAMPLE}", file=sys.stderr)

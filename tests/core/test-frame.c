@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "likert-codebook.h"
 #include "likert-frame.h"
 #include "likert-import.h"
 #include "test-common.h"
@@ -141,6 +142,118 @@ test_async (Fixture       *f,
   g_assert_cmpuint (likert_frame_get_n_rows (frame), ==, likert_frame_get_n_rows (f->frame));
 }
 
+static void
+tag_rows (LikertStore *store,
+          gint64       tag_id,
+          const guint *rows,
+          guint        n_rows,
+          LikertFrame *frame)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      likert_store_set_tag (store, likert_frame_get_response_id (frame, rows[i]), tag_id, TRUE,
+                            "test", &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* The frame's tags patched as the codebook changes agree with a frame loaded afresh. */
+static void
+assert_tags_as_loaded (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertFrame) fresh = likert_frame_load (f->store, NULL, &error);
+  gsize n_words = likert_frame_bitmap_words (f->frame);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (likert_frame_get_n_tags (f->frame), ==, likert_frame_get_n_tags (fresh));
+  for (guint t = 0; t < likert_frame_get_n_tags (fresh); t++)
+    {
+      gint mine = likert_frame_find_tag (f->frame, likert_frame_get_tag_id (fresh, t));
+
+      g_assert_cmpint (mine, >=, 0);
+      g_assert_cmpstr (likert_frame_get_tag_name (f->frame, (guint) mine), ==,
+                       likert_frame_get_tag_name (fresh, t));
+      g_assert_cmpmem (likert_frame_get_tag_rows (f->frame, (guint) mine),
+                       n_words * sizeof (guint64),
+                       likert_frame_get_tag_rows (fresh, t), n_words * sizeof (guint64));
+    }
+}
+
+static void
+test_codebook_edits (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const guint billing_rows[] = { 0, 3, 64, 65, 200 };
+  static const guint price_rows[] = { 3, 7, 64, 4999 };
+  g_autoptr(GError) error = NULL;
+  gint64 billing, price, speed, fees, price_fees;
+  gsize n_words = likert_frame_bitmap_words (f->frame);
+  guint index;
+
+  billing = likert_codebook_create (f->store, "Billing", 0, NULL, NULL, NULL, "test", &error);
+  g_assert_no_error (error);
+  price = likert_codebook_create (f->store, "Price", 0, NULL, NULL, NULL, "test", &error);
+  g_assert_no_error (error);
+  speed = likert_codebook_create (f->store, "Speed", 0, NULL, NULL, NULL, "test", &error);
+  g_assert_no_error (error);
+  tag_rows (f->store, billing, billing_rows, G_N_ELEMENTS (billing_rows), f->frame);
+  tag_rows (f->store, price, price_rows, G_N_ELEMENTS (price_rows), f->frame);
+  g_assert_true (likert_frame_reload_tags (f->frame, f->store, &error));
+  g_assert_no_error (error);
+  assert_tags_as_loaded (f);
+  g_assert_cmpuint (likert_bitmap_count (likert_frame_get_tag_rows (f->frame, (guint)
+                      likert_frame_find_tag (f->frame, billing)), n_words), ==, 5);
+
+  /* Rename. */
+  g_assert_true (likert_codebook_rename (f->store, speed, "Performance", "test", &error));
+  g_assert_no_error (error);
+  likert_frame_rename_tag (f->frame, (guint) likert_frame_find_tag (f->frame, speed),
+                           "Performance");
+  g_assert_cmpint (likert_frame_find_tag_by_name (f->frame, "Performance"), ==,
+                   likert_frame_find_tag (f->frame, speed));
+  g_assert_cmpint (likert_frame_find_tag_by_name (f->frame, "Speed"), ==, -1);
+  assert_tags_as_loaded (f);
+
+  /* Merge: Billing's rows join Price's (3 and 64 had both), Billing is gone. */
+  g_assert_true (likert_codebook_merge (f->store, billing, price, "test", NULL, &error));
+  g_assert_no_error (error);
+  index = likert_frame_merge_tag (f->frame, (guint) likert_frame_find_tag (f->frame, billing),
+                                  (guint) likert_frame_find_tag (f->frame, price));
+  g_assert_cmpint ((gint) index, ==, likert_frame_find_tag (f->frame, price));
+  g_assert_cmpint (likert_frame_find_tag (f->frame, billing), ==, -1);
+  g_assert_cmpuint (likert_bitmap_count (likert_frame_get_tag_rows (f->frame, index), n_words),
+                    ==, 7);
+  assert_tags_as_loaded (f);
+
+  /* Remove. */
+  g_assert_true (likert_codebook_delete (f->store, speed, "test", NULL, &error));
+  g_assert_no_error (error);
+  likert_frame_remove_tag (f->frame, (guint) likert_frame_find_tag (f->frame, speed));
+  g_assert_cmpint (likert_frame_find_tag (f->frame, speed), ==, -1);
+  assert_tags_as_loaded (f);
+
+  /* A merge that also merges subtags of the same name: reload. */
+  fees = likert_codebook_create (f->store, "Fees", price, NULL, NULL, NULL, "test", &error);
+  g_assert_no_error (error);
+  billing = likert_codebook_create (f->store, "Billing", 0, NULL, NULL, NULL, "test", &error);
+  g_assert_no_error (error);
+  price_fees = likert_codebook_create (f->store, "Fees", billing, NULL, NULL, NULL, "test",
+                                       &error);
+  g_assert_no_error (error);
+  tag_rows (f->store, price_fees, billing_rows, 2, f->frame);
+  g_assert_true (likert_codebook_merge (f->store, billing, price, "test", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (likert_frame_reload_tags (f->frame, f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_frame_find_tag (f->frame, price_fees), ==, -1);
+  g_assert_cmpuint (likert_bitmap_count (likert_frame_get_tag_rows (f->frame, (guint)
+                      likert_frame_find_tag (f->frame, fees)), n_words), ==, 2);
+  assert_tags_as_loaded (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,5 +263,7 @@ main (int   argc,
   g_test_add ("/frame/filter-matches-sql", Fixture, NULL, fixture_setup, test_filter_matches_sql,
               fixture_teardown);
   g_test_add ("/frame/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
+  g_test_add ("/frame/codebook-edits", Fixture, NULL, fixture_setup, test_codebook_edits,
+              fixture_teardown);
   return g_test_run ();
 }

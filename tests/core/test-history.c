@@ -669,6 +669,113 @@ test_bulk_100k (Fixture       *f,
 
 /* A project of schema 1: its history rows become batches of one, out of this session's reach;
  * its tags get an empty description; new edits and their undo work on it. */
+/* A frame patched with the changes of each batch equals a frame loaded afresh. */
+static void
+assert_frames_equal (LikertFrame *patched,
+                     LikertFrame *fresh)
+{
+  guint n = likert_frame_get_n_rows (fresh);
+
+  g_assert_cmpuint (likert_frame_get_n_rows (patched), ==, n);
+  for (guint row = 0; row < n; row++)
+    {
+      g_assert_cmpint (likert_frame_get_status (patched, row), ==,
+                       likert_frame_get_status (fresh, row));
+      g_assert_cmpint (likert_frame_has_note (patched, row), ==,
+                       likert_frame_has_note (fresh, row));
+      for (guint t = 0; t < likert_frame_get_n_tags (fresh); t++)
+        {
+          gint tag = likert_frame_find_tag (patched, likert_frame_get_tag_id (fresh, t));
+
+          /* A tag created after the frame loaded is in it once a response has it. */
+          if (tag < 0)
+            g_assert_false (likert_frame_has_tag (fresh, row, t));
+          else
+            g_assert_cmpint (likert_frame_has_tag (patched, row, (guint) tag), ==,
+                             likert_frame_has_tag (fresh, row, t));
+        }
+    }
+}
+
+static void
+test_batch_changes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LikertFrame *frame = likert_frame_load (f->store, NULL, &error);
+  const gint64 some[] = { 2, 4, 6, 8 };
+  gint64 billing, praise;
+  guint n_changed;
+
+  g_assert_no_error (error);
+  billing = likert_store_ensure_tag (f->store, "billing", &error);
+  praise = likert_store_ensure_tag (f->store, "praise", &error);
+  g_assert_no_error (error);
+
+  for (guint step = 0; step < 10; step++)
+    {
+      g_autoptr(GArray) changes = NULL;
+      LikertFrame *fresh;
+      gboolean codebook = TRUE;
+      gboolean ok = TRUE;
+
+      switch (step)
+        {
+        case 0: ok = likert_store_set_status (f->store, 3, LIKERT_STATUS_FLAGGED, "A", &error); break;
+        case 1: ok = likert_store_set_note (f->store, 3, "late delivery", "A", &error); break;
+        case 2: ok = likert_store_set_tag (f->store, 3, billing, TRUE, "A", &error); break;
+        case 3:
+          ok = likert_store_bulk_tag (f->store, some, G_N_ELEMENTS (some), praise, TRUE, "B",
+                                      &n_changed, &error);
+          break;
+        case 4:
+          ok = likert_store_bulk_status (f->store, some, G_N_ELEMENTS (some),
+                                         LIKERT_STATUS_EXCLUDED, "B", &n_changed, &error);
+          break;
+        case 5: case 6: case 7:
+          ok = likert_store_undo (f->store, "B", NULL, &error);
+          break;
+        case 8: case 9:
+          ok = likert_store_redo (f->store, "B", NULL, &error);
+          break;
+        default: g_assert_not_reached ();
+        }
+      g_assert_no_error (error);
+      g_assert_true (ok);
+
+      changes = likert_history_batch_changes (f->store, likert_store_get_last_batch (f->store),
+                                              &codebook, &error);
+      g_assert_no_error (error);
+      g_assert_false (codebook);
+      g_assert_cmpuint (changes->len, >, 0);
+      g_assert_cmpuint (likert_frame_apply_changes (frame, f->store, changes), >, 0);
+
+      fresh = likert_frame_load (f->store, NULL, &error);
+      g_assert_no_error (error);
+      assert_frames_equal (frame, fresh);
+      likert_frame_unref (fresh);
+    }
+
+  /* The state reached is not the start: the comparison saw real changes. */
+  g_assert_true (likert_frame_has_tag (frame, (guint) likert_frame_find_row (frame, 4),
+                                      (guint) likert_frame_find_tag (frame, praise)));
+  g_assert_cmpint (likert_frame_get_status (frame, (guint) likert_frame_find_row (frame, 3)), ==,
+                   LIKERT_STATUS_FLAGGED);
+
+  /* A codebook change is reported as such. */
+  {
+    g_autoptr(GArray) changes = NULL;
+    gboolean codebook = FALSE;
+
+    g_assert_true (likert_codebook_rename (f->store, billing, "Billing", "A", &error));
+    changes = likert_history_batch_changes (f->store, likert_store_get_last_batch (f->store),
+                                            &codebook, &error);
+    g_assert_no_error (error);
+    g_assert_true (codebook);
+  }
+  likert_frame_unref (frame);
+}
+
 static void
 test_migrated (void)
 {
@@ -732,6 +839,8 @@ main (int   argc,
   g_test_add ("/history/bulk-atomic", Fixture, NULL, fixture_setup, test_bulk_atomic,
               fixture_teardown);
   g_test_add_func ("/history/migrated", test_migrated);
+  g_test_add ("/history/batch-changes", Fixture, NULL, fixture_setup, test_batch_changes,
+              fixture_teardown);
   g_test_add ("/history/bulk-100k", Fixture, NULL, fixture_setup, test_bulk_100k,
               fixture_teardown);
   return g_test_run ();

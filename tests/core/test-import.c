@@ -351,6 +351,265 @@ test_rating_option (void)
   g_assert_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION);
 }
 
+/* --role COLUMN=ROLE: the last "=" splits; only the roles a column can be given. */
+static void
+test_role_option (void)
+{
+  g_auto(LikertImportOptions) options;
+  g_autoptr(GError) error = NULL;
+  LikertRoleChoice *choice;
+
+  likert_import_options_init (&options);
+  g_assert_true (likert_import_options_add_role (&options, "Q1: a=b=Text", &error));
+  g_assert_true (likert_import_options_add_role (&options, "when=time", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (options.roles->len, ==, 2);
+  choice = g_ptr_array_index (options.roles, 0);
+  g_assert_cmpstr (choice->column, ==, "Q1: a=b");
+  g_assert_cmpint (choice->role, ==, LIKERT_ROLE_TEXT);
+  /* A second choice for a column replaces the first. */
+  g_assert_true (likert_import_options_add_role (&options, "when=other", &error));
+  g_assert_cmpuint (options.roles->len, ==, 2);
+  choice = g_ptr_array_index (options.roles, 1);
+  g_assert_cmpint (choice->role, ==, LIKERT_ROLE_OTHER);
+
+  g_assert_false (likert_import_options_add_role (&options, "x=label", &error));
+  g_assert_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION);
+  g_clear_error (&error);
+  g_assert_false (likert_import_options_add_role (&options, "x=score", &error));
+  g_assert_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION);
+  g_clear_error (&error);
+  g_assert_false (likert_import_options_add_role (&options, "=text", &error));
+  g_assert_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION);
+  g_clear_error (&error);
+  g_assert_cmpuint (options.roles->len, ==, 2);
+}
+
+static const LikertField *
+find_field (GPtrArray  *fields,
+            const char *header)
+{
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const LikertField *field = g_ptr_array_index (fields, i);
+
+      if (g_str_equal (field->header, header))
+        return field;
+    }
+  g_assert_not_reached ();
+}
+
+/* Roles chosen for columns override what the layout and the values say, in the plan and in
+ * the project; a chosen identifier or time takes the place of the detected one. */
+static void
+test_role_choices (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportPlan) plan = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(LikertFrame) frame = NULL;
+  g_auto(LikertImportOptions) options;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  csv = test_dir_write (&dir, "roles.csv",
+                        "id,code,when,sent,score,channel\n"
+                        "1,A7,2024-03-01 10:00,2024-04-01 09:00,5,web\n"
+                        "2,B3,2024-03-02 10:00,2024-04-02 09:00,4,mail\n"
+                        "3,C9,2024-03-03 11:00,2024-04-03 09:00,3,web\n", -1);
+
+  /* As detected. */
+  plan = likert_import_plan_file (csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->fields[0]->role, ==, LIKERT_ROLE_ID);
+  g_assert_cmpint (plan->fields[2]->role, ==, LIKERT_ROLE_TIME);
+  g_assert_cmpint (plan->fields[3]->role, !=, LIKERT_ROLE_TIME);
+  g_assert_cmpint (plan->fields[4]->role, ==, LIKERT_ROLE_RATING);
+  g_assert_cmpint (plan->fields[5]->role, ==, LIKERT_ROLE_CATEGORY);
+  g_clear_pointer (&plan, likert_import_plan_free);
+
+  /* As chosen. */
+  likert_import_options_init (&options);
+  likert_import_options_set_role (&options, "code", LIKERT_ROLE_ID);
+  likert_import_options_set_role (&options, "sent", LIKERT_ROLE_TIME);
+  likert_import_options_set_role (&options, "score", LIKERT_ROLE_TEXT);
+  likert_import_options_set_role (&options, "channel", LIKERT_ROLE_RATING);
+  plan = likert_import_plan_file (csv, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->fields[0]->role, !=, LIKERT_ROLE_ID);
+  g_assert_cmpint (plan->fields[1]->role, ==, LIKERT_ROLE_ID);
+  g_assert_cmpint (plan->fields[2]->role, !=, LIKERT_ROLE_TIME);
+  g_assert_cmpint (plan->fields[3]->role, ==, LIKERT_ROLE_TIME);
+  g_assert_cmpint (plan->fields[4]->role, ==, LIKERT_ROLE_TEXT);
+  g_assert_null (plan->labels[4]);
+  /* Words as ratings: each one a problem, and listed as a word to map. */
+  g_assert_cmpint (plan->fields[5]->role, ==, LIKERT_ROLE_RATING);
+  g_assert_cmpuint (plan->n_problems, ==, 3);
+  g_assert_nonnull (plan->labels[5]);
+  g_assert_cmpuint (plan->labels[5]->len, ==, 2);
+  g_assert_cmpstr (((LikertFoundLabel *) g_ptr_array_index (plan->labels[5], 0))->label, ==, "web");
+  g_assert_cmpuint (((LikertFoundLabel *) g_ptr_array_index (plan->labels[5], 0))->count, ==, 2);
+  g_assert_cmpint (((LikertFoundLabel *) g_ptr_array_index (plan->labels[5], 0))->value, ==,
+                   LIKERT_LABEL_UNREAD);
+  g_clear_pointer (&plan, likert_import_plan_free);
+
+  /* A column the file does not have is an error of the plan. */
+  likert_import_options_set_role (&options, "nope", LIKERT_ROLE_TEXT);
+  plan = likert_import_plan_file (csv, &options, NULL, NULL, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION);
+  g_assert_nonnull (strstr (error->message, "“nope”"));
+  g_clear_error (&error);
+  g_ptr_array_remove_index (options.roles, options.roles->len - 1);
+
+  /* The channel read as words of a scale; then imported: the roles reach the project. The
+   * words chosen name their points. */
+  likert_import_options_set_label (&options, "channel", "web", 1);
+  likert_import_options_set_label (&options, "channel", "mail", 2);
+  g_assert_true (likert_import_options_add_rating (&options, "channel:1-2", &error));
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  report = likert_import_file (store, csv, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_new, ==, 3);
+  fields = likert_store_list_fields (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_field (fields, "id")->role, ==, LIKERT_ROLE_CATEGORY);
+  g_assert_cmpint (find_field (fields, "code")->role, ==, LIKERT_ROLE_ID);
+  g_assert_cmpint (find_field (fields, "sent")->role, ==, LIKERT_ROLE_TIME);
+  g_assert_cmpint (find_field (fields, "score")->role, ==, LIKERT_ROLE_TEXT);
+  g_assert_cmpint (find_field (fields, "channel")->role, ==, LIKERT_ROLE_RATING);
+  g_assert_cmpint (find_field (fields, "channel")->scale_min, ==, 1);
+  g_assert_cmpint (find_field (fields, "channel")->scale_max, ==, 2);
+  g_assert_cmpstr (find_field (fields, "channel")->labels[0], ==, "web");
+  g_assert_cmpstr (find_field (fields, "channel")->labels[1], ==, "mail");
+
+  frame = likert_frame_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (likert_frame_get_n_questions (frame), ==, 1);
+  g_assert_cmpint (likert_frame_find_question (frame, "channel"), ==, 0);
+  g_assert_cmpint (likert_frame_get_rating (frame, 0, 0), ==, 1);
+  g_assert_cmpint (likert_frame_get_rating (frame, 0, 1), ==, 2);
+  /* The time is the chosen column's: 2024-04-02 09:00 UTC. */
+  g_assert_cmpint (likert_frame_get_submitted_at (frame, 1), ==, 1712048400);
+
+  g_clear_pointer (&frame, likert_frame_unref);
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+/* A word of a rating column the known labels do not read is a problem until the analyst maps
+ * it; a mapped word, or one chosen as missing, is read so in the plan and in the project. */
+static void
+test_label_choices (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GString) text = g_string_new ("id,agreement\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportPlan) plan = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertFrame) frame = NULL;
+  g_auto(LikertImportOptions) options;
+  static const char * const words[] = {
+    "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"
+  };
+  const LikertFoundLabel *found;
+  LikertStats stats;
+  int value = -5;
+
+  /* 100 known labels and 2 other words: still a rating column (2 % of odd cells at most). */
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "%u,%s\n", i + 1, words[i % 5]);
+  g_string_append (text, "101, Meh \n102,Don't know\n");
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  csv = test_dir_write (&dir, "labels.csv", text->str, -1);
+
+  plan = likert_import_plan_file (csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->fields[1]->role, ==, LIKERT_ROLE_RATING);
+  g_assert_cmpint (plan->fields[1]->scale_max, ==, 5);
+  g_assert_cmpuint (plan->n_problems, ==, 2);
+  /* The words not read first, then in the scale's order. */
+  g_assert_cmpuint (plan->labels[1]->len, ==, 7);
+  found = g_ptr_array_index (plan->labels[1], 0);
+  g_assert_cmpstr (found->label, ==, "Don't know");
+  g_assert_cmpint (found->value, ==, LIKERT_LABEL_UNREAD);
+  found = g_ptr_array_index (plan->labels[1], 1);
+  g_assert_cmpstr (found->label, ==, "Meh");
+  g_assert_cmpuint (found->count, ==, 1);
+  g_assert_cmpint (found->value, ==, LIKERT_LABEL_UNREAD);
+  found = g_ptr_array_index (plan->labels[1], 2);
+  g_assert_cmpstr (found->label, ==, "Strongly disagree");
+  g_assert_cmpuint (found->count, ==, 20);
+  g_assert_cmpint (found->value, ==, 1);
+  found = g_ptr_array_index (plan->labels[1], 6);
+  g_assert_cmpstr (found->label, ==, "Strongly agree");
+  g_assert_cmpint (found->value, ==, 5);
+  g_assert_cmpint (likert_import_plan_read_rating (plan, NULL, 1, "Meh", &value), ==,
+                   LIKERT_CELL_TEXT);
+  g_assert_cmpint (likert_import_plan_read_rating (plan, NULL, 1, "Agree", &value), ==,
+                   LIKERT_CELL_LABEL);
+  g_assert_cmpint (value, ==, 4);
+  g_clear_pointer (&plan, likert_import_plan_free);
+
+  /* Mapped: no problem left; "Agree" chosen as missing. */
+  likert_import_options_init (&options);
+  likert_import_options_set_label (&options, "agreement", "Meh", 3);
+  likert_import_options_set_label (&options, "agreement", "Don't know", LIKERT_LABEL_MISSING);
+  likert_import_options_set_label (&options, "agreement", "Agree", 2);
+  likert_import_options_set_label (&options, "agreement", "Agree", LIKERT_LABEL_MISSING);
+  g_assert_cmpuint (options.labels->len, ==, 3);
+  plan = likert_import_plan_file (csv, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->n_problems, ==, 0);
+  g_assert_cmpint (plan->fields[1]->scale_min, ==, 1);
+  g_assert_cmpint (plan->fields[1]->scale_max, ==, 5);
+  for (guint i = 0; i < plan->labels[1]->len; i++)
+    {
+      found = g_ptr_array_index (plan->labels[1], i);
+      if (g_str_equal (found->label, "Meh"))
+        g_assert_cmpint (found->value, ==, 3);
+      else if (g_str_equal (found->label, "Don't know") || g_str_equal (found->label, "Agree"))
+        g_assert_cmpint (found->value, ==, LIKERT_LABEL_MISSING);
+      else
+        g_assert_cmpint (found->value, >=, 1);
+    }
+  g_assert_cmpint (likert_import_plan_read_rating (plan, &options, 1, "  Meh", &value), ==,
+                   LIKERT_CELL_LABEL);
+  g_assert_cmpint (value, ==, 3);
+  g_assert_cmpint (likert_import_plan_read_rating (plan, &options, 1, "Agree", &value), ==,
+                   LIKERT_CELL_MISSING);
+
+  /* The run reads the same. */
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  report = likert_import_run (store, plan, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_new, ==, 102);
+  frame = likert_frame_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_frame_get_rating (frame, 0, 0), ==, 1);
+  g_assert_cmpint (likert_frame_get_rating (frame, 0, 3), ==, -1);   /* Agree: missing */
+  g_assert_cmpint (likert_frame_get_rating (frame, 0, 100), ==, 3);  /* Meh */
+  g_assert_cmpint (likert_frame_get_rating (frame, 0, 101), ==, -1); /* Don't know */
+  likert_frame_compute_stats (frame, 0, NULL, &stats);
+  g_assert_cmpuint (stats.missing, ==, 21);
+  g_assert_cmpuint (stats.counts[2], ==, 21);
+
+  g_clear_pointer (&frame, likert_frame_unref);
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,5 +624,8 @@ main (int   argc,
   g_test_add_func ("/import/roles", test_roles);
   g_test_add_func ("/import/no-rating", test_no_rating);
   g_test_add_func ("/import/rating-option", test_rating_option);
+  g_test_add_func ("/import/role-option", test_role_option);
+  g_test_add_func ("/import/role-choices", test_role_choices);
+  g_test_add_func ("/import/label-choices", test_label_choices);
   return g_test_run ();
 }
