@@ -1314,19 +1314,19 @@ palette_button (gint64      tag_id,
                 gboolean    current)
 {
   GtkWidget *button = gtk_button_new ();
+  g_autofree char *label = NULL;
 
   gtk_button_set_child (GTK_BUTTON (button), swatch_new (colour, 22));
-  gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  /* The current colour stands on a button's background, the others are flat. */
   if (current)
-    {
-      gtk_widget_add_css_class (button, "suggested-action");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_SELECTED, TRUE,
-                                   -1);
-    }
+    /* Translators: %s is the name of a colour, the one the tag has */
+    label = g_strdup_printf (_("%s (current colour)"), name);
+  else
+    gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label != NULL ? label : name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label != NULL ? label : name, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "codebook.set-colour");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new ("(xs)", tag_id, colour ? colour : ""));
@@ -1610,10 +1610,13 @@ likert_codebook_view_dispose (GObject *object)
 
   if (self->dialog != NULL)
     {
-      Ask *ask = g_object_get_data (G_OBJECT (self->dialog), "likert-ask");
+      AdwMessageDialog *dialog = self->dialog;
+      Ask *ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
 
       ask->self = NULL;
-      gtk_window_destroy (GTK_WINDOW (self->dialog));
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+      self->dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
     }
   if (self->chooser != NULL)
     {
@@ -1624,7 +1627,13 @@ likert_codebook_view_dispose (GObject *object)
   if (self->list != NULL)
     remove_rows (self);
   if (self->palette != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->palette));
+    {
+      GtkWidget *palette_popover = GTK_WIDGET (self->palette);
+
+      g_object_remove_weak_pointer (G_OBJECT (palette_popover), (gpointer *) &self->palette);
+      self->palette = NULL;
+      gtk_widget_unparent (palette_popover);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LIKERT_TYPE_CODEBOOK_VIEW);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->nodes, g_ptr_array_unref);

@@ -7,6 +7,7 @@
 
 #include "likert-annotation-pane.h"
 #include "likert-filter-bar.h"
+#include "likert-export.h"
 #include "likert-format.h"
 #include "likert-history.h"
 #include "likert-chart-export-dialog.h"
@@ -60,6 +61,7 @@ struct _LikertWindow
   gboolean              refreshing_row;
   gboolean              busy;
   gint64                reselect_id;       /* to select again once the project is reloaded */
+  gboolean              exporting;
 };
 
 G_DEFINE_FINAL_TYPE (LikertWindow, likert_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -782,6 +784,15 @@ sort_changed_cb (GtkDropDown  *dropdown,
 
 /* The annotation pane */
 
+/* A copy of the selection: the model's own bitset changes with the model. */
+static GtkBitset *
+copy_selection (LikertWindow *self)
+{
+  g_autoptr(GtkBitset) live = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  return gtk_bitset_copy (live);
+}
+
 /* The selected responses, in list order (a GtkBitset walk: cheap even for all of them). */
 static GArray *
 selected_ids (LikertWindow *self)
@@ -812,7 +823,7 @@ refresh_row (LikertWindow *self,
 
   if (self->selection == NULL)
     return;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  selected = copy_selection (self);
   self->refreshing_row = TRUE;
   likert_response_model_row_changed (self->model, response_id);
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, selected);
@@ -831,7 +842,7 @@ pane_changed_cb (LikertAnnotationPane *pane,
   else
     {
       /* Many rows changed (a bulk change, an undo): every item is made again. */
-      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+      g_autoptr(GtkBitset) selected = copy_selection (self);
 
       self->refreshing_row = TRUE;
       likert_response_model_refresh (self->model);
@@ -1086,6 +1097,7 @@ close_project (LikertWindow *self)
   adw_window_title_set_subtitle (self->window_title, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-responses", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", FALSE);
   update_undo_actions (self);
   refresh_recent (self);
@@ -1175,6 +1187,7 @@ open_done_cb (GObject      *object,
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->stack, "project");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-responses", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", TRUE);
   update_undo_actions (self);
   if (!opened->reload)
@@ -1388,6 +1401,152 @@ run_chooser (LikertWindow *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_unref (filter);
   g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Exporting the responses with their annotations (CSV, XLSX) */
+
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  LikertWindow *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LikertWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *message = NULL;
+  guint64 n = 0;
+
+  set_busy (self, FALSE, NULL);
+  self->exporting = FALSE;
+  if (!likert_export_responses_finish (result, &n, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  count = likert_format_count (n);
+  message = g_strdup_printf (ngettext ("%s response exported", "%s responses exported", n), count);
+  show_toast (self, message);
+}
+
+void
+likert_window_export_responses (LikertWindow *self,
+                                const char   *path,
+                                gboolean      bom)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  LikertExportOptions options = { 0 };
+
+  g_return_if_fail (LIKERT_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->frame == NULL || self->busy)
+    return;
+  if (!likert_export_format_for_path (path, &options.format))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("“%s” is neither a .csv nor an .xlsx file"), base);
+      show_toast (self, message);
+      return;
+    }
+  likert_annotation_pane_flush (self->annotation_pane);
+
+  /* What the list shows: the responses of the filter. */
+  ids = likert_export_selection (self->frame, likert_filter_bar_get_rows (self->filter_bar, NULL),
+                                 &options.n_response_ids);
+  options.response_ids = ids;
+  options.bom = bom;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  name = g_path_get_basename (path);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Exporting to “%s”…"), name);
+  set_busy (self, TRUE, message);
+  self->exporting = TRUE;
+  likert_export_responses_async (self->project_path, path, &options, export_progress_cb, self,
+                                 self->cancellable, export_done_cb, g_object_ref (self));
+}
+
+gboolean
+likert_window_is_exporting (LikertWindow *self)
+{
+  g_return_val_if_fail (LIKERT_IS_WINDOW (self), FALSE);
+  return self->exporting;
+}
+
+static void
+export_chooser_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            LikertWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
+      const char *bom = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "bom");
+      LikertExportFormat chosen;
+
+      /* A name without the format's extension gets it. */
+      if (path != NULL && !likert_export_format_for_path (path, &chosen))
+        {
+          char *with = g_strconcat (path, g_strcmp0 (format, "xlsx") == 0 ? ".xlsx" : ".csv", NULL);
+
+          g_free (path);
+          path = with;
+        }
+      if (path != NULL)
+        likert_window_export_responses (self, path, g_strcmp0 (bom, "true") == 0);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_responses_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  static const char *formats[] = { "csv", "xlsx", NULL };
+  const char *format_labels[] = { _("CSV"), _("Excel workbook (XLSX)"), NULL };
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+  char *dot;
+
+  if (self->project_path == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export Responses"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "format", _("Format"), formats,
+                               format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "format", "csv");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "bom",
+                               _("Mark the CSV as UTF-8 for Excel (byte order mark)"), NULL, NULL);
+  base = g_path_get_basename (self->project_path);
+  if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+  /* Translators: the default name of an export; %s is the project's name */
+  name = g_strdup_printf (_("%s responses.csv"), base);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1705,6 +1864,8 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-unreviewed", NULL,
                                    next_unreviewed_action);
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "win.export-responses", NULL,
+                                   export_responses_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, copy_chart_action);
@@ -1727,6 +1888,10 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
                                        "win.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-responses", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-responses", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1784,6 +1949,7 @@ likert_window_init (LikertWindow *self)
 
   set_busy (self, FALSE, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-responses", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", FALSE);
   refresh_recent (self);
 }

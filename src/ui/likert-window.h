@@ -31,5 +31,11 @@ GListModel          *likert_window_get_responses  (LikertWindow   *self);
 /* The text of the note editor, for the selected response. */
 char                *likert_window_dup_note_text  (LikertWindow   *self);
 LikertAnnotationPane *likert_window_get_annotation_pane (LikertWindow *self);
+/* Writes the responses of the current filter with their annotations to path (.csv or .xlsx),
+ * off the main thread, with progress and Cancel; the outcome shows as a toast. */
+void                 likert_window_export_responses (LikertWindow *self,
+                                                     const char   *path,
+                                                     gboolean      bom);
+gboolean             likert_window_is_exporting   (LikertWindow   *self);
 
 G_END_DECLS

@@ -175,6 +175,9 @@ test_keyboard (Fixture       *f,
   g_assert_true (press (f, GDK_KEY_2));
   g_assert_true (press (f, GDK_KEY_2));
   g_assert_true (press (f, GDK_KEY_r));
+  /* Edits redraw the row; it stays selected. */
+  g_assert_true (gtk_selection_model_is_selected (
+      GTK_SELECTION_MODEL (likert_window_get_responses (f->window)), 0));
   first = on_disk (f, a);
   g_assert_true (has_tag (first, f->billing));
   g_assert_false (has_tag (first, f->praise));
@@ -335,6 +338,44 @@ test_bulk (Fixture       *f,
     }
 }
 
+static gboolean
+export_done (gpointer data)
+{
+  return !likert_window_is_exporting (data);
+}
+
+/* The responses of the filter, with what was coded, to CSV from the window. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = test_dir_file (&f->dir, "coded.csv");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (press (f, GDK_KEY_j));
+  g_assert_true (press (f, GDK_KEY_1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-note", "s",
+                                             "=HYPERLINK(\"http://x\")"));
+  /* Excluded: no longer in the filter, so not exported. */
+  g_assert_true (press (f, GDK_KEY_j));
+  g_assert_true (press (f, GDK_KEY_x));
+
+  likert_window_export_responses (f->window, out, TRUE);
+  g_assert_true (likert_window_is_exporting (f->window));
+  g_assert_true (wait_for (export_done, f->window, 30));
+  g_assert_true (g_file_get_contents (out, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* The header, the responses but the excluded one, and the empty string after the last. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + (N_RESPONSES - 1) + 1);
+  g_assert_nonnull (strstr (lines[1], "billing"));
+  g_assert_nonnull (strstr (lines[1], "'=HYPERLINK"));
+  g_assert_null (strstr (contents, "comment number 2,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,5 +390,6 @@ main (int   argc,
   g_test_add ("/annotate/note-undo-redo", Fixture, NULL, fixture_setup, test_note_undo_redo,
               fixture_teardown);
   g_test_add ("/annotate/bulk", Fixture, NULL, fixture_setup, test_bulk, fixture_teardown);
+  g_test_add ("/annotate/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
  * frame's bitmaps.
  *
  * Not a test, for looking at it in review: with LIKERT_SHOT=OUT (a path without .png) it
- * renders the view to OUT.png and its merge dialog to OUT-merge.png instead, in the locale of
+ * renders the view to OUT.png, its colour palette to OUT-palette.png and its merge dialog to
+ * OUT-merge.png instead, in the locale of
  * the environment (LIKERT_LOCALEDIR=<build>/po LANGUAGE=ar: Arabic, right to left), with
  * LIKERT_SHOT_DARK=1 in the dark style. */
 #include "config.h"
@@ -915,6 +916,7 @@ shoot (const char *out)
   const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
   g_autofree char *view_png = g_strconcat (out, ".png", NULL);
   g_autofree char *merge_png = g_strconcat (out, "-merge.png", NULL);
+  g_autofree char *palette_png = g_strconcat (out, "-palette.png", NULL);
   g_autofree guint64 *filter = NULL;
   GtkWidget *window, *box, *header;
   AdwMessageDialog *dialog;
@@ -978,6 +980,12 @@ shoot (const char *out)
   gtk_widget_grab_focus (find_row (&f, payment));
   settle ();
   render (window, view_png);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "codebook.recolour", "x", f.price);
+  settle ();
+  render (find_palette (&f), palette_png);
+  gtk_popover_popdown (GTK_POPOVER (find_palette (&f)));
+  settle ();
 
   gtk_widget_activate_action (GTK_WIDGET (f.view), "codebook.merge", "x", f.speed);
   dialog = find_dialog ();
