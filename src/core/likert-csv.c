@@ -26,14 +26,17 @@ struct _LikertCsvTokenizer
   guint              record_line;
 
   GString           *buffer;        /* field contents, each NUL-terminated */
-  GArray            *starts;        /* gsize offsets into buffer */
-  GArray            *columns;       /* FieldPos of each field; columns are counted only when asked */
-  GPtrArray         *fields;        /* const char * into buffer */
+  gsize             *starts;        /* offsets into buffer, n_fields of them */
+  struct FieldPos   *columns;       /* of each field; columns are counted only when asked */
+  const char       **fields;        /* into buffer, n_fields of them */
+  guint              n_fields;
+  guint              fields_size;   /* what starts, columns and fields have room for */
+  guint8             special[256];  /* 1 for the bytes that end an unquoted run */
   gsize              end_offset;    /* where the last record's text ends */
   gsize              end_line_start;
 };
 
-typedef struct
+typedef struct FieldPos
 {
   gsize offset;       /* where the field starts in text */
   gsize line_start;   /* where its line starts */
@@ -179,11 +182,13 @@ tokenizer_new (char        delimiter,
   LikertCsvTokenizer *self = g_new0 (LikertCsvTokenizer, 1);
 
   self->delimiter = delimiter;
+  self->special[(guchar) delimiter] = self->special['\n'] = self->special['\r'] = 1;
   self->filename = g_strdup (filename);
   self->buffer = g_string_sized_new (1024);
-  self->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  self->columns = g_array_new (FALSE, FALSE, sizeof (FieldPos));
-  self->fields = g_ptr_array_new ();
+  self->fields_size = 16;
+  self->starts = g_new (gsize, self->fields_size);
+  self->columns = g_new (FieldPos, self->fields_size);
+  self->fields = g_new (const char *, self->fields_size + 1);
   self->line = 1;
   return self;
 }
@@ -246,9 +251,9 @@ likert_csv_tokenizer_free (LikertCsvTokenizer *self)
   g_free (self->filename);
   g_string_free (self->text, TRUE);
   g_string_free (self->buffer, TRUE);
-  g_array_unref (self->starts);
-  g_array_unref (self->columns);
-  g_ptr_array_unref (self->fields);
+  g_free (self->starts);
+  g_free (self->columns);
+  g_free (self->fields);
   g_free (self);
 }
 
@@ -260,20 +265,44 @@ column_at (LikertCsvTokenizer *self,
                                 (gssize) (offset - self->line_start)) + 1;
 }
 
-static void
+static inline void
 start_field (LikertCsvTokenizer *self)
 {
-  gsize start = self->buffer->len;
-  FieldPos where = { self->pos, self->line_start };
-
-  g_array_append_val (self->starts, start);
-  g_array_append_val (self->columns, where);
+  if (G_UNLIKELY (self->n_fields == self->fields_size))
+    {
+      self->fields_size *= 2;
+      self->starts = g_renew (gsize, self->starts, self->fields_size);
+      self->columns = g_renew (FieldPos, self->columns, self->fields_size);
+      self->fields = g_renew (const char *, self->fields, self->fields_size + 1);
+    }
+  self->starts[self->n_fields] = self->buffer->len;
+  self->columns[self->n_fields].offset = self->pos;
+  self->columns[self->n_fields].line_start = self->line_start;
+  self->n_fields++;
 }
 
-static void
+/* Appends text to the field contents: a copy, without a call while the buffer has room. */
+static inline void
+buffer_append (LikertCsvTokenizer *self,
+               const char         *text,
+               gsize               length)
+{
+  GString *buffer = self->buffer;
+
+  if (G_LIKELY (buffer->len + length < buffer->allocated_len))
+    {
+      memcpy (buffer->str + buffer->len, text, length);
+      buffer->len += length;
+      buffer->str[buffer->len] = '\0';
+    }
+  else
+    g_string_append_len (buffer, text, (gssize) length);
+}
+
+static inline void
 end_field (LikertCsvTokenizer *self)
 {
-  g_string_append_c (self->buffer, '\0');
+  buffer_append (self, "", 1);
 }
 
 /* Drops the text before the current record and reads more after it. */
@@ -307,6 +336,7 @@ parse_record (LikertCsvTokenizer  *self,
   const char *t = self->text->str;
   const gsize length = self->text->len;
   const char delim = self->delimiter;
+  const guint8 *special = self->special;
 
   if (self->pos >= length)
     return self->eof ? PARSE_END : PARSE_MORE;
@@ -318,7 +348,7 @@ parse_record (LikertCsvTokenizer  *self,
     {
       char c = t[self->pos];
 
-      if (c == '"' && self->buffer->len == g_array_index (self->starts, gsize, self->starts->len - 1))
+      if (c == '"' && self->buffer->len == self->starts[self->n_fields - 1])
         {
           /* A quoted field: runs to the closing quote; "" is a literal quote. */
           guint open_line = self->line;
@@ -348,14 +378,16 @@ parse_record (LikertCsvTokenizer  *self,
               quote = memchr (t + self->pos, '"', length - self->pos);
               chunk = quote ? (gsize) (quote - (t + self->pos)) : length - self->pos;
 
-              /* Count the line ends inside the quoted text. */
-              for (gsize i = self->pos; i < self->pos + chunk; i++)
-                if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= length || t[i + 1] != '\n')))
-                  {
-                    self->line++;
-                    self->line_start = i + 1;
-                  }
-              g_string_append_len (self->buffer, t + self->pos, (gssize) chunk);
+              /* Count the line ends inside the quoted text (most of it has none). */
+              if (memchr (t + self->pos, '\n', chunk) != NULL ||
+                  memchr (t + self->pos, '\r', chunk) != NULL)
+                for (gsize i = self->pos; i < self->pos + chunk; i++)
+                  if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= length || t[i + 1] != '\n')))
+                    {
+                      self->line++;
+                      self->line_start = i + 1;
+                    }
+              buffer_append (self, t + self->pos, chunk);
               self->pos += chunk;
               if (quote == NULL)
                 continue;
@@ -366,7 +398,7 @@ parse_record (LikertCsvTokenizer  *self,
               self->pos++;
               if (self->pos < length && t[self->pos] == '"')
                 {
-                  g_string_append_c (self->buffer, '"');
+                  buffer_append (self, "\"", 1);
                   self->pos++;
                   continue;
                 }
@@ -410,9 +442,9 @@ parse_record (LikertCsvTokenizer  *self,
       {
         gsize run = self->pos;
 
-        while (run < length && t[run] != delim && t[run] != '\n' && t[run] != '\r')
+        while (run < length && !special[(guchar) t[run]])
           run++;
-        g_string_append_len (self->buffer, t + self->pos, (gssize) (run - self->pos));
+        buffer_append (self, t + self->pos, run - self->pos);
         self->pos = run;
       }
     }
@@ -443,9 +475,7 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
       ParseResult result;
 
       g_string_truncate (self->buffer, 0);
-      g_array_set_size (self->starts, 0);
-      g_array_set_size (self->columns, 0);
-      g_ptr_array_set_size (self->fields, 0);
+      self->n_fields = 0;
 
       result = parse_record (self, error);
       if (result == PARSE_RECORD)
@@ -463,11 +493,12 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
       line_start = self->line_start;
     }
 
-  for (guint i = 0; i < self->starts->len; i++)
-    g_ptr_array_add (self->fields, self->buffer->str + g_array_index (self->starts, gsize, i));
+  for (guint i = 0; i < self->n_fields; i++)
+    self->fields[i] = self->buffer->str + self->starts[i];
+  self->fields[self->n_fields] = NULL;
 
-  *fields = (const char * const *) self->fields->pdata;
-  *n_fields = self->fields->len;
+  *fields = self->fields;
+  *n_fields = self->n_fields;
   return TRUE;
 }
 
@@ -483,8 +514,8 @@ likert_csv_tokenizer_column (LikertCsvTokenizer *self,
 {
   const FieldPos *where;
 
-  g_return_val_if_fail (field < self->columns->len, 1);
-  where = &g_array_index (self->columns, FieldPos, field);
+  g_return_val_if_fail (field < self->n_fields, 1);
+  where = &self->columns[field];
   return (guint) g_utf8_strlen (self->text->str + where->line_start,
                                 (gssize) (where->offset - where->line_start)) + 1;
 }

@@ -1819,27 +1819,7 @@ likert_import_plan_free (LikertImportPlan *plan)
 
 #define BATCH_ROWS      1024
 #define BATCHES         4
-#define ROWS_PER_INSERT 32         /* rows per INSERT: a statement's run costs as much as a row */
 #define NO_VALUE        G_MININT   /* no rating value */
-
-/* Rows written ROWS_PER_INSERT to a statement, the rest one at a time: the values wait in
- * values, pointing into the batch being written, until then. */
-typedef struct
-{
-  int           type;       /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_TEXT or SQLITE_BLOB */
-  int           length;
-  gint64        number;
-  const void   *data;
-} Value;
-
-typedef struct
-{
-  sqlite3_stmt *one;
-  sqlite3_stmt *many;
-  guint         n_columns;
-  guint         n_rows;
-  Value        *values;     /* ROWS_PER_INSERT × n_columns */
-} Inserter;
 
 
 typedef struct
@@ -1864,15 +1844,15 @@ typedef struct
   guint                      n_excluded;
   GString                   *skipped;        /* JSON array of the first skipped rows */
   LikertFacetCoder          *facets;
-  guint8                    *facet_bytes;    /* scratch: a batch's facets */
+  guint8                    *facet_bytes;    /* scratch: a response's facets */
   guint                     *ratings;        /* the positions of the rating fields */
   guint                      n_ratings;
   gint64                     last_id;        /* the last response id given */
   gsize                     *lengths;        /* scratch of the reader thread: a record's */
   const char               **cells;          /* scratch of the writer: a row's fields */
-  Inserter                   responses;
-  Inserter                   answers;
-  Inserter                   texts;
+  sqlite3_stmt              *insert_response;
+  sqlite3_stmt              *insert_answer;
+  sqlite3_stmt              *insert_text;
 } Runner;
 
 /* FNV-1a: a fast 64-bit hash to recognise responses seen in an earlier import. */
@@ -2579,82 +2559,36 @@ read_records (gpointer data)
   return NULL;
 }
 
+/* The writer's statements, prepared for this run (one row each: multi-row VALUES cost SQLite
+ * more than the statements they save). */
 static gboolean
-inserter_init (Inserter     *inserter,
-               LikertStore  *store,
-               const char   *head,
-               guint         n_columns,
-               GError      **error)
+prepare_inserts (Runner  *runner,
+                 GError **error)
 {
-  sqlite3 *db = _likert_store_get_db (store);
-  g_autoptr(GString) row = g_string_new ("(");
-  g_autoptr(GString) sql = g_string_new (head);
+  sqlite3 *db = _likert_store_get_db (runner->store);
 
-  for (guint c = 0; c < n_columns; c++)
-    g_string_append (row, c ? ", ?" : "?");
-  g_string_append_c (row, ')');
-  g_string_append (sql, row->str);
-  inserter->n_columns = n_columns;
-  inserter->values = g_new0 (Value, ROWS_PER_INSERT * n_columns);
-  if (sqlite3_prepare_v3 (db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &inserter->one, NULL)
-      != SQLITE_OK)
-    goto fail;
-  for (guint r = 1; r < ROWS_PER_INSERT; r++)
-    g_string_append_printf (sql, ", %s", row->str);
-  if (sqlite3_prepare_v3 (db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &inserter->many, NULL)
-      != SQLITE_OK)
-    goto fail;
-  return TRUE;
-
-fail:
-  _likert_store_set_error (store, error, _("Could not prepare a query"));
-  return FALSE;
-}
-
-static void
-inserter_clear (Inserter *inserter)
-{
-  g_clear_pointer (&inserter->one, sqlite3_finalize);
-  g_clear_pointer (&inserter->many, sqlite3_finalize);
-  g_clear_pointer (&inserter->values, g_free);
-}
-
-static inline Value *
-inserter_row (Inserter *inserter)
-{
-  return &inserter->values[inserter->n_rows++ * inserter->n_columns];
-}
-
-static gboolean
-inserter_step (Inserter      *inserter,
-               sqlite3_stmt  *stmt,
-               const Value   *values,
-               guint          n_values,
-               LikertStore   *store,
-               GError       **error)
-{
-  int rc;
-
-  for (guint i = 0; i < n_values; i++)
+  if (sqlite3_prepare_v3 (db, "INSERT INTO response (id, dataset_id, import_id, record, line, "
+                              "response_key, submitted_at, cells, facets) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_response, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v3 (db, "INSERT INTO answer (response_id, field_id, value) VALUES (?, ?, ?)",
+                          -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_answer, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v3 (db, "INSERT INTO response_text (rowid, text) VALUES (?, ?)",
+                          -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_text, NULL) != SQLITE_OK)
     {
-      const Value *v = &values[i];
-
-      switch (v->type)
-        {
-        case SQLITE_INTEGER:
-          sqlite3_bind_int64 (stmt, (int) i + 1, v->number);
-          break;
-        case SQLITE_TEXT:
-          sqlite3_bind_text (stmt, (int) i + 1, v->data, v->length, SQLITE_STATIC);
-          break;
-        case SQLITE_BLOB:
-          sqlite3_bind_blob (stmt, (int) i + 1, v->data, v->length, SQLITE_STATIC);
-          break;
-        default:
-          sqlite3_bind_null (stmt, (int) i + 1);
-        }
+      _likert_store_set_error (runner->store, error, _("Could not prepare a query"));
+      return FALSE;
     }
-  rc = sqlite3_step (stmt);
+  return TRUE;
+}
+
+static gboolean
+step_insert (LikertStore   *store,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -2662,47 +2596,6 @@ inserter_step (Inserter      *inserter,
       return FALSE;
     }
   return TRUE;
-}
-
-/* Writes the rows waiting: a full statement's worth, or (all) every one. */
-static gboolean
-inserter_flush (Inserter     *inserter,
-                gboolean      all,
-                LikertStore  *store,
-                GError      **error)
-{
-  if (inserter->n_rows == ROWS_PER_INSERT)
-    {
-      inserter->n_rows = 0;
-      return inserter_step (inserter, inserter->many, inserter->values,
-                            ROWS_PER_INSERT * inserter->n_columns, store, error);
-    }
-  if (all)
-    for (guint r = 0; r < inserter->n_rows; r++)
-      if (!inserter_step (inserter, inserter->one, &inserter->values[r * inserter->n_columns],
-                          inserter->n_columns, store, error))
-        return FALSE;
-  if (all)
-    inserter->n_rows = 0;
-  return TRUE;
-}
-
-#define VALUE_INT(n)        ((Value) { SQLITE_INTEGER, 0, (n), NULL })
-#define VALUE_NULL          ((Value) { SQLITE_NULL, 0, 0, NULL })
-#define VALUE_TEXT(p, n)    ((Value) { SQLITE_TEXT, (int) (n), 0, (p) })
-#define VALUE_BLOB(p, n)    ((Value) { SQLITE_BLOB, (int) (n), 0, (p) })
-
-static gboolean
-inserters_init (Runner  *runner,
-                GError **error)
-{
-  return inserter_init (&runner->responses, runner->store,
-                        "INSERT INTO response (id, dataset_id, import_id, record, line, "
-                        "response_key, submitted_at, cells, facets) VALUES ", 9, error) &&
-         inserter_init (&runner->answers, runner->store,
-                        "INSERT INTO answer (response_id, field_id, value) VALUES ", 3, error) &&
-         inserter_init (&runner->texts, runner->store,
-                        "INSERT INTO response_text (rowid, text) VALUES ", 2, error);
 }
 
 /* The writer: a batch's responses, their answers and their text in the index. */
@@ -2721,9 +2614,9 @@ store_batch (Runner  *runner,
       const Row *row = &g_array_index (batch->rows, Row, i);
       const int *values = &g_array_index (batch->values, int, i * runner->n_ratings);
       const char *p = batch->bytes + row->fields;
-      guint8 *facets = runner->facet_bytes + i * facet_size;
+      guint8 *facets = runner->facet_bytes;
       gint64 id;
-      Value *v;
+      sqlite3_stmt *stmt;
 
       for (guint c = 0; c < n; c++)
         {
@@ -2754,44 +2647,51 @@ store_batch (Runner  *runner,
         return FALSE;
 
       id = ++runner->last_id;
-      v = inserter_row (&runner->responses);
-      v[0] = VALUE_INT (id);
-      v[1] = VALUE_INT (runner->dataset_id);
-      v[2] = VALUE_INT (runner->import_id);
-      v[3] = VALUE_INT (runner->next_record++);
-      v[4] = VALUE_INT (row->line);
-      v[5] = runner->key_column >= 0 ? VALUE_TEXT (fields[runner->key_column], -1) : VALUE_NULL;
-      v[6] = row->has_when ? VALUE_INT (row->when) : VALUE_NULL;
-      v[7] = VALUE_TEXT (batch->bytes + row->cells, row->cells_len);
-      v[8] = facet_size > 0 ? VALUE_BLOB (facets, facet_size) : VALUE_NULL;
-      if (!inserter_flush (&runner->responses, FALSE, store, error))
+      stmt = runner->insert_response;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, runner->dataset_id);
+      sqlite3_bind_int64 (stmt, 3, runner->import_id);
+      sqlite3_bind_int64 (stmt, 4, runner->next_record++);
+      sqlite3_bind_int64 (stmt, 5, row->line);
+      if (runner->key_column >= 0)
+        sqlite3_bind_text (stmt, 6, fields[runner->key_column], -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 6);
+      if (row->has_when)
+        sqlite3_bind_int64 (stmt, 7, row->when);
+      else
+        sqlite3_bind_null (stmt, 7);
+      sqlite3_bind_text (stmt, 8, batch->bytes + row->cells, (int) row->cells_len, SQLITE_STATIC);
+      if (facet_size > 0)
+        sqlite3_bind_blob (stmt, 9, facets, (int) facet_size, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 9);
+      if (!step_insert (store, stmt, error))
         return FALSE;
       runner->n_new++;
 
+      stmt = runner->insert_answer;
       for (guint r = 0; r < runner->n_ratings; r++)
         {
           if (values[r] == NO_VALUE)
             continue;
-          v = inserter_row (&runner->answers);
-          v[0] = VALUE_INT (id);
-          v[1] = VALUE_INT (runner->fields[runner->ratings[r]]->id);
-          v[2] = VALUE_INT (values[r]);
-          if (!inserter_flush (&runner->answers, FALSE, store, error))
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, runner->fields[runner->ratings[r]]->id);
+          sqlite3_bind_int (stmt, 3, values[r]);
+          if (!step_insert (store, stmt, error))
             return FALSE;
         }
 
       if (row->text_len > 0)
         {
-          v = inserter_row (&runner->texts);
-          v[0] = VALUE_INT (id);
-          v[1] = VALUE_TEXT (batch->bytes + row->text, row->text_len);
-          if (!inserter_flush (&runner->texts, FALSE, store, error))
+          stmt = runner->insert_text;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_text (stmt, 2, batch->bytes + row->text, (int) row->text_len, SQLITE_STATIC);
+          if (!step_insert (store, stmt, error))
             return FALSE;
         }
     }
-  return inserter_flush (&runner->responses, TRUE, store, error) &&
-         inserter_flush (&runner->answers, TRUE, store, error) &&
-         inserter_flush (&runner->texts, TRUE, store, error);
+  return TRUE;
 }
 
 static gboolean
@@ -2824,8 +2724,8 @@ run_records (Runner              *runner,
   for (guint c = 0; c < runner->plan->n_columns; c++)
     if (runner->fields[c]->role == LIKERT_ROLE_RATING)
       runner->ratings[runner->n_ratings++] = c;
-  runner->facet_bytes = g_malloc0 (BATCH_ROWS * likert_facet_coder_size (runner->facets) + 1);
-  if (!inserters_init (runner, error))
+  runner->facet_bytes = g_malloc0 (likert_facet_coder_size (runner->facets) + 1);
+  if (!prepare_inserts (runner, error))
     return FALSE;
 
   pipeline.full = g_async_queue_new ();
@@ -2936,9 +2836,9 @@ runner_clear (Runner *runner)
   g_clear_pointer (&runner->ratings, g_free);
   g_clear_pointer (&runner->lengths, g_free);
   g_clear_pointer (&runner->cells, g_free);
-  inserter_clear (&runner->responses);
-  inserter_clear (&runner->answers);
-  inserter_clear (&runner->texts);
+  g_clear_pointer (&runner->insert_response, sqlite3_finalize);
+  g_clear_pointer (&runner->insert_answer, sqlite3_finalize);
+  g_clear_pointer (&runner->insert_text, sqlite3_finalize);
   if (runner->skipped)
     g_string_free (runner->skipped, TRUE);
 }

@@ -1774,9 +1774,30 @@ likert_codebook_view_set_filter (LikertCodebookView *self,
 void
 likert_codebook_view_refresh (LikertCodebookView *self)
 {
+  g_autoptr(GPtrArray) tags = NULL;
+  gboolean same;
+
   g_return_if_fail (LIKERT_IS_CODEBOOK_VIEW (self));
 
-  rebuild (self, focused_tag (self));
+  /* After tagging, the codebook is most often as it was: then only the counts change. */
+  tags = self->store != NULL ? likert_store_list_tags (self->store, NULL) : NULL;
+  same = tags != NULL && tags->len == self->nodes->len;
+  for (guint i = 0; same && i < tags->len; i++)
+    {
+      const LikertTag *tag = g_ptr_array_index (tags, i);
+      const Node *node = find_node (self, tag->id);
+
+      same = node != NULL && node->tag->parent_id == tag->parent_id
+             && g_strcmp0 (node->tag->name, tag->name) == 0
+             && g_strcmp0 (node->tag->colour, tag->colour) == 0
+             && g_strcmp0 (node->tag->description, tag->description) == 0
+             && g_strcmp0 (node->tag->shortcut, tag->shortcut) == 0
+             && self->frame != NULL && likert_frame_find_tag (self->frame, tag->id) >= 0;
+    }
+  if (same)
+    update_counts (self);
+  else
+    rebuild (self, focused_tag (self));
 }
 
 gboolean

@@ -1082,6 +1082,8 @@ drop_frame (LikertWindow *self)
   likert_annotation_pane_flush (self->annotation_pane);
   likert_annotation_pane_set_project (self->annotation_pane, NULL, NULL);
   likert_filter_bar_set_frame (self->filter_bar, NULL, NULL, NULL);
+  likert_chart_picker_set_project (self->chart_picker, NULL, NULL);
+  likert_chart_view_set_frame (self->chart_view, NULL);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);

@@ -770,6 +770,78 @@ test_filter_tag (void)
   fixture_clear (&f);
 }
 
+/* Presses key on the view as its key bindings see it (through its shortcut controller). */
+static gboolean
+press (Fixture         *f,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                            GTK_WIDGET (f->view),
+                                                            gtk_shortcut_get_arguments (shortcut));
+
+              drain ();
+              return done;
+            }
+        }
+    }
+  g_error ("no binding for %s", gdk_keyval_name (keyval));
+  return FALSE;
+}
+
+static void
+test_keys (void)
+{
+  Fixture f;
+  AdwMessageDialog *dialog;
+  GtkMenuButton *menu_button;
+
+  fixture_init (&f);
+  /* Nothing focused in the list: the keys are left to others. */
+  gtk_widget_grab_focus (find_descendant (GTK_WIDGET (f.view), GTK_TYPE_ENTRY, NULL));
+  g_assert_false (press (&f, GDK_KEY_F2, 0));
+  g_assert_null (find_dialog ());
+
+  g_assert_true (gtk_widget_grab_focus (find_row (&f, f.speed)));
+  g_assert_true (press (&f, GDK_KEY_F2, 0));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_entry (dialog)), ==, "Speed");
+  respond (dialog, "cancel");
+
+  g_assert_true (gtk_widget_grab_focus (find_row (&f, f.price)));
+  g_assert_true (press (&f, GDK_KEY_Delete, 0));
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Price"));
+  respond (dialog, "cancel");
+  g_assert_nonnull (find_row (&f, f.price));
+
+  g_assert_true (gtk_widget_grab_focus (find_row (&f, f.fees)));
+  g_assert_true (press (&f, GDK_KEY_F10, GDK_SHIFT_MASK));
+  menu_button = GTK_MENU_BUTTON (find_descendant (find_row (&f, f.fees), GTK_TYPE_MENU_BUTTON,
+                                                  NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  gtk_menu_button_popdown (menu_button);
+  settle ();
+  g_assert_cmpuint (f.n_changed, ==, 0);
+  fixture_clear (&f);
+}
+
 static void
 test_import_export (void)
 {
@@ -1017,6 +1089,7 @@ main (int   argc,
   g_test_add_func ("/codebook-view/delete", test_delete);
   g_test_add_func ("/codebook-view/edits", test_edits);
   g_test_add_func ("/codebook-view/filter-tag", test_filter_tag);
+  g_test_add_func ("/codebook-view/keys", test_keys);
   g_test_add_func ("/codebook-view/import-export", test_import_export);
   g_test_add_func ("/codebook-view/markup-escaped", test_markup_escaped);
   g_test_add_func ("/codebook-view/rtl", test_rtl);
