@@ -24,7 +24,9 @@
  *   → store (run: one transaction)
  *
  * A plan reads the file once, decides roles and scales and lists every problem; a run reads it
- * again and writes it, checking every row against the plan, in one transaction. */
+ * again and writes it, checking every row against the plan, in one transaction. In a run, a
+ * thread of its own reads, checks and lays out the records while the caller's thread writes
+ * them (see read_records and store_batch). */
 
 #define CHUNK_SIZE      (1 << 20)
 #define SNIFF_SIZE      (64 << 10)
@@ -746,17 +748,18 @@ time:
       if (p->dates.n_parsed == parsed_before && !time_hint)
         p->not_time = TRUE;
       else
-        /* Where the cell fails each order: the problems of whichever order is chosen. */
-        for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
-          {
-            gint64 when;
+        {
+          gboolean read[G_N_ELEMENTS (orders)];
 
-            if (!likert_scale_parse_time_with_order (cell, orders[o], &when))
+          /* Where the cell fails each order: the problems of whichever order is chosen. */
+          likert_scale_time_orders (cell, read);
+          for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+            if (!read[o])
               {
                 p->n_odd[ODD_TIME_YMD + o]++;
                 add_odd (p->odd[ODD_TIME_YMD + o], planner, record, c, cell);
               }
-          }
+        }
     }
 
   if (record <= SAMPLE_RECORDS)

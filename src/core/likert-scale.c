@@ -1783,6 +1783,24 @@ likert_scale_parse_time_with_order (const char      *text,
   return parse_time_parts (text, order, &date, utc_seconds);
 }
 
+void
+likert_scale_time_orders (const char *text,
+                          gboolean    read[3])
+{
+  DateParts date = { DATE_NONE, 0, 0, 0 };
+  gint64 when;
+
+  /* The order decides only between the day and month of a year-last date. */
+  read[0] = parse_time_parts (text, LIKERT_DATE_ORDER_YMD, &date, &when);
+  if (date.shape == DATE_YEAR_LAST)
+    {
+      read[1] = likert_scale_parse_time_with_order (text, LIKERT_DATE_ORDER_DMY, &when);
+      read[2] = likert_scale_parse_time_with_order (text, LIKERT_DATE_ORDER_MDY, &when);
+    }
+  else
+    read[1] = read[2] = read[0];
+}
+
 gboolean
 likert_scale_parse_time (const char *text,
                          gint64     *utc_seconds)

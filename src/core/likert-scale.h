@@ -158,6 +158,12 @@ gboolean         likert_scale_parse_time_with_order (const char      *text,
                                                      LikertDateOrder  order,
                                                      gint64          *utc_seconds);
 
+/* Whether text reads as a time in each order: read[0] year-month-day, read[1] day-month-year,
+ * read[2] month-day-year, as likert_scale_parse_time_with_order() would say (read once when
+ * the order cannot matter: a year-first or month-name date). */
+void             likert_scale_time_orders           (const char      *text,
+                                                     gboolean         read[3]);
+
 /* likert_scale_parse_time_with_order (text, LIKERT_DATE_ORDER_YMD, …): ISO 8601 with or without
  * zone, year-first slash dates and month-name dates; year-last dates ("05/03/2024") are rejected
  * because one cell cannot tell d/m/y from m/d/y — scan the column with LikertDateScan and use

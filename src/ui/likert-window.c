@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "likert-annotation-pane.h"
+#include "likert-codebook-view.h"
 #include "likert-filter-bar.h"
 #include "likert-export.h"
 #include "likert-format.h"
@@ -49,6 +50,7 @@ struct _LikertWindow
   GtkColumnView        *column_view;
   GtkStack             *side_stack;
   LikertAnnotationPane *annotation_pane;
+  LikertCodebookView   *codebook_view;
 
   GSettings            *settings;
   GCancellable         *cancellable;       /* the load under way */
@@ -763,6 +765,7 @@ filter_changed_cb (LikertFilterBar *bar,
   rows = likert_filter_bar_get_rows (bar, &n_selected);
   update_analysis (self, rows, n_selected);
   update_list (self, rows);
+  likert_codebook_view_set_filter (self->codebook_view, rows);
 }
 
 static void
@@ -853,12 +856,72 @@ pane_changed_cb (LikertAnnotationPane *pane,
   update_undo_actions (self);
 }
 
+/* After the codebook changed (an edit in the codebook view, or its undo): tag buttons, rows,
+ * filters and counts show the tags as they are now. */
+static void
+codebook_followed (LikertWindow *self)
+{
+  gint64 current = likert_annotation_pane_get_response (self->annotation_pane);
+
+  if (self->frame == NULL)
+    return;
+  if (current != 0)
+    likert_annotation_pane_show_response (self->annotation_pane, current);
+  pane_changed_cb (self->annotation_pane, 0, self);
+  likert_codebook_view_refresh (self->codebook_view);
+}
+
 static void
 pane_codebook_changed_cb (LikertAnnotationPane *pane,
                           LikertWindow         *self)
 {
-  /* Tags were renamed, merged or deleted: the frame's tags are read again. */
-  reload_frame (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = likert_settings_dup_author (self->settings);
+
+  /* Tags were created, renamed, merged or deleted by an undo or redo: the frame reads its tags
+   * again (the rest of it stays), or the whole project when that fails. */
+  if (self->frame == NULL)
+    return;
+  if (!likert_frame_reload_tags (self->frame, self->store, &error))
+    {
+      show_error (self, error);
+      reload_frame (self);
+      return;
+    }
+  likert_codebook_view_set_project (self->codebook_view, self->store, self->frame, author);
+  codebook_followed (self);
+}
+
+static void
+codebook_changed_cb (LikertCodebookView *view,
+                     LikertWindow       *self)
+{
+  codebook_followed (self);
+}
+
+static void
+codebook_error_cb (LikertCodebookView *view,
+                   const GError       *error,
+                   LikertWindow       *self)
+{
+  show_error (self, error);
+}
+
+/* A tag chosen in the codebook: the list shows the responses that have it. */
+static void
+codebook_filter_tag_cb (LikertCodebookView *view,
+                        gint64              tag_id,
+                        LikertWindow       *self)
+{
+  g_autoptr(LikertFilter) filter = NULL;
+  gint tag;
+
+  if (self->frame == NULL || (tag = likert_frame_find_tag (self->frame, tag_id)) < 0)
+    return;
+  filter = likert_filter_copy (likert_filter_bar_get_filter (self->filter_bar));
+  if (!likert_filter_has_tag (filter, likert_frame_get_tag_name (self->frame, (guint) tag)))
+    likert_filter_add_tag (filter, likert_frame_get_tag_name (self->frame, (guint) tag));
+  likert_filter_bar_set_filter (self->filter_bar, filter);
 }
 
 static void
@@ -1081,6 +1144,7 @@ drop_frame (LikertWindow *self)
 {
   likert_annotation_pane_flush (self->annotation_pane);
   likert_annotation_pane_set_project (self->annotation_pane, NULL, NULL);
+  likert_codebook_view_set_project (self->codebook_view, NULL, NULL, NULL);
   likert_filter_bar_set_frame (self->filter_bar, NULL, NULL, NULL);
   likert_chart_picker_set_project (self->chart_picker, NULL, NULL);
   likert_chart_view_set_frame (self->chart_view, NULL);
@@ -1181,6 +1245,11 @@ open_done_cb (GObject      *object,
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   likert_annotation_pane_set_project (self->annotation_pane, self->store, self->frame);
+  {
+    g_autofree char *author = likert_settings_dup_author (self->settings);
+
+    likert_codebook_view_set_project (self->codebook_view, self->store, self->frame, author);
+  }
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   /* The bar selects (all rows, but excluded ones) and says "changed": statistics and list follow. */
@@ -1720,6 +1789,20 @@ next_unreviewed_action (GtkWidget  *widget,
   show_toast (self, _("Every response in the list has been reviewed"));
 }
 
+/* Ctrl+B: the codebook beside the list, and back to the response. */
+static void
+toggle_codebook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+  gboolean to_codebook = g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack),
+                                    "codebook") != 0;
+
+  gtk_stack_set_visible_child_name (self->side_stack, to_codebook ? "codebook" : "response");
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->side_stack), GTK_DIR_TAB_FORWARD);
+}
+
 /* Ctrl+A: every response of the filter, for a bulk change. */
 static void
 select_all_action (GtkWidget  *widget,
@@ -1819,6 +1902,7 @@ likert_window_class_init (LikertWindowClass *klass)
   g_type_ensure (LIKERT_TYPE_CHART_PICKER);
   g_type_ensure (LIKERT_TYPE_FILTER_BAR);
   g_type_ensure (LIKERT_TYPE_ANNOTATION_PANE);
+  g_type_ensure (LIKERT_TYPE_CODEBOOK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/likert/Likert/likert-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, toast_overlay);
@@ -1842,6 +1926,10 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, annotation_pane);
+  gtk_widget_class_bind_template_child (widget_class, LikertWindow, codebook_view);
+  gtk_widget_class_bind_template_callback (widget_class, codebook_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, codebook_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, codebook_filter_tag_cb);
   gtk_widget_class_bind_template_callback (widget_class, pane_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pane_codebook_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pane_toast_cb);
@@ -1866,6 +1954,8 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-unreviewed", NULL,
                                    next_unreviewed_action);
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-codebook", NULL,
+                                   toggle_codebook_action);
   gtk_widget_class_install_action (widget_class, "win.export-responses", NULL,
                                    export_responses_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
@@ -1890,6 +1980,8 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
                                        "win.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "win.toggle-codebook", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-responses", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -10,6 +10,7 @@
 #include "likert-frame.h"
 #include "likert-import.h"
 #include "likert-store.h"
+#include "likert-store-private.h"
 #include "test-common.h"
 
 /* An independent, character-at-a-time reading of the sample (not the tokenizer): counts the
@@ -610,6 +611,154 @@ test_label_choices (void)
   test_dir_clear (&dir);
 }
 
+/* A value of one row of SQL run on a project through a connection of its own. */
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+assert_sql (const char *path,
+            const char *sql,
+            const char *expected)
+{
+  g_autofree char *value = sql_text (path, sql);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* A project as an import leaves it: back in WAL with foreign keys checked on the importing
+ * connection, no journal left, every reference sound although the import did not check them. */
+static void
+assert_imported_project (LikertStore *store,
+                         const char  *path)
+{
+  sqlite3 *db = _likert_store_get_db (store);
+  sqlite3_stmt *stmt;
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  assert_sql (path, "SELECT count (*) FROM pragma_foreign_key_check", "0");
+  assert_sql (path, "PRAGMA integrity_check", "ok");
+}
+
+/* The writer's fast paths: cells as JSON exactly as before (escapes, runs, UTF-8), ids given
+ * in order across imports, answers and the text index for every batch (more rows than one). */
+static void
+test_bulk_write (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GString) text = g_string_new ("id,when,rating,comment\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertImportReport) second = NULL;
+  const guint n = 2500;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  g_string_append (text, "R1,2025-01-02 10:00:00,4,\"say \"\"hi\"\" \\ back\tslash\x01; été, "
+                         "\xd8\xb4\xd9\x83\xd8\xb1\xd8\xa7\r\nbye\"\n");
+  for (guint i = 2; i <= n; i++)
+    g_string_append_printf (text, "R%u,2025-01-02 10:%02u:00,%u,%s\n", i, i % 60, 1 + i % 5,
+                            i % 3 ? "rapide et clair" : "");
+  csv = test_dir_write (&dir, "bulk.csv", text->str, (gssize) text->len);
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_new, ==, n);
+  assert_imported_project (store, path);
+
+  assert_sql (path, "SELECT cells FROM response WHERE record = 1",
+              "[\"R1\",\"2025-01-02 10:00:00\",\"4\",\"say \\\"hi\\\" \\\\ back\\tslash\\u0001; "
+              "été, \xd8\xb4\xd9\x83\xd8\xb1\xd8\xa7\\r\\nbye\"]");
+  assert_sql (path, "SELECT cells FROM response WHERE record = 2",
+              "[\"R2\",\"2025-01-02 10:02:00\",\"3\",\"rapide et clair\"]");
+  assert_sql (path, "SELECT count (*) FROM response WHERE id = record AND line = record + 1 + "
+                    "(record > 1) AND response_key = 'R' || record", "2500");
+  assert_sql (path, "SELECT submitted_at FROM response WHERE record = 1", "1735812000");
+  assert_sql (path, "SELECT count (*) || ' ' || sum (value) FROM answer",
+              "2500 7502");
+  assert_sql (path, "SELECT group_concat (rowid) FROM response_text WHERE response_text MATCH 'hi'",
+              "1");
+  assert_sql (path, "SELECT count (*) FROM response_text WHERE response_text MATCH 'rapide'",
+              "1666");
+
+  /* Another survey into the same project (now in WAL throughout): ids go on. */
+  other = test_dir_write (&dir, "other.csv", "ref,score\nA,1\nB,2\n", -1);
+  second = likert_import_file (store, other, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->n_new, ==, 2);
+  assert_imported_project (store, path);
+  assert_sql (path, "SELECT group_concat (id) FROM response WHERE dataset_id = 2", "2501,2502");
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+/* A run that fails on its last record (the file changed since the plan) leaves the new project
+ * as it was, in WAL, whichever thread saw the failure. */
+static void
+test_failed_run (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GString) text = g_string_new ("id,rating,comment\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportPlan) plan = NULL;
+  LikertImportReport *report;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  for (guint i = 1; i <= 3000; i++)
+    g_string_append_printf (text, "%u,%u,fine\n", i, 1 + i % 5);
+  csv = test_dir_write (&dir, "late.csv", text->str, (gssize) text->len);
+  plan = likert_import_plan_file (csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_string_append (text, "3001,9,too high\n");
+  g_assert_true (g_file_set_contents (csv, text->str, (gssize) text->len, NULL));
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  report = likert_import_run (store, plan, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS);
+  g_assert_nonnull (strstr (error->message, "late.csv:3002:"));
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 0);
+  g_assert_cmpint (likert_store_count_datasets (store, NULL), ==, 0);
+  assert_imported_project (store, path);
+  assert_sql (path, "SELECT count (*) FROM import", "0");
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,5 +776,7 @@ main (int   argc,
   g_test_add_func ("/import/role-option", test_role_option);
   g_test_add_func ("/import/role-choices", test_role_choices);
   g_test_add_func ("/import/label-choices", test_label_choices);
+  g_test_add_func ("/import/bulk-write", test_bulk_write);
+  g_test_add_func ("/import/failed-run", test_failed_run);
   return g_test_run ();
 }

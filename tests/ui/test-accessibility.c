@@ -165,6 +165,12 @@ test_named (gconstpointer data)
     ;
   assert_all_named (GTK_WIDGET (window), "all responses selected", 29);
 
+  /* The codebook, with its tags. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-codebook", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  assert_all_named (GTK_WIDGET (window), "codebook", 26);
+
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
