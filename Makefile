@@ -73,7 +73,8 @@ $(FUZZ_BUILDDIR)/build.ninja: | deps
 
 # Unit and data tests run directly; UI tests under Xvfb with a session bus; then the unit suite
 # again in the sanitizer build (not the UI suite: GTK under ASan needs suppressions of its own
-# and would double the build), and every fuzz target for 30 seconds. The summary line is
+# and would double the build; nor the kill tests, suite 'nosan', too slow there), and every
+# fuzz target for 30 seconds. The summary line is
 # counted from meson's JSON test logs of the four runs (a build that fails leaves no log, which
 # counts as a failure).
 check: build $(SAN_BUILDDIR)/build.ninja $(FUZZ_BUILDDIR)/build.ninja
@@ -86,7 +87,7 @@ check: build $(SAN_BUILDDIR)/build.ninja $(FUZZ_BUILDDIR)/build.ninja
 	  meson test -C $(BUILDDIR) --print-errorlogs --logbase ui --suite ui || status=1; \
 	if meson compile -C $(SAN_BUILDDIR); then \
 	  $(MESON_TEST_ENV) $(SAN_ENV) meson test -C $(SAN_BUILDDIR) --print-errorlogs \
-	    --logbase san --suite unit || status=1; \
+	    --logbase san --suite unit --no-suite nosan || status=1; \
 	else status=1; fi; \
 	if meson compile -C $(FUZZ_BUILDDIR); then \
 	  $(MESON_TEST_ENV) FUZZ_SECONDS=30 meson test -C $(FUZZ_BUILDDIR) --print-errorlogs \

@@ -737,6 +737,34 @@ test_benchmark (void)
   g_free (cells);
 }
 
+/* likert_scale_time_orders says what the three orders say, one by one. */
+static void
+test_time_orders (void)
+{
+  static const char * const cells[] = {
+    "2024-03-05", "2024-03-05 10:33:07+01:00", "2024/3/5", "05/03/2024", "13/03/2024",
+    "03/13/2024", "5 mars 2024", "March 5, 2024 3:00 PM", "31/02/2024", "2024-02-30", "",
+    "hello", "05/03/2024 25:00", "1/2/3", "12/12/2012T10:00",
+  };
+  static const LikertDateOrder orders[] = {
+    LIKERT_DATE_ORDER_YMD, LIKERT_DATE_ORDER_DMY, LIKERT_DATE_ORDER_MDY
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      gboolean read[3];
+
+      likert_scale_time_orders (cells[i], read);
+      for (guint o = 0; o < 3; o++)
+        {
+          gint64 when;
+
+          g_assert_cmpint (read[o], ==,
+                           likert_scale_parse_time_with_order (cells[i], orders[o], &when));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/scale/split-mixed", test_split_mixed);
   g_test_add_func ("/scale/times", test_times);
   g_test_add_func ("/scale/date-scan", test_date_scan);
+  g_test_add_func ("/scale/time-orders", test_time_orders);
   g_test_add_func ("/scale/benchmark", test_benchmark);
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* likert-shoot: renders the main window on a project, with a response selected, to a PNG.
  * For looking at the UI in review and for the AppStream screenshots:
- *   likert-shoot PROJECT OUT.png [--select N] [--note TEXT] [--width W] [--height H] [--rtl]
+ *   likert-shoot PROJECT OUT.png [--select N] [--note TEXT] [--action win.NAME]… [--width W]
+ *                [--height H] [--rtl]
  * Given a CSV instead, it renders the import dialog on it, as planned:
  *   likert-shoot FILE.csv OUT.png [--rating COLUMN:MIN-MAX] [--skip] [--width W] [--height H]
  * With --imports, it renders the project's list of imports instead of the window (--select N
@@ -103,6 +104,7 @@ main (int   argc,
   gboolean rtl = FALSE, dark = FALSE, skip = FALSE, imports = FALSE;
   const char *note = NULL;
   const char *rating = NULL;
+  g_auto(GStrv) actions = NULL;
   const char *localedir = g_getenv ("LIKERT_LOCALEDIR");
   GOptionEntry entries[] = {
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select response N", "N" },
@@ -115,6 +117,8 @@ main (int   argc,
       "COLUMN:MIN-MAX" },
     { "skip", 0, 0, G_OPTION_ARG_NONE, &skip, "Import dialog: skip the rows with problems", NULL },
     { "imports", 0, 0, G_OPTION_ARG_NONE, &imports, "Render the project's imports", NULL },
+    { "action", 0, 0, G_OPTION_ARG_STRING_ARRAY, &actions,
+      "Activate this window action (without parameter) before the shot; repeatable", "NAME" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT OUT.png");
@@ -189,6 +193,9 @@ main (int   argc,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.select-response", "u", (guint32) select);
   if (note != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "s", note);
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    if (!gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL))
+      g_printerr ("likert-shoot: no action %s\n", actions[i]);
   settle (1.5);
 
   if (imports)
