@@ -48,6 +48,7 @@ struct _LikertWindow
   GtkDropDown          *sort_dropdown;
   LikertFilterBar      *filter_bar;
   GtkColumnView        *column_view;
+  GtkPaned             *paned;
   GtkStack             *side_stack;
   LikertAnnotationPane *annotation_pane;
   LikertCodebookView   *codebook_view;
@@ -1924,6 +1925,7 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LikertWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, annotation_pane);
   gtk_widget_class_bind_template_child (widget_class, LikertWindow, codebook_view);
@@ -2009,6 +2011,7 @@ likert_window_init (LikertWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "pane-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
 
   add_column (self, COLUMN_TIME, _("Date"), FALSE);
   add_column (self, COLUMN_RATING, _("Rating"), FALSE);
