@@ -1564,6 +1564,7 @@ typedef struct
   char      *shape;
   int        header_rows;
   char     **ratings;
+  char     **roles;          /* COLUMN=ROLE */
   char      *date_order;
   gboolean   skip_bad_rows;
   gboolean   keep_excluded;
@@ -1579,6 +1580,7 @@ import_args_clear (ImportArgs *args)
   g_clear_pointer (&args->delimiter, g_free);
   g_clear_pointer (&args->shape, g_free);
   g_clear_pointer (&args->ratings, g_strfreev);
+  g_clear_pointer (&args->roles, g_strfreev);
   g_clear_pointer (&args->date_order, g_free);
 }
 
@@ -1686,6 +1688,9 @@ import_options_from_args (const ImportArgs     *args,
   options->header_rows = args->header_rows;
   for (guint i = 0; args->ratings != NULL && args->ratings[i] != NULL; i++)
     if (!likert_import_options_add_rating (options, args->ratings[i], error))
+      return FALSE;
+  for (guint i = 0; args->roles != NULL && args->roles[i] != NULL; i++)
+    if (!likert_import_options_add_role (options, args->roles[i], error))
       return FALSE;
   if (args->date_order != NULL && !parse_date_order (args->date_order, &options->date_order,
                                                      error))
@@ -2533,6 +2538,9 @@ cmd_import (const Command  *command,
     { "rating", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.ratings,
       N_("Import this column as a rating, on the scale MIN-MAX when given (as in "
          "satisfaction:1-5); repeatable"), N_("COLUMN[:MIN-MAX]") },
+    { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.roles,
+      N_("Import this column in this role: rating, text, category, time, id or other "
+         "(other: not imported as data); repeatable"), N_("COLUMN=ROLE") },
     { "date-order", 0, 0, G_OPTION_ARG_STRING, &args.date_order,
       N_("How to read dates such as 05/03/2024: dmy, mdy or ymd (default: detected)"),
       N_("ORDER") },

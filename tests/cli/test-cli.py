@@ -526,6 +526,37 @@ class ImportTest(unittest.TestCase):
         self.assertIn("--dry-run", result.stderr)
         self.assertFalse(os.path.exists(self.path("json.likert")))
 
+    # --role
+
+    def test_role_override(self):
+        path, rows = self.rating_file("roles.csv")
+        detected = {c["name"]: c["role"] for c in self.plan(path)["columns"]}
+        self.assertEqual(detected["comment"], "text")
+        plan = self.plan(path, "--role", "comment=category", "--role", "id=other")
+        roles = {c["name"]: c["role"] for c in plan["columns"]}
+        self.assertEqual((roles["comment"], roles["id"], roles["rating"]),
+                         ("category", "other", "rating"))
+        # The choice reaches the project: the comment is a category, so not searchable text.
+        project = self.path("roles.likert")
+        run("import", path, "-o", project, "--role", "comment=category", "--skip-bad-rows",
+            check=0)
+        stats = json.loads(run("stats", project, "--json", "--search", "slow", check=0).stdout)
+        self.assertEqual(stats["responses"], 0)
+        # Imported as text, the same word finds it.
+        project = self.path("roles-text.likert")
+        run("import", path, "-o", project, "--skip-bad-rows", check=0)
+        stats = json.loads(run("stats", project, "--json", "--search", "slow", check=0).stdout)
+        self.assertEqual(stats["responses"], 1)
+
+    def test_role_errors(self):
+        path, rows = self.rating_file("roles-bad.csv")
+        for spec, needle in (("nosuch=text", "nosuch"), ("comment=colour", "colour"),
+                             ("comment", "comment")):
+            with self.subTest(spec=spec):
+                result = run("import", path, "--dry-run", "--role", spec)
+                self.assertNotEqual(result.returncode, 0)
+                self.assertIn(needle, result.stderr)
+
     # --shape, --header-rows
 
     def test_shape_forced(self):
