@@ -1790,6 +1790,20 @@ next_unreviewed_action (GtkWidget  *widget,
   show_toast (self, _("Every response in the list has been reviewed"));
 }
 
+/* Escape: from the note (or anywhere) back to the list, the note saved, for the next key. */
+static void
+focus_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LikertWindow *self = LIKERT_WINDOW (widget);
+
+  if (self->frame == NULL)
+    return;
+  likert_annotation_pane_flush (self->annotation_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 /* Ctrl+B: the codebook beside the list, and back to the response. */
 static void
 toggle_codebook_action (GtkWidget  *widget,
@@ -1958,6 +1972,7 @@ likert_window_class_init (LikertWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-codebook", NULL,
                                    toggle_codebook_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-list", NULL, focus_list_action);
   gtk_widget_class_install_action (widget_class, "win.export-responses", NULL,
                                    export_responses_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
@@ -1984,6 +1999,7 @@ likert_window_class_init (LikertWindowClass *klass)
                                        "win.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
                                        "win.toggle-codebook", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.focus-list", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-responses", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -207,6 +207,15 @@ test_keyboard (Fixture       *f,
   g_assert_true (GTK_IS_TEXT_VIEW (focus));
   g_assert_false (press (f, GDK_KEY_j));
 
+  /* Escape: back in the list, where j moves again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-list", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW));
+  b = shown (f);
+  g_assert_true (press (f, GDK_KEY_j));
+  g_assert_cmpint (shown (f), !=, b);
+
   /* t opens the tag search. */
   gtk_root_set_focus (GTK_ROOT (f->window), NULL);
   g_assert_true (press (f, GDK_KEY_t));
