@@ -385,6 +385,48 @@ test_export (Fixture       *f,
   g_assert_null (strstr (contents, "comment number 2,"));
 }
 
+/* A label showing exactly text, as text (not markup), somewhere under widget. */
+static gboolean
+shows_literally (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_literally (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Text from a file or typed by a user is never markup: it shows as it is. */
+static void
+test_markup_literal (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *hostile = "<b>bold</b> &amp; %s %n \u202Eevil\u202C";
+  static const char *tag = "<i>x</i> & y";
+
+  g_assert_true (press (f, GDK_KEY_j));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-note", "s", hostile));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-tag", "s", tag));
+  /* The tag's button, and the note's line in the history. */
+  g_assert_true (shows_literally (GTK_WIDGET (pane_of (f)), tag));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.move", "i", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.move", "i", -1));
+  {
+    g_autofree char *note = likert_window_dup_note_text (f->window);
+
+    g_assert_cmpstr (note, ==, hostile);
+  }
+  /* The codebook lists it as typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-codebook", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (shows_literally (GTK_WIDGET (f->window), tag));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,5 +442,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/annotate/bulk", Fixture, NULL, fixture_setup, test_bulk, fixture_teardown);
   g_test_add ("/annotate/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/annotate/markup-literal", Fixture, NULL, fixture_setup, test_markup_literal,
+              fixture_teardown);
   return g_test_run ();
 }
