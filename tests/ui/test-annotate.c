@@ -10,6 +10,7 @@
 #include "likert-annotation-pane.h"
 #include "likert-frame.h"
 #include "likert-import.h"
+#include "likert-preferences-window.h"
 #include "likert-store.h"
 #include "likert-window.h"
 #include "test-common.h"
@@ -427,6 +428,48 @@ test_markup_literal (Fixture       *f,
   g_assert_true (shows_literally (GTK_WIDGET (f->window), tag));
 }
 
+/* The analyst name typed in the preferences is the author of what is coded next. */
+static void
+test_preferences_author (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *preferences = likert_preferences_window_new (GTK_WINDOW (f->window));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(LikertResponse) response = NULL;
+  GtkWidget *row = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  /* The first editable row is the analyst name. */
+  for (GtkWidget *w = gtk_widget_get_first_child (preferences); w != NULL && row == NULL;)
+    {
+      if (ADW_IS_ENTRY_ROW (w))
+        row = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "  Samira Haddad ");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "analyst-name");
+
+    g_assert_cmpstr (name, ==, "Samira Haddad");
+  }
+
+  g_assert_true (press (f, GDK_KEY_j));
+  g_assert_true (press (f, GDK_KEY_r));
+  response = on_disk (f, shown (f));
+  g_assert_cmpstr (response->author, ==, "Samira Haddad");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "analyst-name");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +485,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/annotate/bulk", Fixture, NULL, fixture_setup, test_bulk, fixture_teardown);
   g_test_add ("/annotate/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/annotate/preferences-author", Fixture, NULL, fixture_setup,
+              test_preferences_author, fixture_teardown);
   g_test_add ("/annotate/markup-literal", Fixture, NULL, fixture_setup, test_markup_literal,
               fixture_teardown);
   return g_test_run ();
