@@ -85,6 +85,24 @@ test_sample_path (void)
                            NULL);
 }
 
+#ifdef LIKERT_IMPORT_ERROR
+/* A project in dir made from the bundled sample (5,000 responses); its path. */
+static inline char *
+test_make_sample_project (TestDir *dir)
+{
+  g_autofree char *sample = test_sample_path ();
+  char *path = test_dir_file (dir, "sample.likert");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_autoptr(LikertImportReport) report = NULL;
+
+  g_assert_no_error (error);
+  report = likert_import_file (store, sample, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+#endif
+
 #ifdef SQLITE_OK
 /* Every response's facets decode, through field_value, to the cells of its CATEGORY fields. */
 static inline void

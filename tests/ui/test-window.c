@@ -47,21 +47,6 @@ destroy_window (LikertWindow *window)
     ;
 }
 
-static char *
-make_project (TestDir *dir)
-{
-  g_autofree char *sample = test_sample_path ();
-  char *path = test_dir_file (dir, "sample.likert");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LikertStore) store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
-  g_autoptr(LikertImportReport) report = NULL;
-
-  g_assert_no_error (error);
-  report = likert_import_file (store, sample, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* Counts per rating 1–5 straight from the project file by SQL. */
 static void
 sql_counts (const char *path,
@@ -123,7 +108,7 @@ test_open_annotate_reopen (gconstpointer data)
 
   gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   test_dir_init (&dir);
-  path = make_project (&dir);
+  path = test_make_sample_project (&dir);
   file = g_file_new_for_path (path);
 
   window = likert_window_new (NULL);
@@ -240,7 +225,7 @@ test_filter_window (void)
   guint64 shown = 0;
 
   test_dir_init (&dir);
-  path = make_project (&dir);
+  path = test_make_sample_project (&dir);
   file = g_file_new_for_path (path);
   window = likert_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
