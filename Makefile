@@ -25,7 +25,8 @@ FUZZ_BUILDDIR ?= $(BUILDDIR)-fuzz
 SAN_ARGS := -Db_sanitize=address,undefined -Db_lundef=false -Dgui=disabled
 FUZZ_ARGS := -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dgui=disabled \
 	-Dtests=false
-SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 FUZZ_SECONDS ?= 600
 
 .PHONY: all deps setup build run check fuzz bench clean

@@ -749,6 +749,62 @@ likert_chart_spec_select (LikertFrame           *frame,
   return g_steal_pointer (&selected);
 }
 
+/* Writes the chart to path or, when png is not NULL, renders it to PNG bytes in *png. */
+static gboolean
+write_chart (const LikertChartData  *data,
+             const char             *path,
+             GBytes                **png,
+             double                  width,
+             double                  height,
+             double                  scale,
+             gboolean                dark,
+             gboolean                rtl,
+             GError                **error)
+{
+  LikertChartRenderFunc render = likert_chart_data_get_render_func (data);
+  LikertChartStyle style;
+  gboolean ok;
+
+  likert_chart_style_init_default (&style, dark);
+  style.rtl = rtl;
+  if (png == NULL)
+    ok = likert_chart_export (path, width, height, scale, &style, render, &data->histogram,
+                              error);
+  else
+    ok = (*png = likert_chart_render_png (width, height, scale, &style, render,
+                                          &data->histogram, error)) != NULL;
+  likert_chart_style_clear (&style);
+  return ok;
+}
+
+GBytes *
+likert_chart_data_render_png (const LikertChartData *data,
+                              double                 width,
+                              double                 height,
+                              double                 scale,
+                              gboolean               dark,
+                              gboolean               rtl,
+                              GError               **error)
+{
+  GBytes *png = NULL;
+
+  write_chart (data, NULL, &png, width, height, scale, dark, rtl, error);
+  return png;
+}
+
+gboolean
+likert_chart_data_export_full (const LikertChartData *data,
+                               const char            *path,
+                               double                 width,
+                               double                 height,
+                               double                 scale,
+                               gboolean               dark,
+                               gboolean               rtl,
+                               GError               **error)
+{
+  return write_chart (data, path, NULL, width, height, scale, dark, rtl, error);
+}
+
 gboolean
 likert_chart_data_export (const LikertChartData *data,
                           const char            *path,
@@ -758,14 +814,7 @@ likert_chart_data_export (const LikertChartData *data,
                           gboolean               dark,
                           GError               **error)
 {
-  LikertChartStyle style;
-  gboolean ok;
-
-  likert_chart_style_init_default (&style, dark);
-  ok = likert_chart_export (path, width, height, scale, &style,
-                            likert_chart_data_get_render_func (data), &data->histogram, error);
-  likert_chart_style_clear (&style);
-  return ok;
+  return likert_chart_data_export_full (data, path, width, height, scale, dark, FALSE, error);
 }
 
 static LikertChartData *

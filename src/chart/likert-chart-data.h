@@ -65,6 +65,23 @@ gboolean         likert_chart_data_export     (const LikertChartData *data,
                                                double                 scale,
                                                gboolean               dark,
                                                GError               **error);
+/* The same, laid out right to left when rtl (as the widget that shows it). */
+gboolean         likert_chart_data_export_full (const LikertChartData *data,
+                                                const char            *path,
+                                                double                 width,
+                                                double                 height,
+                                                double                 scale,
+                                                gboolean               dark,
+                                                gboolean               rtl,
+                                                GError               **error);
+/* The chart as PNG bytes, in the default light or dark style, right to left when rtl. */
+GBytes          *likert_chart_data_render_png  (const LikertChartData *data,
+                                                double                 width,
+                                                double                 height,
+                                                double                 scale,
+                                                gboolean               dark,
+                                                gboolean               rtl,
+                                                GError               **error);
 
 /* The rows spec->filter selects and, when n_selected is not NULL, their number (store: a
  * connection to the frame's project, for a text search); NULL with error set for names the

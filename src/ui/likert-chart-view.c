@@ -74,6 +74,12 @@ static guint signals[N_SIGNALS];
 
 /* Helpers: style */
 
+static gboolean
+is_rtl (LikertChartView *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
 static void
 to_rgba (const GdkRGBA *in,
          LikertRgba    *out)
@@ -116,7 +122,7 @@ fill_style (LikertChartView  *self,
       pango_font_description_free (style->font);
       style->font = pango_font_description_copy (font);
     }
-  style->rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  style->rtl = is_rtl (self);
 }
 
 /* Helpers: text */
@@ -132,6 +138,25 @@ format_percent (double fraction)
 {
   /* Translators: a percentage in a chart's tooltip */
   return g_strdup_printf (_("%.1f %%"), 100.0 * fraction);
+}
+
+/* A count and its share of total: "name: count (share)", or "row — name: count (share)" for
+ * a part of a row. */
+static char *
+count_text (const char *row,
+            const char *name,
+            guint64     count,
+            guint64     total)
+{
+  g_autofree char *number = format_count (count);
+  g_autofree char *share = format_percent (total ? (double) count / (double) total : 0.0);
+
+  if (row == NULL)
+    /* Translators: tooltip of a bar: the scale point: count (share of the answers) */
+    return g_strdup_printf (_("%s: %s (%s)"), name, number, share);
+  /* Translators: tooltip of a part of a bar or of a heat map cell: the segment or tag — the
+   * scale point or NPS group: count (share of the segment's or tag's answers) */
+  return g_strdup_printf (_("%s — %s: %s (%s)"), row, name, number, share);
 }
 
 /* "4 – Satisfied" or "4". */
@@ -170,7 +195,47 @@ format_value (double   value,
   return g_strdup_printf (_("%.2f (95 %% CI %.2f–%.2f)"), value, low, high);
 }
 
+/* What a row or period measures: "MA: Mean 3.52 (95 % CI 3.41–3.63), n = 812". */
+static char *
+measure_text (const char *label,
+              const char *measure,
+              double      value,
+              double      low,
+              double      high,
+              gboolean    percent,
+              guint64     n)
+{
+  g_autofree char *text = format_value (value, low, high, percent);
+  g_autofree char *count = format_count (n);
+
+  /* Translators: tooltip of a row or a period: its name: what is measured value (interval),
+   * n = answers; e.g. "MA: Mean 3.52 (95 % CI 3.41–3.63), n = 812" */
+  return g_strdup_printf (_("%s: %s %s, n = %s"), label != NULL ? label : "", measure, text,
+                          count);
+}
+
+static guint64
+sum_counts (const guint64 *counts,
+            guint          n)
+{
+  guint64 sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    sum += counts[i];
+  return sum;
+}
+
 /* Helpers: hits */
+
+/* A rectangle of the chart in the view's coordinates. */
+static graphene_rect_t
+to_view_rect (LikertChartView       *self,
+              const LikertChartRect *rect)
+{
+  return GRAPHENE_RECT_INIT ((float) (self->box.origin.x + rect->x),
+                             (float) (self->box.origin.y + rect->y),
+                             (float) rect->width, (float) rect->height);
+}
 
 static LikertChartHit *
 hit_new (LikertChartView       *self,
@@ -183,9 +248,7 @@ hit_new (LikertChartView       *self,
   hit->kind = self->kind;
   hit->row = row;
   hit->point = point;
-  hit->area = GRAPHENE_RECT_INIT ((float) (self->box.origin.x + rect->x),
-                                  (float) (self->box.origin.y + rect->y),
-                                  (float) rect->width, (float) rect->height);
+  hit->area = to_view_rect (self, rect);
   hit->from = G_MAXINT64;
   hit->to = G_MININT64;
   return hit;
@@ -226,22 +289,42 @@ hit_set_segment (LikertChartView *self,
 }
 
 static gboolean
+in_span (double v,
+         double start,
+         double size)
+{
+  return size > 0 && v >= start && v < start + size;
+}
+
+static gboolean
 in_rect (const LikertChartRect *rect,
          double                 x,
          double                 y)
 {
-  return rect->width > 0 && rect->height > 0 &&
-         x >= rect->x && x < rect->x + rect->width &&
-         y >= rect->y && y < rect->y + rect->height;
+  return in_span (x, rect->x, rect->width) && in_span (y, rect->y, rect->height);
 }
 
+/* Which of n pieces (side by side) spans x, or −1. */
+static int
+find_piece (const LikertChartRect *pieces,
+            guint                  n,
+            double                 x)
+{
+  for (guint i = 0; i < n; i++)
+    if (in_span (x, pieces[i].x, pieces[i].width))
+      return (int) i;
+  return -1;
+}
+
+/* The target around a dot at (x, y); band when there is no dot (x is NaN). */
 static LikertChartRect
-dot_rect (double x,
-          double y)
+dot_rect (const LikertChartRect *band,
+          double                 x,
+          double                 y)
 {
   LikertChartRect rect = { x - DOT_TARGET, y - DOT_TARGET, 2 * DOT_TARGET, 2 * DOT_TARGET };
 
-  return rect;
+  return isnan (x) ? *band : rect;
 }
 
 /* The view's coordinates to the chart's. */
@@ -465,33 +548,21 @@ hit_histogram (LikertChartView *self,
   const LikertHistogramData *data = &self->data->histogram;
   const LikertHistogramGeometry *geometry = &self->geometry->histogram;
   guint n_points = (guint) (data->scale_max - data->scale_min + 1);
-  guint64 total = 0;
+  g_autofree char *name = NULL;
+  LikertChartHit *hit;
+  int i;
 
-  for (guint i = 0; i < n_points; i++)
-    total += data->counts[i];
   if (y < geometry->plot.y || y > geometry->plot.y + geometry->plot.height)
     return NULL;
-  for (guint i = 0; i < geometry->n_bars && i < n_points; i++)
-    {
-      /* The whole column is the target, so that small bars are easy to hover. */
-      LikertChartRect column = geometry->bars[i];
-      LikertChartHit *hit;
-      g_autofree char *name = point_name (data->labels, data->scale_min, (int) i);
-      g_autofree char *count = format_count (data->counts[i]);
-      g_autofree char *share = format_percent (total ? (double) data->counts[i] / (double) total
-                                                     : 0.0);
-
-      column.y = geometry->plot.y;
-      column.height = geometry->plot.height;
-      if (x < column.x || x >= column.x + column.width)
-        continue;
-      hit = hit_new (self, 0, (int) i, &geometry->bars[i]);
-      /* Translators: tooltip of a bar: the scale point: count (share of the answers) */
-      hit->text = g_strdup_printf (_("%s: %s (%s)"), name, count, share);
-      hit_set_rating (self, hit, data->scale_min + (int) i, data->scale_min + (int) i);
-      return hit;
-    }
-  return NULL;
+  /* The whole column is the target, so that small bars are easy to hover. */
+  i = find_piece (geometry->bars, MIN (geometry->n_bars, n_points), x);
+  if (i < 0)
+    return NULL;
+  name = point_name (data->labels, data->scale_min, i);
+  hit = hit_new (self, 0, i, &geometry->bars[i]);
+  hit->text = count_text (NULL, name, data->counts[i], sum_counts (data->counts, n_points));
+  hit_set_rating (self, hit, data->scale_min + i, data->scale_min + i);
+  return hit;
 }
 
 static LikertChartHit *
@@ -510,46 +581,35 @@ hit_diverging (LikertChartView *self,
       const LikertDivergingSegment *segment = &data->segments[index];
       const char *label = segment->label ? segment->label : "";
       LikertChartHit *hit;
-      guint64 n = 0;
+      guint64 n;
+      int p;
 
-      if (y < band->y || y >= band->y + band->height || x < band->x ||
-          x >= band->x + band->width)
+      if (!in_rect (band, x, y))
         continue;
-      for (guint p = 0; p < n_points; p++)
-        n += segment->counts[p];
-      for (guint p = 0; p < n_points; p++)
+      n = sum_counts (segment->counts, n_points);
+      p = find_piece (geometry->pieces[r], n_points, x);
+      if (p >= 0)
         {
-          const LikertChartRect *piece = &geometry->pieces[r][p];
-          g_autofree char *name = NULL;
-          g_autofree char *count = NULL;
-          g_autofree char *share = NULL;
+          g_autofree char *name = point_name (data->labels, data->scale_min, p);
 
-          if (piece->width <= 0 || x < piece->x || x >= piece->x + piece->width)
-            continue;
-          name = point_name (data->labels, data->scale_min, (int) p);
-          count = format_count (segment->counts[p]);
-          share = format_percent (n ? (double) segment->counts[p] / (double) n : 0.0);
-          hit = hit_new (self, (int) index, (int) p, piece);
-          /* Translators: tooltip of a part of a bar: the segment — the scale point: count
-           * (share of the segment's answers) */
-          hit->text = g_strdup_printf (_("%s — %s: %s (%s)"), label, name, count, share);
-          hit_set_rating (self, hit, data->scale_min + (int) p, data->scale_min + (int) p);
-          hit_set_segment (self, hit, index);
-          return hit;
+          hit = hit_new (self, (int) index, p, &geometry->pieces[r][p]);
+          hit->text = count_text (label, name, segment->counts[p], n);
+          hit_set_rating (self, hit, data->scale_min + p, data->scale_min + p);
         }
-      {
-        g_autofree char *count = format_count (n);
-        double net = likert_diverging_net (data, index);
+      else
+        {
+          g_autofree char *count = format_count (n);
+          double net = likert_diverging_net (data, index);
 
-        hit = hit_new (self, (int) index, -1, band);
-        if (isnan (net))
-          hit->text = g_strdup_printf (_("%s: no answers"), label);
-        else
-          /* Translators: tooltip of a bar: the segment: net score (answers) */
-          hit->text = g_strdup_printf (_("%s: net score %+.0f (n = %s)"), label, net, count);
-        hit_set_segment (self, hit, index);
-        return hit;
-      }
+          hit = hit_new (self, (int) index, -1, band);
+          if (isnan (net))
+            hit->text = g_strdup_printf (_("%s: no answers"), label);
+          else
+            /* Translators: tooltip of a bar: the segment: net score (answers) */
+            hit->text = g_strdup_printf (_("%s: net score %+.0f (n = %s)"), label, net, count);
+        }
+      hit_set_segment (self, hit, index);
+      return hit;
     }
   return NULL;
 }
@@ -566,19 +626,13 @@ hit_interval (LikertChartView *self,
     {
       const LikertIntervalRow *row = &data->rows[r];
       LikertChartHit *hit;
-      g_autofree char *value = NULL;
-      g_autofree char *count = NULL;
 
       if (!in_rect (&geometry->marks[r].band, x, y))
         continue;
-      value = format_value (row->value, row->low, row->high, data->percent);
-      count = format_count (row->n);
       hit = hit_new (self, (int) r, -1, &geometry->marks[r].band);
-      /* Translators: tooltip of a row: the segment: what is measured value (interval),
-       * n = answers; e.g. "MA: Mean 3.52 (95 % CI 3.41–3.63), n = 812" */
-      hit->text = g_strdup_printf (_("%s: %s %s, n = %s"), row->label ? row->label : "",
-                                   self->kind == LIKERT_CHART_CSAT ? _("CSAT") : _("Mean"),
-                                   value, count);
+      hit->text = measure_text (row->label,
+                                self->kind == LIKERT_CHART_CSAT ? _("CSAT") : _("Mean"),
+                                row->value, row->low, row->high, data->percent, row->n);
       hit_set_segment (self, hit, r);
       return hit;
     }
@@ -610,44 +664,36 @@ hit_nps (LikertChartView *self,
       const LikertNpsMark *mark = &geometry->marks[r];
       const LikertNpsRow *row = &data->rows[r];
       const char *label = row->label ? row->label : "";
-      guint64 n = row->counts[0] + row->counts[1] + row->counts[2];
+      guint64 n = sum_counts (row->counts, LIKERT_NPS_N_GROUPS);
       LikertChartHit *hit;
+      int g;
 
       if (!in_rect (&mark->band, x, y))
         continue;
-      for (guint g = 0; g < LIKERT_NPS_N_GROUPS; g++)
+      g = find_piece (mark->pieces, LIKERT_NPS_N_GROUPS, x);
+      if (g >= 0)
         {
-          const LikertChartRect *piece = &mark->pieces[g];
-          g_autofree char *count = NULL;
-          g_autofree char *share = NULL;
-
-          if (piece->width <= 0 || x < piece->x || x >= piece->x + piece->width)
-            continue;
-          count = format_count (row->counts[g]);
-          share = format_percent (n ? (double) row->counts[g] / (double) n : 0.0);
-          hit = hit_new (self, (int) r, (int) g, piece);
-          hit->text = g_strdup_printf (_("%s — %s: %s (%s)"), label, nps_group_name (g), count,
-                                       share);
+          hit = hit_new (self, (int) r, g, &mark->pieces[g]);
+          hit->text = count_text (label, nps_group_name ((guint) g), row->counts[g], n);
           hit_set_rating (self, hit, ratings[g][0], ratings[g][1]);
-          hit_set_segment (self, hit, r);
-          return hit;
         }
-      {
-        g_autofree char *count = format_count (n);
+      else
+        {
+          g_autofree char *count = format_count (n);
 
-        hit = hit_new (self, (int) r, -1, &mark->band);
-        if (isnan (row->nps))
-          hit->text = g_strdup_printf (_("%s: no answers"), label);
-        else if (isnan (row->low) || isnan (row->high))
-          /* Translators: tooltip: the segment: NPS value, n = answers */
-          hit->text = g_strdup_printf (_("%s: NPS %+.0f, n = %s"), label, row->nps, count);
-        else
-          /* Translators: tooltip: the segment: NPS value (interval), n = answers */
-          hit->text = g_strdup_printf (_("%s: NPS %+.0f (95 %% CI %+.0f to %+.0f), n = %s"),
-                                       label, row->nps, row->low, row->high, count);
-        hit_set_segment (self, hit, r);
-        return hit;
-      }
+          hit = hit_new (self, (int) r, -1, &mark->band);
+          if (isnan (row->nps))
+            hit->text = g_strdup_printf (_("%s: no answers"), label);
+          else if (isnan (row->low) || isnan (row->high))
+            /* Translators: tooltip: the segment: NPS value, n = answers */
+            hit->text = g_strdup_printf (_("%s: NPS %+.0f, n = %s"), label, row->nps, count);
+          else
+            /* Translators: tooltip: the segment: NPS value (interval), n = answers */
+            hit->text = g_strdup_printf (_("%s: NPS %+.0f (95 %% CI %+.0f to %+.0f), n = %s"),
+                                         label, row->nps, row->low, row->high, count);
+        }
+      hit_set_segment (self, hit, r);
+      return hit;
     }
   return NULL;
 }
@@ -696,8 +742,6 @@ hit_trend (LikertChartView *self,
   LikertChartRect rect;
   LikertChartHit *hit;
   const LikertTrendPeriod *period;
-  g_autofree char *value = NULL;
-  g_autofree char *count = NULL;
   guint i;
 
   if (geometry->n_periods == 0 || y < geometry->plot.y || y > bottom)
@@ -709,12 +753,9 @@ hit_trend (LikertChartView *self,
   if (!trend_mark (self, i, &rect))
     return NULL;
   period = &data->periods[i];
-  value = format_value (period->value, period->low, period->high, data->percent);
-  count = format_count (period->n);
   hit = hit_new (self, (int) i, -1, &rect);
-  /* Translators: tooltip of a period: its name: mean (interval), n = answers */
-  hit->text = g_strdup_printf (_("%s: %s %s, n = %s"), period->label ? period->label : "",
-                               _("Mean"), value, count);
+  hit->text = measure_text (period->label, _("Mean"), period->value, period->low, period->high,
+                            data->percent, period->n);
   if (self->data->period_bounds != NULL)
     {
       hit->from = self->data->period_bounds[i];
@@ -774,24 +815,15 @@ hit_heatmap (LikertChartView *self,
     for (guint p = 0; p < geometry->n_columns && p < n_points; p++)
       {
         const LikertChartRect *cell = &geometry->cells[r][p];
-        guint64 value = data->counts[r * n_points + p];
-        guint64 row_total = 0;
+        const guint64 *counts = &data->counts[r * n_points];
         LikertChartHit *hit;
         g_autofree char *name = NULL;
-        g_autofree char *count = NULL;
-        g_autofree char *share = NULL;
 
         if (!in_rect (cell, x, y))
           continue;
-        for (guint k = 0; k < n_points; k++)
-          row_total += data->counts[r * n_points + k];
         name = point_name (data->labels, data->scale_min, (int) p);
-        count = format_count (value);
-        share = format_percent (row_total ? (double) value / (double) row_total : 0.0);
         hit = hit_new (self, (int) r, (int) p, cell);
-        /* Translators: tooltip of a heat map cell: tag — scale point: count (share of the
-         * tag's answers) */
-        hit->text = g_strdup_printf (_("%s — %s: %s (%s)"), data->tags[r], name, count, share);
+        hit->text = count_text (data->tags[r], name, counts[p], sum_counts (counts, n_points));
         hit->tag = g_strdup (data->tags[r]);
         hit_set_rating (self, hit, data->scale_min + (int) p, data->scale_min + (int) p);
         return hit;
@@ -1199,6 +1231,31 @@ likert_chart_kind_get_title (LikertChartKind kind)
 
 /* Public API: the view */
 
+/* After a property changed: the chart anew, and the notification. */
+static void
+changed (LikertChartView *self,
+         guint            prop)
+{
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* A string property ("" is NULL). */
+static void
+set_string (LikertChartView *self,
+            char           **field,
+            const char      *value,
+            guint            prop)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  changed (self, prop);
+}
+
 GtkWidget *
 likert_chart_view_new (void)
 {
@@ -1259,8 +1316,7 @@ likert_chart_view_set_kind (LikertChartView *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  changed (self, PROP_KIND);
 }
 
 const char *
@@ -1276,14 +1332,7 @@ likert_chart_view_set_question (LikertChartView *self,
 {
   g_return_if_fail (LIKERT_IS_CHART_VIEW (self));
 
-  if (question != NULL && *question == '\0')
-    question = NULL;
-  if (g_strcmp0 (self->question, question) == 0)
-    return;
-  g_free (self->question);
-  self->question = g_strdup (question);
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+  set_string (self, &self->question, question, PROP_QUESTION);
 }
 
 const char *
@@ -1299,14 +1348,7 @@ likert_chart_view_set_segment (LikertChartView *self,
 {
   g_return_if_fail (LIKERT_IS_CHART_VIEW (self));
 
-  if (segment != NULL && *segment == '\0')
-    segment = NULL;
-  if (g_strcmp0 (self->segment, segment) == 0)
-    return;
-  g_free (self->segment);
-  self->segment = g_strdup (segment);
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEGMENT]);
+  set_string (self, &self->segment, segment, PROP_SEGMENT);
 }
 
 LikertPeriod
@@ -1326,8 +1368,7 @@ likert_chart_view_set_period (LikertChartView *self,
   if (self->period == period)
     return;
   self->period = period;
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+  changed (self, PROP_PERIOD);
 }
 
 gboolean
@@ -1347,8 +1388,7 @@ likert_chart_view_set_percent (LikertChartView *self,
   if (self->percent == percent)
     return;
   self->percent = percent;
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERCENT]);
+  changed (self, PROP_PERCENT);
 }
 
 LikertChartSpec *
@@ -1509,9 +1549,8 @@ likert_chart_view_get_mark (LikertChartView *self,
     case LIKERT_CHART_CSAT:
       if ((guint) row >= g->interval.n_rows)
         return FALSE;
-      rect = isnan (g->interval.marks[row].x) ? g->interval.marks[row].band
-                                               : dot_rect (g->interval.marks[row].x,
-                                                           g->interval.marks[row].y);
+      rect = dot_rect (&g->interval.marks[row].band, g->interval.marks[row].x,
+                       g->interval.marks[row].y);
       break;
     case LIKERT_CHART_NPS:
       if ((guint) row >= g->nps.n_rows || point >= LIKERT_NPS_N_GROUPS)
@@ -1519,9 +1558,8 @@ likert_chart_view_get_mark (LikertChartView *self,
       if (point >= 0)
         rect = g->nps.marks[row].pieces[point];
       else
-        rect = isnan (g->nps.marks[row].nps_x) ? g->nps.marks[row].band
-                                                : dot_rect (g->nps.marks[row].nps_x,
-                                                            g->nps.marks[row].y);
+        rect = dot_rect (&g->nps.marks[row].band, g->nps.marks[row].nps_x,
+                         g->nps.marks[row].y);
       break;
     case LIKERT_CHART_TREND:
       if (!trend_mark (self, (guint) row, &rect))
@@ -1544,9 +1582,7 @@ likert_chart_view_get_mark (LikertChartView *self,
     }
   if (rect.width <= 0 || rect.height <= 0)
     return FALSE;
-  *area = GRAPHENE_RECT_INIT ((float) (self->box.origin.x + rect.x),
-                              (float) (self->box.origin.y + rect.y),
-                              (float) rect.width, (float) rect.height);
+  *area = to_view_rect (self, &rect);
   return TRUE;
 }
 
@@ -1569,20 +1605,12 @@ likert_chart_view_render_png (LikertChartView  *self,
                               gboolean          dark,
                               GError          **error)
 {
-  LikertChartStyle style;
-  GBytes *bytes;
-
   g_return_val_if_fail (LIKERT_IS_CHART_VIEW (self), NULL);
 
   if (no_chart_error (self, error))
     return NULL;
-  likert_chart_style_init_default (&style, dark);
-  style.rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  bytes = likert_chart_render_png (width, height, scale, &style,
-                                   likert_chart_data_get_render_func (self->data),
-                                   &self->data->histogram, error);
-  likert_chart_style_clear (&style);
-  return bytes;
+  return likert_chart_data_render_png (self->data, width, height, scale, dark, is_rtl (self),
+                                       error);
 }
 
 gboolean
@@ -1594,19 +1622,11 @@ likert_chart_view_export (LikertChartView  *self,
                           gboolean          dark,
                           GError          **error)
 {
-  LikertChartStyle style;
-  gboolean ok;
-
   g_return_val_if_fail (LIKERT_IS_CHART_VIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (no_chart_error (self, error))
     return FALSE;
-  likert_chart_style_init_default (&style, dark);
-  style.rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  ok = likert_chart_export (path, width, height, scale, &style,
-                            likert_chart_data_get_render_func (self->data),
-                            &self->data->histogram, error);
-  likert_chart_style_clear (&style);
-  return ok;
+  return likert_chart_data_export_full (self->data, path, width, height, scale, dark,
+                                        is_rtl (self), error);
 }

@@ -37,6 +37,8 @@ typedef enum {
 typedef struct
 {
   LikertCodebookView *self;
+  AdwMessageDialog   *dialog;       /* that owns this */
+  GtkWidget          *extra;        /* what shows under the body, or NULL */
   AskKind             kind;
   gint64              tag_id;
   gint64              parent_id;    /* ASK_ADD_SUBTAG and ASK_RENAME: where the name goes */
@@ -120,6 +122,12 @@ ask_free (gpointer data)
 
   g_clear_pointer (&ask->choice_ids, g_array_unref);
   g_free (ask);
+}
+
+static Ask *
+ask_of (AdwMessageDialog *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "likert-ask");
 }
 
 static Node *
@@ -721,7 +729,7 @@ static void
 ask_entry_changed_cb (GtkEditable      *editable,
                       AdwMessageDialog *dialog)
 {
-  ask_validate (dialog, g_object_get_data (G_OBJECT (dialog), "likert-ask"));
+  ask_validate (dialog, ask_of (dialog));
 }
 
 static void
@@ -729,7 +737,7 @@ ask_choice_notify_cb (GObject          *object,
                       GParamSpec       *pspec,
                       AdwMessageDialog *dialog)
 {
-  ask_validate (dialog, g_object_get_data (G_OBJECT (dialog), "likert-ask"));
+  ask_validate (dialog, ask_of (dialog));
 }
 
 /* Enter in the entry answers as the default button would. */
@@ -848,13 +856,13 @@ ask_response_cb (AdwMessageDialog *dialog,
                  const char       *response,
                  gpointer          user_data)
 {
-  Ask *ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
+  Ask *ask = ask_of (dialog);
 
   if (g_strcmp0 (response, "apply") == 0 && ask->self != NULL)
     ask_apply (ask->self, ask);
 }
 
-static AdwMessageDialog *
+static Ask *
 ask_new (LikertCodebookView *self,
          AskKind             kind,
          gint64              tag_id,
@@ -884,6 +892,7 @@ ask_new (LikertCodebookView *self,
     adw_message_dialog_set_default_response (dialog, "apply");
 
   ask->self = self;
+  ask->dialog = dialog;
   ask->kind = kind;
   ask->tag_id = tag_id;
   g_object_set_data_full (G_OBJECT (dialog), "likert-ask", ask, ask_free);
@@ -891,17 +900,20 @@ ask_new (LikertCodebookView *self,
 
   self->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  return dialog;
+  return ask;
 }
 
-static GtkWidget *
-ask_box (void)
+/* The box under the body that entries and choices go in. */
+static GtkBox *
+ask_box (Ask *ask)
 {
-  return gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  if (ask->extra == NULL)
+    ask->extra = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  return GTK_BOX (ask->extra);
 }
 
 static GtkLabel *
-ask_add_problem (GtkWidget *box)
+ask_add_problem (GtkBox *box)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -911,36 +923,32 @@ ask_add_problem (GtkWidget *box)
   gtk_widget_set_visible (label, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Problem"), -1);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (box, label);
   return GTK_LABEL (label);
 }
 
 static void
-ask_add_entry (AdwMessageDialog *dialog,
-               Ask              *ask,
-               GtkWidget        *box,
-               const char       *text,
-               const char       *accessible_label)
+ask_add_entry (Ask        *ask,
+               const char *text,
+               const char *accessible_label)
 {
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
-  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (ask_box (ask), entry);
   ask->entry = GTK_ENTRY (entry);
-  ask->problem = ask_add_problem (box);
-  g_signal_connect (entry, "changed", G_CALLBACK (ask_entry_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (ask_entry_activate_cb), dialog);
+  ask->problem = ask_add_problem (ask_box (ask));
+  g_signal_connect (entry, "changed", G_CALLBACK (ask_entry_changed_cb), ask->dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (ask_entry_activate_cb), ask->dialog);
 }
 
 static void
-ask_add_choice (AdwMessageDialog *dialog,
-                Ask              *ask,
-                GtkWidget        *box,
-                GtkStringList    *items,
-                guint             selected,
-                const char       *accessible_label)
+ask_add_choice (Ask           *ask,
+                GtkStringList *items,
+                guint          selected,
+                const char    *accessible_label)
 {
   GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                            "string");
@@ -950,19 +958,18 @@ ask_add_choice (AdwMessageDialog *dialog,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), selected);
   gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
-  gtk_box_append (GTK_BOX (box), choice);
+  gtk_box_append (ask_box (ask), choice);
   ask->choice = GTK_DROP_DOWN (choice);
-  g_signal_connect (choice, "notify::selected", G_CALLBACK (ask_choice_notify_cb), dialog);
+  g_signal_connect (choice, "notify::selected", G_CALLBACK (ask_choice_notify_cb), ask->dialog);
 }
 
 static void
-ask_present (AdwMessageDialog *dialog,
-             GtkWidget        *box)
+ask_present (Ask *ask)
 {
-  Ask *ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
+  AdwMessageDialog *dialog = ask->dialog;
 
-  if (box != NULL)
-    adw_message_dialog_set_extra_child (dialog, box);
+  if (ask->extra != NULL)
+    adw_message_dialog_set_extra_child (dialog, ask->extra);
   ask_validate (dialog, ask);
   gtk_window_present (GTK_WINDOW (dialog));
   if (ask->entry != NULL)
@@ -970,6 +977,19 @@ ask_present (AdwMessageDialog *dialog,
 }
 
 /* Actions */
+
+/* How many responses have node's tag; −1 after emitting the error. */
+static gint64
+count_uses (LikertCodebookView *self,
+            Node               *node)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n_uses = likert_codebook_count_uses (self->store, node->tag->id, &error);
+
+  if (n_uses < 0)
+    emit_error (self, error);
+  return n_uses;
+}
 
 static Node *
 action_node (LikertCodebookView *self,
@@ -1011,88 +1031,58 @@ action_create (GtkWidget  *widget,
 }
 
 static void
-action_filter (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+tag_filter (LikertCodebookView *self,
+            Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
-
-  if (node != NULL)
-    g_signal_emit (self, signals[FILTER_TAG], 0, node->tag->id);
+  g_signal_emit (self, signals[FILTER_TAG], 0, node->tag->id);
 }
 
 static void
-action_add_subtag (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+tag_add_subtag (LikertCodebookView *self,
+                Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
   Ask *ask;
 
-  if (node == NULL)
-    return;
   /* Translators: %s is a tag's name */
   heading = g_strdup_printf (_("New Subtag of “%s”"), node->tag->name);
-  dialog = ask_new (self, ASK_ADD_SUBTAG, node->tag->id, heading, NULL, _("_Add"), FALSE);
-  ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
+  ask = ask_new (self, ASK_ADD_SUBTAG, node->tag->id, heading, NULL, _("_Add"), FALSE);
   ask->parent_id = node->tag->id;
-  box = ask_box ();
-  ask_add_entry (dialog, ask, box, NULL, _("Name of the new subtag"));
-  ask_present (dialog, box);
+  ask_add_entry (ask, NULL, _("Name of the new subtag"));
+  ask_present (ask);
 }
 
 static void
-action_rename (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+tag_rename (LikertCodebookView *self,
+            Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
   Ask *ask;
 
-  if (node == NULL)
-    return;
   /* Translators: %s is a tag's name */
   heading = g_strdup_printf (_("Rename “%s”"), node->tag->name);
-  dialog = ask_new (self, ASK_RENAME, node->tag->id, heading,
-                    _("The responses that have the tag keep it under its new name."),
-                    _("_Rename"), FALSE);
-  ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
+  ask = ask_new (self, ASK_RENAME, node->tag->id, heading,
+                 _("The responses that have the tag keep it under its new name."),
+                 _("_Rename"), FALSE);
   ask->parent_id = node->tag->parent_id;
-  box = ask_box ();
-  ask_add_entry (dialog, ask, box, node->tag->name, _("New name"));
-  ask_present (dialog, box);
+  ask_add_entry (ask, node->tag->name, _("New name"));
+  ask_present (ask);
   gtk_editable_select_region (GTK_EDITABLE (ask->entry), 0, -1);
 }
 
 static void
-action_describe (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+tag_describe (LikertCodebookView *self,
+              Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
   GtkWidget *scrolled, *view;
   Ask *ask;
 
-  if (node == NULL)
-    return;
   /* Translators: %s is a tag's name */
   heading = g_strdup_printf (_("Description of “%s”"), node->tag->name);
-  dialog = ask_new (self, ASK_DESCRIBE, node->tag->id, heading,
-                    _("When to apply the tag, for whoever codes the responses."),
-                    _("_Save"), FALSE);
-  ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
+  ask = ask_new (self, ASK_DESCRIBE, node->tag->id, heading,
+                 _("When to apply the tag, for whoever codes the responses."),
+                 _("_Save"), FALSE);
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
@@ -1111,64 +1101,48 @@ action_describe (GtkWidget  *widget,
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_widget_add_css_class (scrolled, "card");
-  ask_present (dialog, scrolled);
+  ask->extra = scrolled;
+  ask_present (ask);
   gtk_widget_grab_focus (view);
 }
 
 static void
-action_set_shortcut (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+tag_set_shortcut (LikertCodebookView *self,
+                  Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
   Ask *ask;
 
-  if (node == NULL)
-    return;
   /* Translators: %s is a tag's name */
   heading = g_strdup_printf (_("Key for “%s”"), node->tag->name);
-  dialog = ask_new (self, ASK_SHORTCUT, node->tag->id, heading,
-                    _("One letter, digit or sign that tags the response in view. Leave it "
-                      "empty for no key."),
-                    _("_Set"), FALSE);
-  ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
-  box = ask_box ();
-  ask_add_entry (dialog, ask, box, node->tag->shortcut, _("Key"));
+  ask = ask_new (self, ASK_SHORTCUT, node->tag->id, heading,
+                 _("One letter, digit or sign that tags the response in view. Leave it "
+                   "empty for no key."),
+                 _("_Set"), FALSE);
+  ask_add_entry (ask, node->tag->shortcut, _("Key"));
   gtk_entry_set_max_length (ask->entry, 1);
   gtk_editable_set_width_chars (GTK_EDITABLE (ask->entry), 3);
   gtk_entry_set_alignment (ask->entry, 0.5f);
   gtk_widget_set_halign (GTK_WIDGET (ask->entry), GTK_ALIGN_CENTER);
-  ask_present (dialog, box);
+  ask_present (ask);
   gtk_editable_select_region (GTK_EDITABLE (ask->entry), 0, -1);
 }
 
 static void
-action_move (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+tag_move (LikertCodebookView *self,
+          Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
   g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
   guint selected = 0;
   gint64 none = 0;
   Ask *ask;
 
-  if (node == NULL)
-    return;
   /* Translators: %s is a tag's name */
   heading = g_strdup_printf (_("Move “%s”"), node->tag->name);
-  dialog = ask_new (self, ASK_MOVE, node->tag->id, heading,
-                    _("Choose the tag to put it under. Its subtags move with it."),
-                    _("_Move"), FALSE);
-  ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
+  ask = ask_new (self, ASK_MOVE, node->tag->id, heading,
+                 _("Choose the tag to put it under. Its subtags move with it."),
+                 _("_Move"), FALSE);
   ask->parent_id = node->tag->parent_id;
   ask->choice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_string_list_append (items, _("Top Level"));
@@ -1184,44 +1158,31 @@ action_move (GtkWidget  *widget,
       gtk_string_list_append (items, other->path);
       g_array_append_val (ask->choice_ids, other->tag->id);
     }
-  box = ask_box ();
-  ask_add_choice (dialog, ask, box, items, selected, _("New parent"));
-  ask_present (dialog, box);
+  ask_add_choice (ask, items, selected, _("New parent"));
+  ask_present (ask);
   gtk_widget_grab_focus (GTK_WIDGET (ask->choice));
 }
 
 static void
-action_merge (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+tag_merge (LikertCodebookView *self,
+           Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
   g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
   gint64 n_uses;
   Ask *ask;
 
-  if (node == NULL)
-    return;
   if (self->nodes->len < 2)
     {
       emit_error_literal (self, _("There is no other tag to merge into"));
       return;
     }
-  n_uses = likert_codebook_count_uses (self->store, node->tag->id, &error);
+  n_uses = count_uses (self, node);
   if (n_uses < 0)
-    {
-      emit_error (self, error);
-      return;
-    }
+    return;
   /* Translators: %s is a tag's name */
   heading = g_strdup_printf (_("Merge “%s”?"), node->tag->name);
-  dialog = ask_new (self, ASK_MERGE, node->tag->id, heading, NULL, _("_Merge"), TRUE);
-  ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
+  ask = ask_new (self, ASK_MERGE, node->tag->id, heading, NULL, _("_Merge"), TRUE);
   ask->n_uses = n_uses;
   ask->choice_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < self->nodes->len; i++)
@@ -1233,33 +1194,23 @@ action_merge (GtkWidget  *widget,
       gtk_string_list_append (items, other->path);
       g_array_append_val (ask->choice_ids, other->tag->id);
     }
-  box = ask_box ();
-  ask_add_choice (dialog, ask, box, items, 0, _("Tag to merge into"));
-  ask_present (dialog, box);
+  ask_add_choice (ask, items, 0, _("Tag to merge into"));
+  ask_present (ask);
   gtk_widget_grab_focus (GTK_WIDGET (ask->choice));
 }
 
 static void
-action_delete (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+tag_delete (LikertCodebookView *self,
+            Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
   g_autofree char *uses = NULL;
   gint64 n_uses;
 
-  if (node == NULL)
-    return;
-  n_uses = likert_codebook_count_uses (self->store, node->tag->id, &error);
+  n_uses = count_uses (self, node);
   if (n_uses < 0)
-    {
-      emit_error (self, error);
-      return;
-    }
+    return;
   uses = format_count ((guint64) n_uses);
   /* Translators: %s is a tag's name */
   heading = g_strdup_printf (_("Delete “%s”?"), node->tag->name);
@@ -1284,8 +1235,7 @@ action_delete (GtkWidget  *widget,
     }
   g_string_append_c (body, ' ');
   g_string_append (body, _("Undo brings it back."));
-  ask_present (ask_new (self, ASK_DELETE, node->tag->id, heading, body->str, _("_Delete"), TRUE),
-               NULL);
+  ask_present (ask_new (self, ASK_DELETE, node->tag->id, heading, body->str, _("_Delete"), TRUE));
 }
 
 static gboolean
@@ -1334,18 +1284,13 @@ palette_button (gint64      tag_id,
 }
 
 static void
-action_recolour (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+tag_recolour (LikertCodebookView *self,
+              Node               *node)
 {
-  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
-  Node *node = action_node (self, parameter);
   GtkWidget *swatch, *grid, *popover;
   graphene_rect_t bounds;
   guint columns = 4;
 
-  if (node == NULL)
-    return;
   if (self->palette != NULL)
     gtk_popover_popdown (self->palette);
   swatch = g_object_get_data (G_OBJECT (node->row), "likert-swatch");
@@ -1601,6 +1546,40 @@ new_tag_changed_cb (GtkEditable        *editable,
                                  self->store != NULL && *name != '\0');
 }
 
+/* The actions on a tag (its id the parameter). */
+static const struct
+{
+  const char *name;
+  void      (*run) (LikertCodebookView *self,
+                    Node               *node);
+} tag_actions[] = {
+  { "codebook.filter", tag_filter },
+  { "codebook.add-subtag", tag_add_subtag },
+  { "codebook.rename", tag_rename },
+  { "codebook.recolour", tag_recolour },
+  { "codebook.describe", tag_describe },
+  { "codebook.set-shortcut", tag_set_shortcut },
+  { "codebook.move", tag_move },
+  { "codebook.merge", tag_merge },
+  { "codebook.delete", tag_delete },
+};
+
+static void
+action_tag (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LikertCodebookView *self = LIKERT_CODEBOOK_VIEW (widget);
+  Node *node = action_node (self, parameter);
+
+  for (guint i = 0; node != NULL && i < G_N_ELEMENTS (tag_actions); i++)
+    if (g_str_equal (action_name, tag_actions[i].name))
+      {
+        tag_actions[i].run (self, node);
+        return;
+      }
+}
+
 /* GObject */
 
 static void
@@ -1611,7 +1590,7 @@ likert_codebook_view_dispose (GObject *object)
   if (self->dialog != NULL)
     {
       AdwMessageDialog *dialog = self->dialog;
-      Ask *ask = g_object_get_data (G_OBJECT (dialog), "likert-ask");
+      Ask *ask = ask_of (dialog);
 
       ask->self = NULL;
       g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
@@ -1695,18 +1674,10 @@ likert_codebook_view_class_init (LikertCodebookViewClass *klass)
   gtk_widget_class_install_action (widget_class, "codebook.create", NULL, action_create);
   gtk_widget_class_install_action (widget_class, "codebook.import", NULL, action_import);
   gtk_widget_class_install_action (widget_class, "codebook.export", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "codebook.filter", "x", action_filter);
-  gtk_widget_class_install_action (widget_class, "codebook.add-subtag", "x", action_add_subtag);
-  gtk_widget_class_install_action (widget_class, "codebook.rename", "x", action_rename);
-  gtk_widget_class_install_action (widget_class, "codebook.recolour", "x", action_recolour);
   gtk_widget_class_install_action (widget_class, "codebook.set-colour", "(xs)",
                                    action_set_colour);
-  gtk_widget_class_install_action (widget_class, "codebook.describe", "x", action_describe);
-  gtk_widget_class_install_action (widget_class, "codebook.set-shortcut", "x",
-                                   action_set_shortcut);
-  gtk_widget_class_install_action (widget_class, "codebook.move", "x", action_move);
-  gtk_widget_class_install_action (widget_class, "codebook.merge", "x", action_merge);
-  gtk_widget_class_install_action (widget_class, "codebook.delete", "x", action_delete);
+  for (guint i = 0; i < G_N_ELEMENTS (tag_actions); i++)
+    gtk_widget_class_install_action (widget_class, tag_actions[i].name, "x", action_tag);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, key_rename_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, key_delete_cb, NULL);
@@ -1800,6 +1771,17 @@ likert_codebook_view_refresh (LikertCodebookView *self)
     rebuild (self, focused_tag (self));
 }
 
+static gboolean
+has_store (LikertCodebookView  *self,
+           GError             **error)
+{
+  if (self->store != NULL)
+    return TRUE;
+  g_set_error_literal (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
+                       _("No project is open"));
+  return FALSE;
+}
+
 gboolean
 likert_codebook_view_import (LikertCodebookView  *self,
                              const char          *path,
@@ -1810,12 +1792,8 @@ likert_codebook_view_import (LikertCodebookView  *self,
   g_return_val_if_fail (LIKERT_IS_CODEBOOK_VIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->store == NULL)
-    {
-      g_set_error_literal (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
-                           _("No project is open"));
-      return FALSE;
-    }
+  if (!has_store (self, error))
+    return FALSE;
   if (!likert_codebook_import (self->store, path, likert_codebook_format_for_path (path),
                                self->author, &counts, error))
     return FALSE;
@@ -1832,12 +1810,8 @@ likert_codebook_view_export (LikertCodebookView  *self,
   g_return_val_if_fail (LIKERT_IS_CODEBOOK_VIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->store == NULL)
-    {
-      g_set_error_literal (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_INVALID,
-                           _("No project is open"));
-      return FALSE;
-    }
+  if (!has_store (self, error))
+    return FALSE;
   return likert_codebook_export (self->store, path, likert_codebook_format_for_path (path),
                                  error);
 }

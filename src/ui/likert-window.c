@@ -65,6 +65,9 @@ struct _LikertWindow
   gboolean              busy;
   gint64                reselect_id;       /* to select again once the project is reloaded */
   gboolean              exporting;
+  guint                 scroll_source;     /* a scroll waiting for the list's layout */
+  guint                 scroll_position;
+  guint                 scroll_tries;
 };
 
 G_DEFINE_FINAL_TYPE (LikertWindow, likert_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -950,15 +953,45 @@ selection_changed_cb (GtkSelectionModel *selection,
                                     ids->len == n_all && n_all > 1);
 }
 
-/* The list view inside the column view, which knows how to scroll to a row. */
-static GtkWidget *
-inner_list_view (LikertWindow *self)
+/* Brings a row into view with the least scrolling. The rows are all one height, so the
+ * adjustment tells where a row is. (GTK 4.8's list.scroll-to-item leaves the rows above the
+ * target undrawn when it was already in view; GTK 4.12's gtk_column_view_scroll_to is too new.) */
+static gboolean
+scroll_to_position (LikertWindow *self,
+                    guint         position)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  double upper, page, value, row, top;
+
+  if (adjustment == NULL || n == 0)
+    return TRUE;
+  upper = gtk_adjustment_get_upper (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (page <= 0 || upper <= page)
+    return FALSE;
+  value = gtk_adjustment_get_value (adjustment);
+  row = upper / n;
+  top = position * row;
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (top + 2 * row > value + page)
+    gtk_adjustment_set_value (adjustment, top + 2 * row - page);
+  return TRUE;
+}
+
+/* Until the list has its size (a list just filled has none yet), for a second at most. */
+static gboolean
+scroll_later_cb (gpointer user_data)
+{
+  LikertWindow *self = user_data;
+
+  if (self->selection != NULL && self->scroll_tries++ < 20 &&
+      self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)) &&
+      !scroll_to_position (self, self->scroll_position))
+    return G_SOURCE_CONTINUE;
+  self->scroll_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* Selects one response alone and brings it into view. */
@@ -966,11 +999,14 @@ static void
 select_position (LikertWindow *self,
                  guint         position)
 {
-  GtkWidget *list = inner_list_view (self);
-
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  if (list != NULL)
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  if (!scroll_to_position (self, position))
+    {
+      self->scroll_position = position;
+      self->scroll_tries = 0;
+      self->scroll_source = g_timeout_add (50, scroll_later_cb, self);
+    }
 }
 
 static void
@@ -1877,6 +1913,7 @@ likert_window_dispose (GObject *object)
 {
   LikertWindow *self = LIKERT_WINDOW (object);
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->annotation_pane != NULL)
     likert_annotation_pane_flush (self->annotation_pane);
   if (self->import_dialog != NULL)

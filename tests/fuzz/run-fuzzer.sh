@@ -21,8 +21,8 @@ tail -n 30 "$logs/$name.log"
 # "#123456  DONE   cov: 412 ft: 1871 corp: 301/88Kb lim: 4096 exec/s: 2057 rss: 71Mb"
 done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$logs/$name.log" | tail -n 1)
 if [ -n "$done_line" ]; then
-  echo "$name: $(echo "$done_line" | sed -E 's/^#([0-9]+)[[:space:]]+DONE[[:space:]]+/\1 runs, /')" \
-    > "$logs/$name.summary"
+  figures=$(echo "$done_line" | sed -E 's/^#([0-9]+)[[:space:]]+DONE[[:space:]]+/\1 runs, /')
+  echo "$name: $figures" > "$logs/$name.summary"
 else
   echo "$name: FAILED (exit status $status): see $logs/$name.log" > "$logs/$name.summary"
 fi

@@ -14,8 +14,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "likert-chart-view.h"
 #include "likert-filter-bar.h"
-#include "likert-histogram-view.h"
 #include "likert-response-item.h"
 #include "likert-response-model.h"
 
@@ -23,7 +23,7 @@ typedef struct
 {
   LikertFrame          *frame;
   LikertFilterBar      *bar;
-  LikertHistogramView  *histogram;
+  LikertChartView      *chart;
   LikertResponseModel  *model;
   GtkLabel             *count;
 } Shot;
@@ -52,19 +52,13 @@ changed_cb (LikertFilterBar *bar,
   g_autofree char *total = g_strdup_printf ("%'u", n_total);
   g_autofree char *count = NULL;
   guint *sorted;
-  LikertStats stats;
-  const LikertField *question;
 
   /* Translators: how many responses pass the filters, of how many */
   count = g_strdup_printf (ngettext ("%s of %s response", "%s of %s responses", n_total),
                            selected, total);
   gtk_label_set_text (shot->count, count);
 
-  likert_frame_compute_stats (shot->frame, 0, rows, &stats);
-  question = likert_frame_get_question (shot->frame, 0);
-  likert_histogram_view_set_data (shot->histogram, question->header,
-                                  stats.scale_min, stats.scale_max, stats.counts,
-                                  (const char * const *) question->labels);
+  likert_chart_view_set_rows (shot->chart, rows, likert_filter_bar_get_filter (bar));
 
   sorted = likert_frame_sort_rows (shot->frame, rows, LIKERT_SORT_TIME, 0, TRUE, &n_rows);
   likert_response_model_set_highlight (shot->model, likert_filter_bar_get_search (bar));
@@ -265,8 +259,9 @@ main (int   argc,
   gtk_label_set_xalign (shot.count, 0);
   gtk_widget_add_css_class (GTK_WIDGET (shot.count), "dim-label");
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (shot.count));
-  shot.histogram = LIKERT_HISTOGRAM_VIEW (likert_histogram_view_new ());
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (shot.histogram));
+  shot.chart = LIKERT_CHART_VIEW (likert_chart_view_new ());
+  likert_chart_view_set_frame (shot.chart, shot.frame);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (shot.chart));
 
   shot.model = likert_response_model_new (store, shot.frame);
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (shot.model)));
