@@ -89,6 +89,34 @@ render_image (double                  width,
   return surface;
 }
 
+/* The file is made in memory, then written whole: g_file_set_contents writes a temporary file
+ * beside path and renames it over path only once complete, so a failure (a full disk) leaves
+ * neither a partial chart nor a temporary file, and is reported. */
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+write_file (const char   *path,
+            GByteArray   *bytes,
+            GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+
+  if (g_file_set_contents (path, (const char *) bytes->data, (gssize) bytes->len, &local_error))
+    return TRUE;
+  display_name = g_filename_display_name (path);
+  g_set_error (error, LIKERT_CHART_ERROR, LIKERT_CHART_ERROR_WRITE,
+               _("Could not write the chart to “%s”: %s"), display_name, local_error->message);
+  return FALSE;
+}
+
 static gboolean
 export_png (const char              *path,
             double                   width,
@@ -99,14 +127,15 @@ export_png (const char              *path,
             gconstpointer            data,
             GError                 **error)
 {
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_status_t status;
   cairo_surface_t *surface = render_image (width, height, scale, style, render, data, &status);
 
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, append_cb, bytes);
   cairo_surface_destroy (surface);
 
-  return check_status (status, path, error);
+  return check_status (status, path, error) && write_file (path, bytes, error);
 }
 
 static gboolean
@@ -119,6 +148,7 @@ export_vector (ExportFormat             format,
                gconstpointer            data,
                GError                 **error)
 {
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   LikertChartStyle opaque = *style;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -129,9 +159,9 @@ export_vector (ExportFormat             format,
     opaque.background = (LikertRgba) { 1.0, 1.0, 1.0, 1.0 };
 
   if (format == FORMAT_SVG)
-    surface = cairo_svg_surface_create (path, width, height);
+    surface = cairo_svg_surface_create_for_stream (append_cb, bytes, width, height);
   else
-    surface = cairo_pdf_surface_create (path, width, height);
+    surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, width, height);
 
   status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
@@ -145,13 +175,13 @@ export_vector (ExportFormat             format,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  /* Finishing writes the file; write errors show up only then. */
+  /* Finishing writes the document out. */
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  return check_status (status, path, error);
+  return check_status (status, path, error) && write_file (path, bytes, error);
 }
 
 gboolean
@@ -227,15 +257,6 @@ likert_chart_render_image (double                  width,
   return surface;
 }
 
-static cairo_status_t
-append_png_cb (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 GBytes *
 likert_chart_render_png (double                   width,
                          double                   height,
@@ -259,7 +280,7 @@ likert_chart_render_png (double                   width,
   bytes = g_byte_array_new ();
   surface = render_image (width, height, scale, style, render, data, &status);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_png_cb, bytes);
+    status = cairo_surface_write_to_png_stream (surface, append_cb, bytes);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)

@@ -545,25 +545,40 @@ feed_table (LikertDecoder *self,
   return TRUE;
 }
 
-/* Where the input that converted to U+0000 starts: convert again from the same point into a
- * buffer that ends just before the NUL. (For a stateful encoding such as ISO-2022-JP the
- * conversion restarts in the initial state; a NUL in such files is not worth more.) */
+/* Where the input that converted to U+0000 starts: converts again from the same point, one
+ * more byte at a time, until the output holds the NUL; the character that ends there starts
+ * where the converter stopped before. (Counting the output before the NUL would not do: a
+ * composing encoding such as WINDOWS-1258 holds a character back, waiting for a combining mark,
+ * and writes it with the next one, so the output can hold text from before this input. For a
+ * stateful encoding such as ISO-2022-JP the conversion restarts in the initial state; a NUL
+ * in such files is not worth more.) */
 static gsize
 nul_input_position (LikertDecoder *self,
                     const char    *in,
-                    gsize          length,
-                    gsize          output_before)
+                    gsize          length)
 {
-  g_autofree char *buffer = g_malloc (output_before + 1);
-  char *inp = (char *) in, *outp = buffer;
-  gsize inleft = length, outleft = output_before;
   GIConv cd = g_iconv_open ("UTF-8", self->encoding);
+  char *inp = (char *) in;
+  gsize position = 0;
 
   if (cd == (GIConv) -1)
     return 0;
-  g_iconv (cd, &inp, &inleft, &outp, &outleft);
+  for (gsize end = 1; end <= length; end++)
+    {
+      char buffer[64], *outp = buffer;
+      gsize outleft = sizeof buffer;
+      gsize inleft = end - (gsize) (inp - in);
+      const char *before = inp;
+
+      g_iconv (cd, &inp, &inleft, &outp, &outleft);
+      if (memchr (buffer, '\0', sizeof buffer - outleft) != NULL)
+        {
+          position = (gsize) (before - in);
+          break;
+        }
+    }
   g_iconv_close (cd);
-  return (gsize) (inp - in);
+  return position;
 }
 
 /* Converts in[0..length) (in the file at offset base) to out; stops before an incomplete
@@ -599,8 +614,7 @@ iconv_block (LikertDecoder *self,
       if (G_UNLIKELY (nul != NULL))
         {
           gsize before = (gsize) (nul - (out->str + start));
-          gsize at = nul_input_position (self, call_in, (gsize) (inp - call_in) + inleft,
-                                         before);
+          gsize at = nul_input_position (self, call_in, (gsize) (inp - call_in) + inleft);
 
           g_string_truncate (out, start + before);
           deliver (self, out, start);

@@ -46,7 +46,19 @@ G_DEFINE_QUARK (likert-import-error-quark, likert_import_error)
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define HAVE_SHA_NI 1
+#include <cpuid.h>
 #include <immintrin.h>
+
+/* CPUID rather than __builtin_cpu_supports ("sha"), which clang 14 does not know. */
+static gboolean
+has_sha_ni (void)
+{
+  unsigned int a, b, c, d;
+
+  if (!__get_cpuid (1, &a, &b, &c, &d) || !(c & bit_SSE4_1))
+    return FALSE;
+  return __get_cpuid_count (7, 0, &a, &b, &c, &d) && (b & (1u << 29)) != 0;
+}
 #endif
 
 typedef struct
@@ -138,8 +150,7 @@ checksum_init (Checksum *sum)
 
   memset (sum, 0, sizeof *sum);
 #ifdef HAVE_SHA_NI
-  __builtin_cpu_init ();
-  if (__builtin_cpu_supports ("sha") && __builtin_cpu_supports ("sse4.1"))
+  if (has_sha_ni ())
     {
       memcpy (sum->state, initial, sizeof initial);
       return;
