@@ -305,13 +305,16 @@ end_field (LikertCsvTokenizer *self)
   buffer_append (self, "", 1);
 }
 
-/* Drops the text before the current record and reads more after it. */
+/* Drops the text before the current record and reads more after it: at least as much again
+ * as the window holds, so that a record parsed again from its start after each read (a field of
+ * many megabytes, or a quote never closed) costs linear time, not quadratic. */
 static gboolean
 refill (LikertCsvTokenizer  *self,
         gsize                record_start,
         GError             **error)
 {
   gsize before = self->text->len;
+  gsize target;
 
   g_assert (self->fill != NULL && !self->eof);
 
@@ -323,7 +326,17 @@ refill (LikertCsvTokenizer  *self,
       self->pos = 0;
       before = self->text->len;
     }
-  while (!self->eof && self->text->len == before)
+  if (before >= LIKERT_CSV_MAX_RECORD)
+    {
+      g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_TOO_LONG,
+                   /* Translators: file:line: message; %u MiB is the limit */
+                   _("%s:%u: the record that starts here is longer than %u MiB (is a quote "
+                     "never closed?)"), self->filename, self->record_line,
+                   (guint) (LIKERT_CSV_MAX_RECORD / (1024 * 1024)));
+      return FALSE;
+    }
+  target = before + MAX (before, 1);
+  while (!self->eof && self->text->len < target)
     if (!self->fill (self->fill_data, self->text, &self->eof, error))
       return FALSE;
   return TRUE;

@@ -5,12 +5,17 @@
 
 G_BEGIN_DECLS
 
+/* The longest record the streaming tokenizer holds (64 MiB): memory stays bounded whatever the
+ * file, and a quote never closed in a large file is reported instead of read to the end. */
+#define LIKERT_CSV_MAX_RECORD (64 * 1024 * 1024)
+
 #define LIKERT_CSV_ERROR (likert_csv_error_quark ())
 
 typedef enum {
   LIKERT_CSV_ERROR_ENCODING,          /* bytes not valid in the encoding */
   LIKERT_CSV_ERROR_UNTERMINATED,      /* a quoted field never closes */
   LIKERT_CSV_ERROR_QUOTE,             /* text after a closing quote */
+  LIKERT_CSV_ERROR_TOO_LONG,          /* a record longer than LIKERT_CSV_MAX_RECORD bytes */
 } LikertCsvError;
 
 GQuark likert_csv_error_quark (void);

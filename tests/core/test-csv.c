@@ -208,6 +208,48 @@ test_decode (void)
                    "t.csv:2:7: the byte 0xE9 at offset 12 is not valid UTF-8 text");
 }
 
+/* An endless quoted field: x without end, a MiB at a time, counted. */
+static gboolean
+endless_fill (gpointer   user_data,
+              GString   *text,
+              gboolean  *eof,
+              GError   **error)
+{
+  gsize *supplied = user_data;
+  gsize before = text->len;
+  gsize from;
+
+  if (*supplied == 0)
+    g_string_append (text, "id,comment\n1,\"");
+  from = text->len;
+  g_string_set_size (text, from + 1024 * 1024);
+  memset (text->str + from, 'x', text->len - from);
+  *supplied += text->len - before;
+  *eof = FALSE;
+  return TRUE;
+}
+
+/* A record longer than the limit is an error at its line, after reading little more than the
+ * limit (memory stays bounded), and in linear time (the window doubles). */
+static void
+test_too_long (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize supplied = 0;
+  LikertCsvTokenizer *tokenizer = likert_csv_tokenizer_new_streaming (endless_fill, &supplied,
+                                                                       ',', "endless.csv");
+  const char * const *fields;
+  guint n;
+
+  g_assert_true (likert_csv_tokenizer_next (tokenizer, &fields, &n, &error));
+  g_assert_no_error (error);
+  g_assert_false (likert_csv_tokenizer_next (tokenizer, &fields, &n, &error));
+  g_assert_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_TOO_LONG);
+  g_assert_true (g_str_has_prefix (error->message, "endless.csv:2: "));
+  g_assert_cmpuint (supplied, <=, 2 * (gsize) LIKERT_CSV_MAX_RECORD + 2 * 1024 * 1024);
+  likert_csv_tokenizer_free (tokenizer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/csv/rfc4180", test_rfc4180);
   g_test_add_func ("/csv/lines", test_lines);
   g_test_add_func ("/csv/unterminated", test_unterminated);
+  g_test_add_func ("/csv/too-long", test_too_long);
   g_test_add_func ("/csv/text-after-quote", test_text_after_quote);
   g_test_add_func ("/csv/sniff", test_sniff);
   g_test_add_func ("/csv/decode", test_decode);
