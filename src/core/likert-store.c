@@ -1194,6 +1194,7 @@ likert_store_list_fields (LikertStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LikertField *field = g_new0 (LikertField, 1);
+      gint64 position;
 
       field->id = sqlite3_column_int64 (stmt, 0);
       field->dataset_id = sqlite3_column_int64 (stmt, 1);
@@ -1205,6 +1206,22 @@ likert_store_list_fields (LikertStore  *self,
       field->label_of = sqlite3_column_int64 (stmt, 8);
       g_ptr_array_add (label_json, g_strdup ((const char *) sqlite3_column_text (stmt, 7)));
       g_ptr_array_add (fields, field);
+
+      /* What the importer never writes: a file changed by hand or damaged (the fuzzer found
+       * a position of -1 that the facet migration then used as an index). */
+      position = sqlite3_column_int64 (stmt, 2);
+      if (position < 0 || position >= LIKERT_STORE_MAX_COLUMNS ||
+          (field->role == LIKERT_ROLE_RATING &&
+           (field->scale_min < 0 || field->scale_max < field->scale_min ||
+            field->scale_max - field->scale_min >= LIKERT_MAX_SCALE)))
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT,
+                       /* Translators: %s is a file name, %lld a column number */
+                       _("“%s” is damaged: its column %lld has an impossible place or scale"),
+                       self->path, (long long) position);
+          return NULL;
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
