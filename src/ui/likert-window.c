@@ -1115,6 +1115,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
+static const char *column_titles[5];
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -1153,6 +1155,16 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     }
   else
     gtk_label_set_text (GTK_LABEL (cell), text);
+
+  /* A screen reader says what each cell is: "Rating: 4", "Comment: …". */
+  {
+    /* Translators: a cell of the response list read by a screen reader: column: value */
+    g_autofree char *spoken = g_strdup_printf (_("%s: %s"), column_titles[column],
+                                               *text ? text : C_("no value", "none"));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                    -1);
+  }
 }
 
 static void
@@ -2066,11 +2078,13 @@ likert_window_init (LikertWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "pane-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
 
-  add_column (self, COLUMN_TIME, _("Date"), FALSE);
-  add_column (self, COLUMN_RATING, _("Rating"), FALSE);
-  add_column (self, COLUMN_COMMENT, _("Comment"), TRUE);
-  add_column (self, COLUMN_TAGS, _("Tags"), FALSE);
-  add_column (self, COLUMN_NOTE, _("Note"), FALSE);
+  column_titles[COLUMN_TIME] = _("Date");
+  column_titles[COLUMN_RATING] = _("Rating");
+  column_titles[COLUMN_COMMENT] = _("Comment");
+  column_titles[COLUMN_TAGS] = _("Tags");
+  column_titles[COLUMN_NOTE] = _("Note");
+  for (guint column = COLUMN_TIME; column <= COLUMN_NOTE; column++)
+    add_column (self, column, column_titles[column], column == COLUMN_COMMENT);
 
   /* Capture: the coding keys reach the window before the list's own bindings (Space). */
   key = gtk_event_controller_key_new ();

@@ -115,6 +115,35 @@ assert_all_named (GtkWidget  *root,
     g_error ("Controls without an accessible name (%s):\n%s", where, unnamed->str);
 }
 
+/* Every cell of the response list that is drawn says what it is: "Rating: 4", "Comment: …". */
+static void
+collect_cells (GtkWidget *widget,
+               guint     *n_rating,
+               guint     *n_comment)
+{
+  if ((GTK_IS_INSCRIPTION (widget) || GTK_IS_LABEL (widget)) &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      char *rating = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                         "Rating: 4");
+      char *comment = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                          "Comment: The page is blank in Chrome. "
+                                                          "Everything is slow, especially the "
+                                                          "images. Very disappointing.");
+
+      *n_rating += rating == NULL;
+      *n_comment += comment == NULL;
+      g_free (rating);
+      g_free (comment);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, n_rating, n_comment);
+}
+
 static char *
 make_project (TestDir *dir)
 {
@@ -148,6 +177,16 @@ test_named (gconstpointer data)
   likert_window_open_file (window, file);
   g_assert_true (wait_for (window_ready, window, 30));
   assert_all_named (GTK_WIDGET (window), "project open", 23);
+  {
+    guint n_rating = 0, n_comment = 0;
+
+    /* The sample's second response rates 1 with that comment; several in view rate 4. */
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    collect_cells (GTK_WIDGET (window), &n_rating, &n_comment);
+    g_assert_cmpuint (n_rating, >, 0);
+    g_assert_cmpuint (n_comment, ==, 1);
+  }
 
   /* The annotation pane with a response. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-response", "u", 3));
