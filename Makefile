@@ -115,6 +115,7 @@ fuzz: deps $(FUZZ_BUILDDIR)/build.ninja
 bench: build
 	BUILDDIR=$(BUILDDIR) bench/import.sh $(ROWS)
 	$(BUILDDIR)/bench/bench-frame $(ROWS)
+	BUILDDIR=$(BUILDDIR) bench/responsive.sh $(ROWS)
 
 clean:
 	rm -rf $(BUILDDIR) $(SAN_BUILDDIR) $(FUZZ_BUILDDIR)
