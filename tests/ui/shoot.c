@@ -101,7 +101,7 @@ main (int   argc,
       char *argv[])
 {
   int select = -1, width = 1100, height = 720;
-  gboolean rtl = FALSE, dark = FALSE, skip = FALSE, imports = FALSE;
+  gboolean rtl = FALSE, dark = FALSE, skip = FALSE, imports = FALSE, large_text = FALSE;
   const char *note = NULL;
   const char *rating = NULL;
   g_auto(GStrv) actions = NULL;
@@ -113,6 +113,8 @@ main (int   argc,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
     { "rtl", 0, 0, G_OPTION_ARG_NONE, &rtl, "Right to left", NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { "large-text", 0, 0, G_OPTION_ARG_NONE, &large_text,
+      "Large text (fonts at 150 %, as the accessibility setting does)", NULL },
     { "rating", 0, 0, G_OPTION_ARG_STRING, &rating, "Import dialog: declare a rating column",
       "COLUMN:MIN-MAX" },
     { "skip", 0, 0, G_OPTION_ARG_NONE, &skip, "Import dialog: skip the rows with problems", NULL },
@@ -143,6 +145,8 @@ main (int   argc,
   adw_init ();
   if (rtl)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  if (large_text)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
