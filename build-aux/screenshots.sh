@@ -33,4 +33,6 @@ LANGUAGE=fr LC_ALL=C.UTF-8 xvfb-run -a "$shoot" "$project" "$out/main-fr.png" $s
   --select 2 >/dev/null
 LANGUAGE=ru LC_ALL=C.UTF-8 xvfb-run -a "$shoot" "$project" "$out/main-ru.png" $size \
   --select 5 >/dev/null
+LC_ALL=C.UTF-8 xvfb-run -a "$shoot" "$project" "$out/large-text.png" $size --select 1 \
+  --large-text >/dev/null
 ls "$out"
