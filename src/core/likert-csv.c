@@ -96,6 +96,26 @@ decode_utf16 (GBytes      *raw,
                    filename, from, (unsigned long) (bytes_read + skip));
       return NULL;
     }
+
+  /* U+0000 is never text: refused as the UTF-8 path and the streaming decoder refuse it. */
+  {
+    const char *nul = memchr (text, '\0', written);
+
+    if (nul != NULL)
+      {
+        glong units = 0;
+        g_autofree gunichar2 *before = g_utf8_to_utf16 (text, nul - text, NULL, &units, NULL);
+        guint line, column;
+
+        locate (text, (gsize) (nul - text), &line, &column);
+        g_set_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING,
+                     _("%s:%u:%u: NUL character at offset %lu: CSV text never contains one "
+                       "(is the file really %s?)"),
+                     filename, line, column, (gulong) (skip + 2 * (gsize) units), from);
+        g_free (text);
+        return NULL;
+      }
+  }
   return g_bytes_new_take (text, written);
 }
 

@@ -200,6 +200,19 @@ test_decode (void)
   g_clear_pointer (&text, g_bytes_unref);
   g_clear_pointer (&encoding, g_free);
 
+  /* U+0000 in UTF-16 is refused like a NUL in UTF-8, at its place: line 2, column 2, byte 8
+   * (the BOM, "a" LF, then "b"). */
+  {
+    static const char with_nul[] = "\xff\xfe" "a\0\n\0b\0\0\0c\0";
+
+    text = decode (with_nul, sizeof with_nul - 1, &encoding, &error);
+    g_assert_null (text);
+    g_assert_error (error, LIKERT_CSV_ERROR, LIKERT_CSV_ERROR_ENCODING);
+    g_assert_true (g_str_has_prefix (error->message, "t.csv:2:2: NUL character at offset 8"));
+    g_clear_error (&error);
+    g_clear_pointer (&encoding, g_free);
+  }
+
   /* Latin-1 é (0xE9) on line 2, after "ab," */
   text = decode ("h1,h2\nab,caf\xe9\n", 15, &encoding, &error);
   g_assert_null (text);
