@@ -353,8 +353,10 @@ gboolean
 _likert_store_commit (LikertStore  *self,
                       GError      **error)
 {
-  if (!exec (self, "COMMIT", error))
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
+      /* Said before the rollback, while SQLite still has the reason (a full disk, say). */
+      _likert_store_set_error (self, error, _("Could not save the changes"));
       _likert_store_rollback (self);
       return FALSE;
     }
