@@ -197,6 +197,8 @@ load_dictionaries (LikertFrame  *self,
         continue;
       if (category->values->len <= code)
         g_ptr_array_set_size (category->values, (int) code + 1);
+      /* A file changed by hand may name a code twice (fuzz-store found the leak): last wins. */
+      g_free (g_ptr_array_index (category->values, code));
       g_ptr_array_index (category->values, code) =
         g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
