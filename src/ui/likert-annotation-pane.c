@@ -271,13 +271,11 @@ static gboolean
 response_has_tag (LikertAnnotationPane *self,
                   gint64                tag_id)
 {
-  g_autoptr(LikertResponse) response = likert_store_get_response (self->store, self->current_id,
-                                                                  NULL);
+  /* The frame has every response's tags, patched by each edit: no query per key press. */
+  gint row = current_row (self);
+  gint tag = self->frame != NULL ? likert_frame_find_tag (self->frame, tag_id) : -1;
 
-  for (guint i = 0; response != NULL && i < response->tag_ids->len; i++)
-    if (g_array_index (response->tag_ids, gint64, i) == tag_id)
-      return TRUE;
-  return FALSE;
+  return row >= 0 && tag >= 0 && likert_frame_has_tag (self->frame, (guint) row, (guint) tag);
 }
 
 /* Toggles a tag of the shown response and redraws its buttons. */
