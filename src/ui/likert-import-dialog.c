@@ -658,6 +658,43 @@ preview_line (const char *text)
   return line;
 }
 
+/* The text of a cell of the preview, as read from the file ("" past the row's end). */
+static const char *
+preview_text (LikertImportDialog *self,
+              guint               column,
+              guint               row)
+{
+  if (self->plan != NULL && row < self->plan->preview->len)
+    {
+      GStrv cells = g_ptr_array_index (self->plan->preview, row);
+
+      if (column < g_strv_length (cells))
+        return cells[column];
+    }
+  return "";
+}
+
+/* A cell's whole text on hover, asked for then: setting a tooltip at every bind made GTK 4.8 ask
+ * the X server where the pointer is, three round trips per cell (most of the time the preview
+ * took to show). */
+static gboolean
+preview_query_tooltip_cb (GtkWidget          *cell,
+                          int                 x,
+                          int                 y,
+                          gboolean            keyboard,
+                          GtkTooltip         *tooltip,
+                          LikertImportDialog *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "likert-list-item");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  const char *text = preview_text (self, column, gtk_list_item_get_position (item));
+
+  if (*text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 preview_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -678,6 +715,11 @@ preview_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), cell);
   gtk_box_append (GTK_BOX (box), reading);
   gtk_list_item_set_child (item, box);
+
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_object_set_data (G_OBJECT (cell), "likert-list-item", item);
+  g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
+  g_signal_connect_object (cell, "query-tooltip", G_CALLBACK (preview_query_tooltip_cb), self, 0);
 }
 
 static void
@@ -689,23 +731,14 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_widget_get_first_child (box);
   GtkWidget *reading = gtk_widget_get_last_child (box);
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint row = gtk_list_item_get_position (item);
-  const char *text = "";
+  const char *text = preview_text (self, column, gtk_list_item_get_position (item));
   g_autofree char *line = NULL;
   g_autofree char *read = NULL;
   g_autofree char *read_line = NULL;
   gboolean problem = FALSE;
 
-  if (self->plan != NULL && row < self->plan->preview->len)
-    {
-      GStrv cells = g_ptr_array_index (self->plan->preview, row);
-
-      if (column < g_strv_length (cells))
-        text = cells[column];
-    }
   line = preview_line (text);
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), line);
-  gtk_widget_set_tooltip_text (cell, *text ? text : NULL);
 
   read = preview_reading (self, column, text, &problem);
   read_line = read ? preview_line (read) : NULL;

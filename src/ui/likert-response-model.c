@@ -15,6 +15,7 @@ struct _LikertResponseModel
   LikertStore  *store;
   LikertFrame  *frame;
   GHashTable   *tag_names;     /* gint64 id → name, refreshed on row_changed */
+  GTimeZone    *local;         /* made once: each g_time_zone_new_local () stats the zone file */
 
   /* The frame rows shown: all, in frame order, while all_rows; else rows[0 … n_rows). */
   gboolean      all_rows;
@@ -47,7 +48,8 @@ load_tag_names (LikertResponseModel *self)
 }
 
 static char *
-format_time (gint64 when)
+format_time (LikertResponseModel *self,
+             gint64               when)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
@@ -57,7 +59,7 @@ format_time (gint64 when)
   utc = g_date_time_new_from_unix_utc (when);
   if (utc == NULL)
     return g_strdup ("");
-  local = g_date_time_to_local (utc);
+  local = g_date_time_to_timezone (utc, self->local);
   /* Translators: date and time of a response in the list; see g_date_time_format() */
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
@@ -206,7 +208,7 @@ likert_response_model_get_item (GListModel *model,
   row = row_at (self, position);
   id = likert_frame_get_response_id (self->frame, row);
   response = likert_store_get_response (self->store, id, NULL);
-  time = format_time (likert_frame_get_submitted_at (self->frame, row));
+  time = format_time (self, likert_frame_get_submitted_at (self->frame, row));
   if (likert_frame_get_n_questions (self->frame) > 0)
     {
       int value = likert_frame_get_rating (self->frame, 0, row);
@@ -260,6 +262,7 @@ likert_response_model_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_free);
   g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->keys, g_strfreev);
+  g_clear_pointer (&self->local, g_time_zone_unref);
 
   G_OBJECT_CLASS (likert_response_model_parent_class)->finalize (object);
 }
@@ -275,6 +278,7 @@ likert_response_model_init (LikertResponseModel *self)
 {
   self->tag_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->all_rows = TRUE;
+  self->local = g_time_zone_new_local ();
 }
 
 LikertResponseModel *

@@ -64,6 +64,9 @@ struct _LikertWindow
   gboolean              refreshing_row;
   gboolean              busy;
   gint64                reselect_id;       /* to select again once the project is reloaded */
+  guint                 open_stage_id;     /* opening in turns: see next_open_stage () */
+  GSourceFunc           open_stage;
+  gboolean              open_reload;
   gboolean              exporting;
   guint                 scroll_source;     /* a scroll waiting for the list's layout */
   guint                 scroll_position;
@@ -1090,6 +1093,43 @@ coding_key_cb (GtkEventControllerKey *controller,
 
 enum { COLUMN_TIME, COLUMN_RATING, COLUMN_COMMENT, COLUMN_TAGS, COLUMN_NOTE };
 
+static const char *
+cell_text (LikertResponseItem *response,
+           guint               column)
+{
+  switch (column)
+    {
+    case COLUMN_TIME: return likert_response_item_get_time (response);
+    case COLUMN_RATING: return likert_response_item_get_rating (response);
+    case COLUMN_COMMENT: return likert_response_item_get_comment (response);
+    case COLUMN_TAGS: return likert_response_item_get_tags (response);
+    case COLUMN_NOTE: return likert_response_item_get_note (response);
+    default: g_assert_not_reached ();
+    }
+}
+
+/* A comment, its tags or its note in full, as plain text. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  LikertResponseItem *response = gtk_list_item_get_item (GTK_LIST_ITEM (user_data));
+  const char *text;
+
+  if (response == NULL)
+    return FALSE;
+  text = cell_text (response,
+                    GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "likert-column")));
+  if (*text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -1105,6 +1145,13 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column == COLUMN_COMMENT ? 50 : 14);
       gtk_widget_set_hexpand (cell, column == COLUMN_COMMENT);
+      /* The whole text on hover, asked for then: setting a tooltip at every bind made GTK 4.8
+       * ask the X server where the pointer is, three round trips per cell, which was most of
+       * the time the window took to show a large project's list. */
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_object_set_data (G_OBJECT (cell), "likert-column", GUINT_TO_POINTER (column));
+      g_signal_connect_object (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), item,
+                               0);
     }
   else
     {
@@ -1125,33 +1172,21 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (user_data);
   LikertResponseItem *response = gtk_list_item_get_item (item);
   GtkWidget *cell = gtk_list_item_get_child (item);
-  const char *text = NULL;
-
-  switch (column)
-    {
-    case COLUMN_TIME: text = likert_response_item_get_time (response); break;
-    case COLUMN_RATING: text = likert_response_item_get_rating (response); break;
-    case COLUMN_COMMENT: text = likert_response_item_get_comment (response); break;
-    case COLUMN_TAGS: text = likert_response_item_get_tags (response); break;
-    case COLUMN_NOTE: text = likert_response_item_get_note (response); break;
-    default: g_assert_not_reached ();
-    }
+  const char *text = cell_text (response, column);
 
   if (column == COLUMN_COMMENT)
     {
       /* One line in the list: line breaks become spaces (safe in markup); the words searched
-       * for in bold. The tooltip has the whole comment as plain text. */
+       * for in bold. The tooltip has the whole comment as plain text (cell_query_tooltip_cb). */
       g_autofree char *line = g_strdelimit (g_strdup (likert_response_item_get_comment_markup (response)),
                                             "\r\n", ' ');
       gtk_inscription_set_markup (GTK_INSCRIPTION (cell), line);
-      gtk_widget_set_tooltip_text (cell, *text ? text : NULL);
     }
   else if (GTK_IS_INSCRIPTION (cell))
     {
       /* One line in the list: line breaks in comments become spaces. */
       g_autofree char *line = g_strdelimit (g_strdup (text), "\r\n", ' ');
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), line);
-      gtk_widget_set_tooltip_text (cell, *text ? text : NULL);
     }
   else
     gtk_label_set_text (GTK_LABEL (cell), text);
@@ -1191,6 +1226,13 @@ add_column (LikertWindow *self,
 static void
 drop_frame (LikertWindow *self)
 {
+  if (self->open_stage_id != 0)
+    {
+      /* Closed before it was all shown (see next_open_stage ()). */
+      g_clear_handle_id (&self->open_stage_id, g_source_remove);
+      gtk_spinner_stop (self->spinner);
+      set_busy (self, FALSE, NULL);
+    }
   likert_annotation_pane_flush (self->annotation_pane);
   likert_annotation_pane_set_project (self->annotation_pane, NULL, NULL);
   likert_codebook_view_set_project (self->codebook_view, NULL, NULL, NULL);
@@ -1252,12 +1294,94 @@ open_thread (GTask        *task,
     opened->store = likert_store_open (opened->path, LIKERT_STORE_OPEN_DEFAULT, &error);
   if (opened->store != NULL)
     opened->frame = likert_frame_load (opened->store, cancellable, &error);
+  /* A reload's sibling connection is done with: closed here, where its last write (the
+   * verified mark, with an fsync) cannot hold the main loop. */
+  if (opened->reload)
+    g_clear_object (&opened->store);
   if (opened->frame == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
   g_task_return_boolean (task, TRUE);
+}
+
+/* Opening shows a project in three turns of the main loop, each well under 100 ms on a million
+ * responses: the old list's rows go (a reload), the new list is made (GTK 4.8 makes 200 rows
+ * of cells at once, whatever the window's height), then its filter, statistics and charts.
+ * The window stays busy until the last. open_stage is the turn pending, if any. */
+static gboolean finish_open_cb (gpointer user_data);
+
+static void
+next_open_stage (LikertWindow *self,
+                 GSourceFunc   stage)
+{
+  self->open_stage = stage;
+  self->open_stage_id = g_idle_add (stage, self);
+}
+
+/* The pending turns run now: a new load starts from a window that shows the last one whole. */
+static void
+complete_open (LikertWindow *self)
+{
+  while (self->open_stage_id != 0)
+    {
+      g_clear_handle_id (&self->open_stage_id, g_source_remove);
+      self->open_stage (self);
+    }
+}
+
+static gboolean
+show_list_cb (gpointer user_data)
+{
+  LikertWindow *self = user_data;
+
+  self->open_stage_id = 0;
+  self->model = likert_response_model_new (self->store, self->frame);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_stack_set_visible_child_name (self->stack, "project");
+  next_open_stage (self, finish_open_cb);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+finish_open_cb (gpointer user_data)
+{
+  LikertWindow *self = user_data;
+  g_autofree char *name = NULL;
+
+  self->open_stage_id = 0;
+  gtk_spinner_stop (self->spinner);
+  set_busy (self, FALSE, NULL);
+  likert_annotation_pane_set_project (self->annotation_pane, self->store, self->frame);
+  {
+    g_autofree char *author = likert_settings_dup_author (self->settings);
+
+    likert_codebook_view_set_project (self->codebook_view, self->store, self->frame, author);
+  }
+
+  /* The bar selects (all rows, but excluded ones) and says "changed": statistics and list follow. */
+  likert_filter_bar_set_frame (self->filter_bar, self->frame, self->store, self->project_path);
+  name = g_path_get_basename (self->project_path);
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-responses", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", TRUE);
+  update_undo_actions (self);
+  if (!self->open_reload)
+    likert_settings_add_recent (self->settings, self->project_path);
+
+  if (self->reselect_id != 0)
+    {
+      gint position = likert_response_model_find_position (self->model, self->reselect_id);
+
+      self->reselect_id = 0;
+      if (position >= 0)
+        select_position (self, (guint) position);
+    }
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1267,59 +1391,31 @@ open_done_cb (GObject      *object,
 {
   g_autoptr(LikertWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
   Opened *opened = g_task_get_task_data (G_TASK (result));
-  const char *path = opened->path;
 
-  gtk_spinner_stop (self->spinner);
-  set_busy (self, FALSE, NULL);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      gtk_spinner_stop (self->spinner);
+      set_busy (self, FALSE, NULL);
       show_error (self, error);
       if (!opened->reload)
         close_project (self);
       return;
     }
 
+  self->open_reload = opened->reload;
   if (opened->reload)
-    drop_frame (self);
+    {
+      drop_frame (self);
+      self->frame = g_steal_pointer (&opened->frame);
+      next_open_stage (self, show_list_cb);
+    }
   else
     {
-      self->project_path = g_strdup (path);
+      self->project_path = g_strdup (opened->path);
       self->store = g_steal_pointer (&opened->store);
-    }
-  self->frame = g_steal_pointer (&opened->frame);
-
-  self->model = likert_response_model_new (self->store, self->frame);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
-  likert_annotation_pane_set_project (self->annotation_pane, self->store, self->frame);
-  {
-    g_autofree char *author = likert_settings_dup_author (self->settings);
-
-    likert_codebook_view_set_project (self->codebook_view, self->store, self->frame, author);
-  }
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
-  /* The bar selects (all rows, but excluded ones) and says "changed": statistics and list follow. */
-  likert_filter_bar_set_frame (self->filter_bar, self->frame, self->store, path);
-  name = g_path_get_basename (path);
-  adw_window_title_set_subtitle (self->window_title, name);
-  gtk_stack_set_visible_child_name (self->stack, "project");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-responses", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-imports", TRUE);
-  update_undo_actions (self);
-  if (!opened->reload)
-    likert_settings_add_recent (self->settings, path);
-
-  if (self->reselect_id != 0)
-    {
-      gint position = likert_response_model_find_position (self->model, self->reselect_id);
-
-      self->reselect_id = 0;
-      if (position >= 0)
-        select_position (self, (guint) position);
+      self->frame = g_steal_pointer (&opened->frame);
+      show_list_cb (self);
     }
 }
 
@@ -1330,6 +1426,7 @@ start_load (LikertWindow *self,
 {
   g_autoptr(GTask) task = NULL;
 
+  complete_open (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -1439,7 +1536,13 @@ import_dialog_imported_cb (LikertImportDialog *dialog,
                               n);
     }
   show_toast (self, message->str);
-  open_project (self, likert_import_dialog_get_project_path (dialog));
+  /* Into the open project: read again on a sibling connection, the list shown meanwhile (and
+   * the connection, with its undo history, kept). */
+  if (self->store != NULL &&
+      g_strcmp0 (self->project_path, likert_import_dialog_get_project_path (dialog)) == 0)
+    reload_frame (self);
+  else
+    open_project (self, likert_import_dialog_get_project_path (dialog));
 }
 
 static void
@@ -1926,6 +2029,7 @@ likert_window_dispose (GObject *object)
   LikertWindow *self = LIKERT_WINDOW (object);
 
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->open_stage_id, g_source_remove);
   if (self->annotation_pane != NULL)
     likert_annotation_pane_flush (self->annotation_pane);
   if (self->import_dialog != NULL)
