@@ -7,7 +7,11 @@
  * exceeded 100 ms (the goal: none). Run it under Xvfb (bench/responsive.sh does). */
 #include "config.h"
 
+#include <execinfo.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 
@@ -27,10 +31,57 @@ typedef struct
 
 static Phase *phase;
 
+/* LIKERT_STALL_TRACE=1: a watchdog thread interrupts the main thread every 5 ms while the main
+ * loop has not ticked for 40 ms, and the signal handler prints the main thread's stack to stderr
+ * (after a "phase NAME" line at each phase; resolve the addresses of static functions with
+ * addr2line): where the stalls are spent. */
+static gint64 last_tick;   /* atomic */
+static pthread_t main_thread;
+
+static void
+print_stack (int signum)
+{
+  void *frames[48];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+  static const char mark[] = "--- stall sample\n";
+
+  (void) signum;
+  if (write (STDERR_FILENO, mark, sizeof mark - 1) < 0)
+    return;
+  backtrace_symbols_fd (frames, n, STDERR_FILENO);
+}
+
+static gpointer
+watchdog (gpointer data)
+{
+  (void) data;
+  for (;;)
+    {
+      g_usleep (5 * 1000);
+      if (g_get_monotonic_time () - __atomic_load_n (&last_tick, __ATOMIC_RELAXED) > 40 * 1000)
+        pthread_kill (main_thread, SIGPROF);
+    }
+  return NULL;
+}
+
+static void
+start_stall_trace (void)
+{
+  void *frames[1];
+
+  backtrace (frames, 1);   /* loads libgcc before any signal */
+  main_thread = pthread_self ();
+  last_tick = g_get_monotonic_time ();
+  signal (SIGPROF, print_stack);
+  g_thread_unref (g_thread_new ("stall-watchdog", watchdog, NULL));
+}
+
 static gboolean
 tick_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
+
+  __atomic_store_n (&last_tick, now, __ATOMIC_RELAXED);
 
   if (phase != NULL)
     {
@@ -55,6 +106,8 @@ static void
 phase_begin (Phase      *p,
              const char *name)
 {
+  if (g_getenv ("LIKERT_STALL_TRACE") != NULL)
+    g_printerr ("--- stall sample\nphase %s\n", name);
   p->name = name;
   p->start = p->last = g_get_monotonic_time ();
   p->gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -144,8 +197,18 @@ main (int   argc,
   adw_init ();
 
   g_timeout_add (PERIOD_MS, tick_cb, NULL);
+  if (g_getenv ("LIKERT_STALL_TRACE") != NULL)
+    start_stall_trace ();
   window = likert_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
+
+  /* The empty window drawn first: its first frames are not the project's to answer for. */
+  {
+    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
 
   project = g_file_new_for_commandline_arg (argv[1]);
   phase_begin (&open, "open the project");
