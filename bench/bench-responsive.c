@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 
+#include "likert-filter-bar.h"
 #include "likert-frame.h"
 #include "likert-import-dialog.h"
 #include "likert-window.h"
@@ -172,6 +173,22 @@ dialog_planned (gpointer data)
 }
 
 static gboolean
+filtered (gpointer data)
+{
+  return window_ready (data) && !likert_filter_bar_is_busy (LIKERT_FILTER_BAR (likert_window_get_filter_bar (data)));
+}
+
+/* Runs the main loop for a moment: what an action leaves to idle callbacks is its own. */
+static void
+pause_loop (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
 import_done (gpointer data)
 {
   return likert_window_get_import_dialog (data) == NULL && window_ready (data);
@@ -186,7 +203,7 @@ main (int   argc,
   LikertWindow *window;
   LikertImportDialog *dialog;
   guint before, after;
-  Phase open, plan, import;
+  Phase open, plan, import, filter;
 
   if (argc != 3)
     {
@@ -248,6 +265,30 @@ main (int   argc,
     }
   phase_end (&import);
   after = likert_frame_get_n_rows (likert_window_get_frame (window));
+
+  /* What an analyst does next: narrow the list by a country, a rating and words, then clear. */
+  phase_begin (&filter, "filter, search, clear");
+  {
+    GtkWidget *bar = GTK_WIDGET (likert_window_get_filter_bar (window));
+    struct { const char *action; GVariant *parameter; } steps[] = {
+      { "filter.toggle-value", g_variant_new ("(ss)", "country", "FR") },
+      { "filter.toggle-rating", g_variant_new ("(si)", "rating", 1) },
+      { "filter.search", g_variant_new_string ("slow") },
+      { "filter.clear", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        gtk_widget_activate_action_variant (bar, steps[i].action, steps[i].parameter);
+        if (!run_until (filtered, window, 600))
+          {
+            g_printerr ("bench-responsive: %s did not finish\n", steps[i].action);
+            return 1;
+          }
+        pause_loop (0.3);
+      }
+  }
+  phase_end (&filter);
   g_print ("responses: %u before, %u after\n", before, after);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -24,6 +24,11 @@ struct _LikertResponseModel
 
   char         *highlight;     /* the search's text, nullable */
   GStrv         keys;          /* its words, folded (fold_word) */
+
+  /* The items given out and still alive (a view's rows hold them): LikertResponseItem * →
+   * position, weak. What a refresh has to redraw. */
+  GHashTable   *live;
+  guint         redraw_id;     /* a redraw of the live items, pending */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -187,6 +192,96 @@ likert_response_model_get_n_items (GListModel *model)
   return n_shown (LIKERT_RESPONSE_MODEL (model));
 }
 
+static void
+item_finalized_cb (gpointer  data,
+                   GObject  *item)
+{
+  LikertResponseModel *self = data;
+
+  g_hash_table_remove (self->live, item);
+}
+
+/* Live items closer than this are redrawn together (see redraw_live). */
+#define RUN_GAP 64
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Tells the views that the rows they show changed: one items-changed per run of live items
+ * (the rows around the view's anchor, and those its focus and selection trackers keep), so
+ * that GTK 4.8 makes those rows again. One items-changed over every row made it call get_item
+ * for each of a million rows (15 s) looking for its anchor; one per item cost it 8 ms each.
+ * Rows without a live item are bound afresh when they are scrolled to. */
+static void
+redraw_live (LikertResponseModel *self)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer value;
+  guint n = n_shown (self);
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      guint position = GPOINTER_TO_UINT (value);
+
+      if (position < n)
+        g_array_append_val (positions, position);
+    }
+  g_array_sort (positions, compare_positions);
+  for (guint i = 0; i < positions->len;)
+    {
+      guint first = g_array_index (positions, guint, i);
+      guint last = first;
+
+      /* A run: positions less than RUN_GAP apart. */
+      while (++i < positions->len && g_array_index (positions, guint, i) - last < RUN_GAP)
+        last = g_array_index (positions, guint, i);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1,
+                                  last - first + 1);
+    }
+}
+
+/* Forgets the live items: their positions mean nothing once the rows change. */
+static void
+forget_live (LikertResponseModel *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      g_object_weak_unref (G_OBJECT (item), item_finalized_cb, self);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+static gboolean
+redraw_cb (gpointer user_data)
+{
+  LikertResponseModel *self = user_data;
+
+  self->redraw_id = 0;
+  redraw_live (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The live items are redrawn once the caller is done: a search that changes both the words
+ * and the rows (set_highlight, then set_rows) builds the rows once. */
+static void
+queue_redraw (LikertResponseModel *self)
+{
+  if (self->redraw_id == 0)
+    self->redraw_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, redraw_cb, self, NULL);
+}
+
 static gpointer
 likert_response_model_get_item (GListModel *model,
                                 guint       position)
@@ -240,6 +335,8 @@ likert_response_model_get_item (GListModel *model,
 
       likert_response_item_set_comment_markup (item, markup);
     }
+  g_hash_table_insert (self->live, item, GUINT_TO_POINTER (position));
+  g_object_weak_ref (G_OBJECT (item), item_finalized_cb, self);
   return item;
 }
 
@@ -263,6 +360,9 @@ likert_response_model_finalize (GObject *object)
   g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->keys, g_strfreev);
   g_clear_pointer (&self->local, g_time_zone_unref);
+  g_clear_handle_id (&self->redraw_id, g_source_remove);
+  forget_live (self);
+  g_clear_pointer (&self->live, g_hash_table_unref);
 
   G_OBJECT_CLASS (likert_response_model_parent_class)->finalize (object);
 }
@@ -279,6 +379,7 @@ likert_response_model_init (LikertResponseModel *self)
   self->tag_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->all_rows = TRUE;
   self->local = g_time_zone_new_local ();
+  self->live = g_hash_table_new (NULL, NULL);
 }
 
 LikertResponseModel *
@@ -303,13 +404,21 @@ likert_response_model_set_rows (LikertResponseModel *self,
   g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
   g_return_if_fail (rows != NULL || n_rows == 0);
 
+  /* In two steps, all rows out then the new ones in: a single items-changed (0, old, new) made
+   * GTK 4.8 call get_item for each new row, looking for the row its view was anchored to. */
   old = n_shown (self);
   g_free (self->rows);
+  self->rows = NULL;
+  self->n_rows = 0;
+  self->all_rows = FALSE;
+  forget_live (self);
+  g_clear_handle_id (&self->redraw_id, g_source_remove);
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   self->rows = rows;
   self->n_rows = n_rows;
-  self->all_rows = FALSE;
-  if (old > 0 || n_rows > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_rows);
+  if (n_rows > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_rows);
 }
 
 void
@@ -317,7 +426,6 @@ likert_response_model_set_highlight (LikertResponseModel *self,
                                      const char          *text)
 {
   g_auto(GStrv) keys = NULL;
-  guint n;
 
   g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
 
@@ -333,9 +441,7 @@ likert_response_model_set_highlight (LikertResponseModel *self,
     return;
   g_strfreev (self->keys);
   self->keys = g_steal_pointer (&keys);
-  n = n_shown (self);
-  if (n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+  queue_redraw (self);
 }
 
 const char *
@@ -362,14 +468,10 @@ likert_response_model_row_changed (LikertResponseModel *self,
 void
 likert_response_model_refresh (LikertResponseModel *self)
 {
-  guint n;
-
   g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
 
   load_tag_names (self);
-  n = n_shown (self);
-  if (n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+  queue_redraw (self);
 }
 
 gint64

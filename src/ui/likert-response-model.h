@@ -17,20 +17,23 @@ G_DECLARE_FINAL_TYPE (LikertResponseModel, likert_response_model, LIKERT, RESPON
  * until likert_response_model_set_rows () is called. */
 LikertResponseModel *likert_response_model_new          (LikertStore         *store,
                                                          LikertFrame         *frame);
-/* Shows these frame rows, in this order (rows is taken; NULL only when n_rows is 0); one
- * items-changed (0, old, new). */
+/* Shows these frame rows, in this order (rows is taken; NULL only when n_rows is 0): two
+ * items-changed, (0, old, 0) then (0, 0, new). */
 void                 likert_response_model_set_rows     (LikertResponseModel *self,
                                                          guint               *rows,
                                                          guint                n_rows);
 /* The words of a search to highlight in the comments (items' comment markup); NULL or ""
- * for none. Emits items-changed over every item when the words change. */
+ * for none. When the words change, items are built with them from now on, and the items
+ * still alive (the rows a view shows) are replaced from an idle callback (unless rows are set
+ * before it runs): items-changed over each run of them. */
 void                 likert_response_model_set_highlight (LikertResponseModel *self,
                                                           const char          *text);
 const char          *likert_response_model_get_highlight (LikertResponseModel *self);
 /* Tells views that the response's row changed (after an annotation edit). */
 void                 likert_response_model_row_changed  (LikertResponseModel *self,
                                                          gint64               response_id);
-/* Tells views that every row may have changed (after a bulk change or an undo). */
+/* Tells views that every row may have changed (after a bulk change or an undo): the live
+ * items are replaced from an idle callback, as likert_response_model_set_highlight () does. */
 void                 likert_response_model_refresh      (LikertResponseModel *self);
 gint64               likert_response_model_get_response_id (LikertResponseModel *self,
                                                             guint                position);
