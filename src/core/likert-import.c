@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "likert-csv.h"
 #include "likert-encoding.h"
 #include "likert-facets.h"
 #include "likert-import.h"
+#include "likert-import-private.h"
 #include "likert-progress.h"
 #include "likert-store-private.h"
 
@@ -1832,9 +1834,22 @@ likert_import_plan_free (LikertImportPlan *plan)
  */
 
 #define BATCH_ROWS      1024
-#define BATCHES         4
+#define BATCHES         6          /* going round the reader, the writer and the indexer */
 #define NO_VALUE        G_MININT   /* no rating value */
 
+/* The index built beside the writer (see index_records): a temporary database of its own. */
+typedef struct
+{
+  char         *path;        /* removed by indexer_free () */
+  sqlite3      *db;
+  sqlite3_stmt *insert;
+  GThread      *thread;
+  GAsyncQueue  *queue;       /* Batch: written, to index; the last one ends the thread */
+  GAsyncQueue  *empty;       /* the pipeline's: where indexed batches go back to the reader */
+  GError       *error;       /* the thread's, read after the join */
+  gint          failed;      /* atomic: error is set, the writer stops */
+  gint          stop;        /* atomic: the writer failed, the thread indexes no more */
+} Indexer;
 
 typedef struct
 {
@@ -1866,7 +1881,8 @@ typedef struct
   const char               **cells;          /* scratch of the writer: a row's fields */
   sqlite3_stmt              *insert_response;
   sqlite3_stmt              *insert_answer;
-  sqlite3_stmt              *insert_text;
+  sqlite3_stmt              *insert_text;    /* NULL when the indexer indexes */
+  Indexer                   *indexer;        /* nullable */
 } Runner;
 
 /* FNV-1a: a fast 64-bit hash to recognise responses seen in an earlier import. */
@@ -2386,6 +2402,7 @@ typedef struct
   guint    line;
   gboolean has_when;
   gint64   when;
+  gint64   id;          /* the response's, once written (0: a duplicate, not written) */
   gsize    fields;      /* offset in the batch's bytes of the row's first field */
   gsize    cells;       /* … of its cells as a JSON array */
   gsize    cells_len;
@@ -2427,6 +2444,17 @@ batch_free (Batch *batch)
   g_free (batch);
 }
 
+/* Ready to be filled again. */
+static void
+batch_reset (Batch *batch)
+{
+  g_array_set_size (batch->rows, 0);
+  g_array_set_size (batch->values, 0);
+  batch->len = 0;
+  batch->last = FALSE;
+  g_clear_error (&batch->error);
+}
+
 static char *
 batch_reserve (Batch *batch,
                gsize  n)
@@ -2451,7 +2479,7 @@ batch_add (Batch              *batch,
            gboolean            has_when,
            gint64              when)
 {
-  Row row = { line, has_when, when, 0, 0, 0, 0, 0 };
+  Row row = { .line = line, .has_when = has_when, .when = when };
   gsize *lengths = runner->lengths;
   gsize total = 0;
   char *o;
@@ -2587,8 +2615,9 @@ prepare_inserts (Runner  *runner,
                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_response, NULL) != SQLITE_OK ||
       sqlite3_prepare_v3 (db, "INSERT INTO answer (response_id, field_id, value) VALUES (?, ?, ?)",
                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_answer, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v3 (db, "INSERT INTO response_text (rowid, text) VALUES (?, ?)",
-                          -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_text, NULL) != SQLITE_OK)
+      (runner->indexer == NULL &&
+       sqlite3_prepare_v3 (db, "INSERT INTO response_text (rowid, text) VALUES (?, ?)",
+                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_text, NULL) != SQLITE_OK))
     {
       _likert_store_set_error (runner->store, error, _("Could not prepare a query"));
       return FALSE;
@@ -2612,7 +2641,8 @@ step_insert (LikertStore   *store,
   return TRUE;
 }
 
-/* The writer: a batch's responses, their answers and their text in the index. */
+/* The writer: a batch's responses, their answers and their text in the index (or, when an
+ * indexer indexes, their ids in the batch for it). */
 static gboolean
 store_batch (Runner  *runner,
              Batch   *batch,
@@ -2625,7 +2655,7 @@ store_batch (Runner  *runner,
 
   for (guint i = 0; i < batch->rows->len; i++)
     {
-      const Row *row = &g_array_index (batch->rows, Row, i);
+      Row *row = &g_array_index (batch->rows, Row, i);
       const int *values = &g_array_index (batch->values, int, i * runner->n_ratings);
       const char *p = batch->bytes + row->fields;
       guint8 *facets = runner->facet_bytes;
@@ -2660,7 +2690,7 @@ store_batch (Runner  *runner,
       if (!likert_facet_coder_encode (runner->facets, fields, n, facets, error))
         return FALSE;
 
-      id = ++runner->last_id;
+      id = row->id = ++runner->last_id;
       stmt = runner->insert_response;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, runner->dataset_id);
@@ -2696,7 +2726,7 @@ store_batch (Runner  *runner,
             return FALSE;
         }
 
-      if (row->text_len > 0)
+      if (row->text_len > 0 && runner->insert_text != NULL)
         {
           stmt = runner->insert_text;
           sqlite3_bind_int64 (stmt, 1, id);
@@ -2705,6 +2735,226 @@ store_batch (Runner  *runner,
             return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The index beside the writer. Its FTS5 inserts were a third of the writer's time: a survey's
+ * first import into a project whose index is still empty gives them a thread and a database of
+ * their own (a temporary file, without journal), fed the writer's batches once it has written
+ * them and given their rows ids. The reader gets the batches back from the indexer, so memory
+ * stays as flat as before. After the run, the project takes the index's tables whole, in the
+ * import's transaction (_likert_store_replace_index). Other imports (a newer export of a
+ * survey, an index with rows already) index each row as the writer writes it.
+ */
+
+static gint inline_index_forced;     /* atomic: _likert_import_set_inline_index () */
+static gint n_parallel_indexes;      /* atomic: _likert_import_count_parallel_indexes () */
+static gint index_page_limit;        /* atomic: _likert_import_set_index_page_limit () */
+
+static void
+indexer_set_error (Indexer     *indexer,
+                   GError     **error,
+                   const char  *what)
+{
+  /* Translators: the first %s is a file name, the second what failed, the third SQLite's reason */
+  g_set_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_IO, _("%s: %s: %s"),
+               indexer->path, what, sqlite3_errmsg (indexer->db));
+}
+
+static void
+indexer_free (Indexer *indexer)
+{
+  /* run_records () joins the thread whatever happens. */
+  g_assert (indexer->thread == NULL);
+  g_clear_pointer (&indexer->insert, sqlite3_finalize);
+  g_clear_pointer (&indexer->db, sqlite3_close);
+  g_clear_pointer (&indexer->queue, g_async_queue_unref);
+  if (indexer->path != NULL)
+    g_remove (indexer->path);
+  g_free (indexer->path);
+  g_clear_error (&indexer->error);
+  g_free (indexer);
+}
+
+/* The temporary database, its twin of response_text and its transaction. */
+static gboolean
+indexer_open (Indexer     *indexer,
+              const char  *definition,
+              gint64       page_size,
+              GError     **error)
+{
+  g_autofree char *pragmas = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *tail = NULL;
+  int fd;
+  int rc;
+
+  fd = g_file_open_tmp ("likert-index-XXXXXX.db", &indexer->path, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
+  if (sqlite3_open_v2 (indexer->path, &indexer->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                       NULL) != SQLITE_OK)
+    {
+      indexer_set_error (indexer, error, _("Could not build the search index"));
+      return FALSE;
+    }
+  sqlite3_db_config (indexer->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+
+  /* A file thrown away at the end, whatever happens: no journal, no sync. The project's page
+   * size, before the first table. */
+  pragmas = g_strdup_printf ("PRAGMA page_size = %" G_GINT64_FORMAT ";"
+                             "PRAGMA journal_mode = OFF;"
+                             "PRAGMA synchronous = OFF;",
+                             page_size);
+  if (g_atomic_int_get (&index_page_limit) > 0)
+    {
+      g_autofree char *all = g_steal_pointer (&pragmas);
+
+      pragmas = g_strdup_printf ("%sPRAGMA max_page_count = %d;", all,
+                                 g_atomic_int_get (&index_page_limit));
+    }
+  if (sqlite3_exec (indexer->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      indexer_set_error (indexer, error, _("Could not build the search index"));
+      return FALSE;
+    }
+
+  /* The project's own definition, so that the two cannot differ: one statement. */
+  rc = sqlite3_prepare_v2 (indexer->db, definition, -1, &stmt, &tail);
+  if (rc == SQLITE_OK && (stmt == NULL || (tail != NULL && *tail != '\0')))
+    rc = SQLITE_MISUSE;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if ((rc != SQLITE_DONE && rc != SQLITE_OK) ||
+      sqlite3_exec (indexer->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v3 (indexer->db, "INSERT INTO response_text (rowid, text) VALUES (?, ?)",
+                          -1, SQLITE_PREPARE_PERSISTENT, &indexer->insert, NULL) != SQLITE_OK)
+    {
+      indexer_set_error (indexer, error, _("Could not build the search index"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets runner->indexer when this run builds its index beside the writer (its thread not yet
+ * started); FALSE only when the project could not be read. */
+static gboolean
+open_indexer (Runner  *runner,
+              GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *definition = NULL;
+  gint64 page_size = 0;
+  gboolean has_text = FALSE;
+  Indexer *indexer;
+
+  for (guint c = 0; c < runner->plan->n_columns; c++)
+    if (runner->fields[c]->role == LIKERT_ROLE_TEXT)
+      has_text = TRUE;
+  /* A newer export's ids are not known before the writer has weighed each row. */
+  if (runner->appending || !has_text || g_atomic_int_get (&inline_index_forced))
+    return TRUE;
+  if (!_likert_store_describe_empty_index (runner->store, &definition, &page_size, error))
+    return FALSE;
+  if (definition == NULL)
+    return TRUE;
+
+  indexer = g_new0 (Indexer, 1);
+  if (!indexer_open (indexer, definition, page_size, &local_error))
+    {
+      /* Only slower: the writer indexes, as it does for the other imports. */
+      g_debug ("The writer indexes the text: %s", local_error->message);
+      indexer_free (indexer);
+      return TRUE;
+    }
+  indexer->queue = g_async_queue_new ();
+  runner->indexer = indexer;
+  g_atomic_int_inc (&n_parallel_indexes);
+  return TRUE;
+}
+
+static gboolean
+index_batch (Indexer     *indexer,
+             const Batch *batch)
+{
+  sqlite3_stmt *stmt = indexer->insert;
+
+  for (guint i = 0; i < batch->rows->len; i++)
+    {
+      const Row *row = &g_array_index (batch->rows, Row, i);
+
+      if (row->id == 0 || row->text_len == 0)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      sqlite3_bind_text (stmt, 2, batch->bytes + row->text, (int) row->text_len, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          /* Said before the reset, while SQLite has the reason (a full disk, say). */
+          indexer_set_error (indexer, &indexer->error, _("Could not build the search index"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+/* The indexer thread: the text of every batch the writer wrote, then the commit. After a
+ * failure, its own or the writer's, it only hands the batches back, to the last one. */
+static gpointer
+index_records (gpointer data)
+{
+  Indexer *indexer = data;
+  gboolean ok = TRUE;
+  gboolean last;
+
+  do
+    {
+      Batch *batch = g_async_queue_pop (indexer->queue);
+
+      last = batch->last;
+      if (ok && !g_atomic_int_get (&indexer->stop) && !index_batch (indexer, batch))
+        {
+          ok = FALSE;
+          g_atomic_int_set (&indexer->failed, 1);
+        }
+      batch_reset (batch);
+      g_async_queue_push (indexer->empty, batch);
+    }
+  while (!last);
+
+  if (ok && !g_atomic_int_get (&indexer->stop) &&
+      sqlite3_exec (indexer->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      indexer_set_error (indexer, &indexer->error, _("Could not build the search index"));
+      g_atomic_int_set (&indexer->failed, 1);
+    }
+  return NULL;
+}
+
+/* After the writer's last batch: FALSE, with the indexer's reason, when it failed. Its database
+ * is closed, for the project to read. */
+static gboolean
+join_indexer (Indexer  *indexer,
+              GError  **error)
+{
+  g_thread_join (g_steal_pointer (&indexer->thread));
+  g_clear_pointer (&indexer->insert, sqlite3_finalize);
+  if (indexer->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&indexer->error));
+      return FALSE;
+    }
+  if (sqlite3_close (indexer->db) != SQLITE_OK)
+    {
+      indexer_set_error (indexer, error, _("Could not build the search index"));
+      return FALSE;
+    }
+  indexer->db = NULL;
   return TRUE;
 }
 
@@ -2720,7 +2970,9 @@ run_records (Runner              *runner,
   g_autoptr(GError) local_error = NULL;
   GThread *thread;
   Batch *batch;
+  Indexer *indexer;
   gboolean ok;
+  gboolean last;
   sqlite3_stmt *stmt;
 
   /* Responses get their ids here, so that a batch's answers and text need not ask for them. */
@@ -2739,46 +2991,81 @@ run_records (Runner              *runner,
     if (runner->fields[c]->role == LIKERT_ROLE_RATING)
       runner->ratings[runner->n_ratings++] = c;
   runner->facet_bytes = g_malloc0 (likert_facet_coder_size (runner->facets) + 1);
-  if (!prepare_inserts (runner, error))
+  if (!open_indexer (runner, error) || !prepare_inserts (runner, error))
     return FALSE;
+  indexer = runner->indexer;
 
   pipeline.full = g_async_queue_new ();
   pipeline.empty = g_async_queue_new_full ((GDestroyNotify) batch_free);
   for (guint i = 0; i < BATCHES; i++)
     g_async_queue_push (pipeline.empty, batch_new ());
+  if (indexer != NULL)
+    {
+      indexer->empty = pipeline.empty;
+      indexer->thread = g_thread_new ("likert-import-index", index_records, indexer);
+    }
   thread = g_thread_new ("likert-import-read", read_records, &pipeline);
 
-  /* Until the reader's last batch, even after a failure: it may be waiting for an empty one. */
+  /* Until the reader's last batch, even after a failure: it may be waiting for an empty one,
+   * and the indexer for the last one. */
   ok = TRUE;
   do
     {
       batch = g_async_queue_pop (pipeline.full);
+      last = batch->last;
       if (ok && batch->error != NULL)
         {
           local_error = g_steal_pointer (&batch->error);
           ok = FALSE;
         }
+      /* The indexer failed: its reason comes with the join. */
+      if (ok && indexer != NULL && g_atomic_int_get (&indexer->failed))
+        ok = FALSE;
       if (ok && !store_batch (runner, batch, &local_error))
         ok = FALSE;
       if (!ok)
-        g_atomic_int_set (&pipeline.stop, 1);
+        {
+          g_atomic_int_set (&pipeline.stop, 1);
+          if (indexer != NULL)
+            g_atomic_int_set (&indexer->stop, 1);
+        }
       else if (progress)
         progress (batch->fraction, progress_data);
-      if (batch->last)
-        break;
-      g_array_set_size (batch->rows, 0);
-      g_array_set_size (batch->values, 0);
-      batch->len = 0;
-      g_async_queue_push (pipeline.empty, batch);
+
+      /* Through the indexer, which hands it back to the reader; else straight back. */
+      if (indexer != NULL)
+        g_async_queue_push (indexer->queue, batch);
+      else if (last)
+        batch_free (batch);
+      else
+        {
+          batch_reset (batch);
+          g_async_queue_push (pipeline.empty, batch);
+        }
     }
-  while (TRUE);
+  while (!last);
   g_thread_join (thread);
-  batch_free (batch);
+  if (indexer != NULL)
+    {
+      g_autoptr(GError) index_error = NULL;
+
+      if (!join_indexer (indexer, &index_error) && local_error == NULL)
+        {
+          local_error = g_steal_pointer (&index_error);
+          ok = FALSE;
+        }
+    }
   g_async_queue_unref (pipeline.empty);
   g_async_queue_unref (pipeline.full);
 
+  /* Inside the import's transaction: a failure from here on rolls the whole import back. */
+  if (ok && indexer != NULL && !_likert_store_replace_index (runner->store, indexer->path,
+                                                             &local_error))
+    ok = FALSE;
+
   if (!ok)
     {
+      g_assert (local_error != NULL);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -2853,6 +3140,7 @@ runner_clear (Runner *runner)
   g_clear_pointer (&runner->insert_response, sqlite3_finalize);
   g_clear_pointer (&runner->insert_answer, sqlite3_finalize);
   g_clear_pointer (&runner->insert_text, sqlite3_finalize);
+  g_clear_pointer (&runner->indexer, indexer_free);
   if (runner->skipped)
     g_string_free (runner->skipped, TRUE);
 }
@@ -2940,6 +3228,7 @@ likert_import_run (LikertStore               *store,
       !_likert_store_commit (store, error))
     goto fail;
 
+  _likert_store_detach_index (store);
   _likert_store_end_import (store, journal_changed);
   if (progress)
     progress (1.0, progress_data);
@@ -2948,6 +3237,7 @@ likert_import_run (LikertStore               *store,
 
 fail:
   _likert_store_rollback (store);
+  _likert_store_detach_index (store);
   _likert_store_end_import (store, journal_changed);
 
 out:
@@ -3432,4 +3722,26 @@ likert_import_file_finish (GAsyncResult  *result,
                            GError       **error)
 {
   return likert_import_run_finish (result, error);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * For tests
+ */
+
+void
+_likert_import_set_inline_index (gboolean inline_index)
+{
+  g_atomic_int_set (&inline_index_forced, inline_index != FALSE);
+}
+
+guint
+_likert_import_count_parallel_indexes (void)
+{
+  return (guint) g_atomic_int_get (&n_parallel_indexes);
+}
+
+void
+_likert_import_set_index_page_limit (guint pages)
+{
+  g_atomic_int_set (&index_page_limit, (gint) MIN (pages, (guint) G_MAXINT));
 }

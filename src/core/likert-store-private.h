@@ -24,6 +24,22 @@ gboolean      _likert_store_begin_import (LikertStore  *self,
                                           GError      **error);
 void          _likert_store_end_import (LikertStore  *self,
                                         gboolean      journal_changed);
+
+/* The full-text index of the responses' text, built apart by an import. *definition is
+ * response_text's CREATE statement when the index holds nothing yet (an index built apart
+ * from the same definition may then replace it whole), else NULL; *page_size is the
+ * project's. FALSE when the project could not be read. */
+gboolean      _likert_store_describe_empty_index (LikertStore  *self,
+                                                  char        **definition,
+                                                  gint64       *page_size,
+                                                  GError      **error);
+/* Within the caller's write transaction (an empty index, as above): response_text takes the
+ * index of the database at path, built from that definition. Then, after the commit or the
+ * rollback, _likert_store_detach_index. */
+gboolean      _likert_store_replace_index (LikertStore  *self,
+                                           const char   *path,
+                                           GError      **error);
+void          _likert_store_detach_index (LikertStore  *self);
 gboolean      _likert_store_step_done (LikertStore  *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);

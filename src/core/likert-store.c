@@ -453,6 +453,144 @@ _likert_store_end_import (LikertStore *self,
     sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 }
 
+/* The index of the responses' text built apart: a survey's first import into a project whose
+ * index is empty builds it in a database of its own, on a thread of its own (likert-import.c),
+ * and the project then takes its tables whole. These are the FTS5 shadow tables of the
+ * contentless response_text (no _content table): the copy below names them, so the index is
+ * only built apart while the project has exactly these four. */
+#define INDEX_SHADOW_TABLES 4
+
+gboolean
+_likert_store_describe_empty_index (LikertStore  *self,
+                                    char        **definition,
+                                    gint64       *page_size,
+                                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean empty = FALSE;
+  gboolean ok;
+
+  *definition = NULL;
+  *page_size = 0;
+
+  /* Empty: no document (each one has its docsize row), no setting but the version FTS5 writes
+   * (a twin built apart would be built without them) and the four tables. */
+  stmt = _likert_store_prepare (self,
+                                "SELECT NOT EXISTS (SELECT 1 FROM response_text_docsize) "
+                                "  AND NOT EXISTS (SELECT 1 FROM response_text_config "
+                                "                  WHERE k != 'version') "
+                                "  AND (SELECT count (*) FROM sqlite_schema WHERE type = 'table' "
+                                "       AND name GLOB 'response_text_*') = "
+                                G_STRINGIFY (INDEX_SHADOW_TABLES) ", "
+                                "  (SELECT sql FROM sqlite_schema "
+                                "   WHERE type = 'table' AND name = 'response_text')",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  empty = sqlite3_column_int (stmt, 0) != 0;
+  /* Only a virtual table's definition: it is run on another connection. */
+  if (empty && sqlite3_column_type (stmt, 1) == SQLITE_TEXT &&
+      g_ascii_strncasecmp ((const char *) sqlite3_column_text (stmt, 1),
+                           "CREATE VIRTUAL TABLE ", strlen ("CREATE VIRTUAL TABLE ")) == 0)
+    *definition = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (*definition == NULL)
+    return TRUE;
+
+  *page_size = pragma_int (self, "PRAGMA main.page_size", &ok);
+  if (!ok)
+    {
+      g_clear_pointer (definition, g_free);
+      _likert_store_set_error (self, error, _("Could not read the project"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_likert_store_replace_index (LikertStore  *self,
+                             const char   *path,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  /* ATTACH works within a transaction (DETACH does not: _likert_store_detach_index). */
+  stmt = _likert_store_prepare (self, "ATTACH ? AS likert_index", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _likert_store_set_error (self, error, _("Could not read the search index"));
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  /* FTS5 keeps the index's structure of the last read, per connection, and reads it again
+   * only after another connection's commit or a rollback: were this connection to have read
+   * the empty index before, it would go on finding nothing, and its next insert would write
+   * that empty structure back over the copied one. A write rolled back to a savepoint makes
+   * it forget; nothing reads the index between that and the copy. */
+  if (sqlite3_exec (self->db,
+                    "SAVEPOINT likert_index;"
+                    "INSERT INTO main.response_text (rowid, text) VALUES (0, '');"
+                    "ROLLBACK TO likert_index;"
+                    "RELEASE likert_index;",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _likert_store_set_error (self, error, _("Could not copy the search index into the project"));
+      return FALSE;
+    }
+
+  /* Shadow tables are read-only to SQL in defensive mode: off for the copy alone. The data,
+   * written by the same FTS5 as the project's, from the same definition, replaces the empty
+   * index whole; the config (only its version row, as _describe_empty_index checked) goes
+   * with the data it describes. The tables are empty after DELETE, so each INSERT … SELECT *
+   * copies the records as they are (SQLite's transfer optimisation). */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
+  ok = sqlite3_exec (self->db,
+                     "DELETE FROM main.response_text_data;"
+                     "DELETE FROM main.response_text_idx;"
+                     "DELETE FROM main.response_text_docsize;"
+                     "DELETE FROM main.response_text_config;"
+                     "INSERT INTO main.response_text_data "
+                     "  SELECT * FROM likert_index.response_text_data;"
+                     "INSERT INTO main.response_text_idx "
+                     "  SELECT * FROM likert_index.response_text_idx;"
+                     "INSERT INTO main.response_text_docsize "
+                     "  SELECT * FROM likert_index.response_text_docsize;"
+                     "INSERT INTO main.response_text_config "
+                     "  SELECT * FROM likert_index.response_text_config;",
+                     NULL, NULL, NULL) == SQLITE_OK;
+  /* Said while SQLite still has the reason (a full disk, say). */
+  if (!ok)
+    _likert_store_set_error (self, error, _("Could not copy the search index into the project"));
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  return ok;
+}
+
+/* After the transaction of _likert_store_replace_index, committed or rolled back (the attached
+ * database is locked until then), and before _likert_store_end_import (whose journal mode
+ * would otherwise apply to it as well). Does nothing when it is not attached. */
+void
+_likert_store_detach_index (LikertStore *self)
+{
+  if (sqlite3_db_filename (self->db, "likert_index") == NULL)
+    return;
+  if (sqlite3_exec (self->db, "DETACH likert_index", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Could not detach the search index: %s", sqlite3_errmsg (self->db));
+}
+
 /* Appends s (NULL: "") as a JSON string, quotes included. */
 void
 _likert_json_append_string (GString    *out,
@@ -1000,6 +1138,13 @@ likert_store_class_init (LikertStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = likert_store_finalize;
+
+  /* Before the first connection (SQLite refuses it afterwards, harmlessly: a program that used
+   * SQLite before its first store keeps them): no memory statistics. They put one
+   * process-wide mutex around each of SQLite's allocations, which threads with connections of
+   * their own then take turns at: an import's writer and its indexer lost more time to it than
+   * the indexer saved. Nothing here reads them (sqlite3_memory_used, a soft heap limit). */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -9,6 +10,7 @@
 #include "likert-encoding.h"
 #include "likert-frame.h"
 #include "likert-import.h"
+#include "likert-import-private.h"
 #include "likert-store.h"
 #include "likert-store-private.h"
 #include "test-common.h"
@@ -759,10 +761,668 @@ test_failed_run (void)
   test_dir_clear (&dir);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * The full-text index built beside the writer (a survey's first import into a project whose
+ * index is empty) against the one the writer builds row by row (every other import).
+ */
+
+/* A cell as CSV, quoted. */
+static void
+append_cell (GString    *out,
+             const char *cell)
+{
+  g_string_append (out, ",\"");
+  for (const char *p = cell; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Responses R<first> to R<first + n - 1> of a survey with three text columns in French, Arabic
+ * and English (accents remove_diacritics folds, quotes, empty cells, and in every seventh row a
+ * word of its own, n<number>), as a CSV in dir. */
+static char *
+write_survey (TestDir    *dir,
+              const char *name,
+              guint       first,
+              guint       n)
+{
+  static const char * const comments[] = {
+    "Très bien, l'équipe était rapide", "Service lent et café froid", "الخدمة ممتازة وسريعة",
+    "Great support, fast answer", "", "Déjà vu : la naïve façade de l'été",
+    "خدمة بطيئة جدا", "\"Quoted\" and Ünïcödé", "",
+  };
+  static const char * const suggestions[] = {
+    "", "More coffee", "Plus de café, s'il vous plaît", "لا شيء", "faster delivery",
+    "Élargir les horaires", "",
+  };
+  static const char * const remarks[] = {
+    "شكرا", "", "ممتاز", "rapide et clair", "", "Noël à l'hôtel",
+  };
+  g_autoptr(GString) text = g_string_new ("id,when,rating,comment,suggestion,تعليق,country\n");
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *own = i % 7 == 0 ? g_strdup_printf ("%s n%u", comments[i % 9], i) : NULL;
+
+      g_string_append_printf (text, "R%u,2025-01-%02u 10:%02u:00,%u", i, 1 + i % 28, i % 60,
+                              1 + i % 5);
+      append_cell (text, own != NULL ? own : comments[i % 9]);
+      append_cell (text, suggestions[i % 7]);
+      append_cell (text, remarks[i % 6]);
+      g_string_append_printf (text, ",c%u\n", i % 4);
+    }
+  return test_dir_write (dir, name, text->str, (gssize) text->len);
+}
+
+/* n responses of a survey without text. */
+static char *
+write_scores (TestDir    *dir,
+              const char *name,
+              guint       n)
+{
+  g_autoptr(GString) text = g_string_new ("ref,score\n");
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (text, "S%u,%u\n", i, 1 + i % 5);
+  return test_dir_write (dir, name, text->str, (gssize) text->len);
+}
+
+static LikertImportReport *
+import_inline (LikertStore *store,
+               const char  *csv)
+{
+  g_autoptr(GError) error = NULL;
+  LikertImportReport *report;
+
+  _likert_import_set_inline_index (TRUE);
+  report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
+  _likert_import_set_inline_index (FALSE);
+  g_assert_no_error (error);
+  return report;
+}
+
+/* The rowids (in order, joined with commas) a full-text query finds, through db (a store's)
+ * or a connection of its own. */
+static char *
+match_rowids (const char *path,
+              sqlite3    *db,
+              const char *query)
+{
+  sqlite3 *own = NULL;
+  sqlite3_stmt *stmt;
+  char *rowids;
+
+  if (db == NULL)
+    {
+      g_assert_cmpint (sqlite3_open_v2 (path, &own, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      db = own;
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ifnull (group_concat (rowid), '') FROM "
+                                           "(SELECT rowid FROM response_text "
+                                           " WHERE response_text MATCH ? ORDER BY rowid)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  rowids = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (own != NULL)
+    sqlite3_close (own);
+  return rowids;
+}
+
+static void
+assert_match (const char *path,
+              sqlite3    *db,
+              const char *query,
+              const char *expected)
+{
+  g_autofree char *rowids = match_rowids (path, db, query);
+
+  g_assert_cmpstr (rowids, ==, expected);
+}
+
+/* FTS5's own check of the index, through db (a store's) or a connection of its own. */
+static void
+assert_index_sound (const char *path,
+                    sqlite3    *db)
+{
+  sqlite3 *own = NULL;
+  char *message = NULL;
+
+  if (db == NULL)
+    {
+      g_assert_cmpint (sqlite3_open_v2 (path, &own, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+      db = own;
+    }
+  sqlite3_exec (db, "INSERT INTO response_text (response_text) VALUES ('integrity-check')",
+                NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  if (own != NULL)
+    sqlite3_close (own);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every row of every table of a project (the index's shadow tables too), sorted, as text. */
+static char *
+dump_project (const char *path)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                           "AND sql NOT LIKE 'CREATE VIRTUAL%'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                              (char *) g_ptr_array_index (tables, t));
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          GString *line = g_string_new (g_ptr_array_index (tables, t));
+
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const guchar *blob = sqlite3_column_blob (stmt, c);
+              int n = sqlite3_column_bytes (stmt, c);
+
+              g_string_append_c (line, '|');
+              for (int i = 0; i < n; i++)
+                g_string_append_printf (line, "%02x", blob[i]);
+            }
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* The tables of response_text alone. */
+static char *
+dump_index (const char *path)
+{
+  g_autofree char *all = dump_project (path);
+  g_auto(GStrv) lines = g_strsplit (all, "\n", -1);
+  g_autoptr(GString) index = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "response_text_"))
+      g_string_append_printf (index, "%s\n", lines[i]);
+  return g_string_free (g_steal_pointer (&index), FALSE);
+}
+
+/* The indexes built beside the writer go to the temporary folder, the tests' own (see main):
+ * none is left there, whatever happened. */
+static void
+assert_no_index_left (void)
+{
+  GDir *d = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "likert-index-"));
+  g_dir_close (d);
+}
+
+/* The threads of this process (0 where /proc is not), to see that an import leaves none. */
+static guint
+count_threads (void)
+{
+  GDir *d = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  if (d == NULL)
+    return 0;
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  g_dir_close (d);
+  return n;
+}
+
+/* After an import through store, built beside the writer or not: nothing attached, the shadow
+ * tables read-only to SQL again, no temporary index left. */
+static void
+assert_index_closed (LikertStore *store)
+{
+  sqlite3 *db = _likert_store_get_db (store);
+
+  g_assert_null (sqlite3_db_filename (db, "likert_index"));
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM response_text_data", NULL, NULL, NULL), ==,
+                   SQLITE_ERROR);
+  assert_no_index_left ();
+}
+
+static const char * const index_queries[] = {
+  "rapide", "ete", "été", "cafe", "CAFÉ", "الخدمة", "ممتاز", "faster OR slow*", "\"café froid\"",
+  "n7*", "NEAR (service lent)", "deja AND naive", "unicode", "cafe NOT froid", "noel", "quoted",
+  "suggestion", /* only a header: nothing */
+};
+
+/* Both projects find the same responses for every query; all but the last find some. */
+static void
+assert_same_matches (const char *path,
+                     sqlite3    *db,
+                     const char *expected_path)
+{
+  for (guint q = 0; q < G_N_ELEMENTS (index_queries); q++)
+    {
+      g_autofree char *found = match_rowids (path, NULL, index_queries[q]);
+      g_autofree char *expected = match_rowids (expected_path, NULL, index_queries[q]);
+
+      g_assert_cmpstr (found, ==, expected);
+      if (db != NULL)
+        assert_match (path, db, index_queries[q], expected);
+      if (q < G_N_ELEMENTS (index_queries) - 1)
+        g_assert_cmpstr (found, !=, "");
+      else
+        g_assert_cmpstr (found, ==, "");
+    }
+}
+
+/* A first import indexes beside the writer: the same index, to the byte, as the writer's own
+ * row by row (the same inserts in the same order), sound, finding the same responses for
+ * every query, through the importing connection too; a document for each response with text,
+ * under its id; nothing left attached or behind. */
+static void
+test_index_beside_writer (void)
+{
+  TestDir dir;
+  g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *inline_path = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *inline_index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertStore) other = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertImportReport) second = NULL;
+  guint parallel = _likert_import_count_parallel_indexes ();
+
+  test_dir_init (&dir);
+  csv = write_survey (&dir, "survey.csv", 1, 3000);
+  path = test_dir_file (&dir, "beside.likert");
+  inline_path = test_dir_file (&dir, "inline.likert");
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_new, ==, 3000);
+  for (guint c = 3; c <= 5; c++)
+    g_assert_cmpint (((LikertField *) g_ptr_array_index (report->fields, c))->role, ==,
+                     LIKERT_ROLE_TEXT);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+  assert_imported_project (store, path);
+  assert_index_closed (store);
+
+  other = likert_store_open (inline_path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  second = import_inline (other, csv);
+  g_assert_cmpuint (second->n_new, ==, 3000);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+
+  assert_sql (path, "SELECT count (*) > 2000 AND count (*) < 3000 FROM response_text_docsize",
+              "1");
+  assert_sql (path, "SELECT count (*) FROM response WHERE (json_extract (cells, '$[3]') || "
+                    "json_extract (cells, '$[4]') || json_extract (cells, '$[5]') != '') != "
+                    "(id IN (SELECT id FROM response_text_docsize))", "0");
+  assert_match (path, NULL, "n2002 OR n7", "7,2002");
+
+  assert_index_sound (path, _likert_store_get_db (store));
+  assert_index_sound (path, NULL);
+  assert_index_sound (inline_path, NULL);
+  assert_same_matches (path, _likert_store_get_db (store), inline_path);
+  index = dump_index (path);
+  inline_index = dump_index (inline_path);
+  g_assert_cmpstr (index, ==, inline_index);
+
+  g_clear_object (&store);
+  g_clear_object (&other);
+  test_dir_clear (&dir);
+}
+
+/* A newer export of the same survey (the writer indexes: only it knows which rows are new)
+ * indexes its new rows after those indexed beside the writer; as the writer alone would. */
+static void
+test_index_appending (void)
+{
+  TestDir dir;
+  g_autofree char *first = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *inline_path = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *inline_index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertStore) other = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertImportReport) second = NULL;
+  g_autoptr(LikertImportReport) inline_first = NULL;
+  g_autoptr(LikertImportReport) inline_second = NULL;
+  guint parallel = _likert_import_count_parallel_indexes ();
+
+  test_dir_init (&dir);
+  first = write_survey (&dir, "export-1.csv", 1, 1500);
+  newer = write_survey (&dir, "export-2.csv", 1, 2600);
+  path = test_dir_file (&dir, "p.likert");
+  inline_path = test_dir_file (&dir, "inline.likert");
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  report = likert_import_file (store, first, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+  second = likert_import_file (store, newer, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->dataset_id, ==, report->dataset_id);
+  g_assert_cmpuint (second->n_new, ==, 1100);
+  g_assert_cmpuint (second->n_duplicates, ==, 1500);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+  assert_imported_project (store, path);
+  assert_index_closed (store);
+
+  /* Old rows and new ones, through the connection that imported too. */
+  assert_match (path, NULL, "n7 OR n1498 OR n1505 OR n2597", "7,1498,1505,2597");
+  assert_match (path, _likert_store_get_db (store), "n1498 OR n2597", "1498,2597");
+  assert_sql (path, "SELECT count (*) FROM response_text_docsize WHERE id > 1500", "1082");
+  assert_index_sound (path, _likert_store_get_db (store));
+
+  other = likert_store_open (inline_path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  inline_first = import_inline (other, first);
+  inline_second = import_inline (other, newer);
+  assert_same_matches (path, _likert_store_get_db (store), inline_path);
+  index = dump_index (path);
+  inline_index = dump_index (inline_path);
+  g_assert_cmpstr (index, ==, inline_index);
+
+  g_clear_object (&store);
+  g_clear_object (&other);
+  test_dir_clear (&dir);
+}
+
+/* Another survey into an index with documents: the writer indexes it, after the others. */
+static void
+test_index_not_empty (void)
+{
+  TestDir dir;
+  g_autofree char *survey = NULL;
+  g_autofree char *remarks = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) text = g_string_new ("ref,score,remark\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertImportReport) second = NULL;
+  guint parallel = _likert_import_count_parallel_indexes ();
+
+  test_dir_init (&dir);
+  survey = write_survey (&dir, "survey.csv", 1, 1200);
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (text, "Q%u,%u,\"%s\"\n", i, 1 + i % 5,
+                            i % 2 ? "Toujours aussi lent" : "Parfait, merci");
+  remarks = test_dir_write (&dir, "remarks.csv", text->str, (gssize) text->len);
+  path = test_dir_file (&dir, "p.likert");
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  report = likert_import_file (store, survey, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+  second = likert_import_file (store, remarks, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->n_new, ==, 300);
+  g_assert_cmpuint (second->dataset_id, !=, report->dataset_id);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+  assert_imported_project (store, path);
+  assert_index_closed (store);
+
+  /* "lent" in both surveys; "merci" in the second alone, under its ids. */
+  assert_sql (path, "SELECT group_concat (n) FROM (SELECT r.dataset_id, count (*) AS n "
+                    "FROM response_text t JOIN response r ON r.id = t.rowid "
+                    "WHERE response_text MATCH 'lent' GROUP BY r.dataset_id ORDER BY 1)",
+              "134,150");
+  assert_sql (path, "SELECT count (*) FROM response_text t JOIN response r ON r.id = t.rowid "
+                    "WHERE response_text MATCH 'merci' AND r.dataset_id = 2 "
+                    "AND r.cells LIKE '%Parfait%'", "150");
+  assert_match (path, _likert_store_get_db (store), "n7 OR merci NOT parfait", "7");
+  assert_index_sound (path, _likert_store_get_db (store));
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
+/* The index empty but responses there (a survey without text): the first survey with text
+ * indexes beside the writer, under ids after theirs. The importing connection had read the
+ * empty index (the frame does): it finds the new documents at once, and its next insert (a
+ * newer export) keeps them (FTS5 keeps the structure of the index it last read). */
+static void
+test_index_after_responses (void)
+{
+  TestDir dir;
+  g_autofree char *scores = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *inline_path = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *inline_index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertStore) other = NULL;
+  g_autoptr(LikertFrame) frame = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertImportReport) second = NULL;
+  g_autoptr(LikertImportReport) third = NULL;
+  guint parallel = _likert_import_count_parallel_indexes ();
+  sqlite3 *db;
+
+  test_dir_init (&dir);
+  scores = write_scores (&dir, "scores.csv", 500);
+  first = write_survey (&dir, "export-1.csv", 1, 2000);
+  newer = write_survey (&dir, "export-2.csv", 1, 2500);
+  path = test_dir_file (&dir, "p.likert");
+  inline_path = test_dir_file (&dir, "inline.likert");
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  db = _likert_store_get_db (store);
+  report = likert_import_file (store, scores, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Nothing to index: no index built. */
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel);
+  frame = likert_frame_load (store, NULL, &error);
+  g_assert_no_error (error);
+  assert_match (path, db, "rapide", "");
+
+  second = likert_import_file (store, first, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+  assert_imported_project (store, path);
+  assert_index_closed (store);
+  assert_match (path, NULL, "n7 OR n1995", "507,2495");
+  assert_match (path, db, "n7 OR n1995", "507,2495");
+  assert_index_sound (path, db);
+
+  third = likert_import_file (store, newer, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (third->n_new, ==, 500);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+  assert_match (path, db, "n7 OR n1995 OR n2499", "507,2495,2999");
+  assert_match (path, NULL, "n7 OR n1995 OR n2499", "507,2495,2999");
+  assert_index_sound (path, db);
+  assert_index_sound (path, NULL);
+
+  other = likert_store_open (inline_path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, likert_import_report_free);
+  report = import_inline (other, scores);
+  g_clear_pointer (&second, likert_import_report_free);
+  second = import_inline (other, first);
+  g_clear_pointer (&third, likert_import_report_free);
+  third = import_inline (other, newer);
+  assert_same_matches (path, db, inline_path);
+  index = dump_index (path);
+  inline_index = dump_index (inline_path);
+  g_assert_cmpstr (index, ==, inline_index);
+
+  g_clear_pointer (&frame, likert_frame_unref);
+  g_clear_object (&store);
+  g_clear_object (&other);
+  test_dir_clear (&dir);
+}
+
+typedef enum {
+  FAIL_BAD_ROW,        /* a bad row at the end of the file (changed since the plan) */
+  FAIL_CANCEL,         /* cancelled after the first batch */
+  FAIL_INDEX_FULL,     /* the index's own disk full */
+} IndexFailure;
+
+static void
+cancel_cb (double   fraction,
+           gpointer user_data)
+{
+  if (fraction > 0 && fraction < 1)
+    g_cancellable_cancel (user_data);
+}
+
+/* A run that fails while the index is built beside the writer leaves the project exactly as
+ * it was (its index still empty), no temporary index, no thread; the store goes on working,
+ * and the next import builds the index. */
+static void
+test_index_failure (gconstpointer data)
+{
+  IndexFailure failure = GPOINTER_TO_INT (data);
+  TestDir dir;
+  g_autofree char *scores = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportPlan) plan = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertImportReport) again = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  LikertImportReport *failed;
+  guint parallel;
+  guint threads;
+
+  test_dir_init (&dir);
+  scores = write_scores (&dir, "scores.csv", 200);
+  /* Past 2 MB, for the reader to see the cancellation at its next read. */
+  csv = write_survey (&dir, "survey.csv", 1, failure == FAIL_BAD_ROW ? 3000 : 20000);
+  path = test_dir_file (&dir, "p.likert");
+  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  report = likert_import_file (store, scores, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  plan = likert_import_plan_file (csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  before = dump_project (path);
+  parallel = _likert_import_count_parallel_indexes ();
+  threads = count_threads ();
+
+  switch (failure)
+    {
+    case FAIL_BAD_ROW:
+      {
+        g_autofree char *text = NULL;
+        g_autofree char *bad = NULL;
+        gsize length;
+
+        g_assert_true (g_file_get_contents (csv, &text, &length, NULL));
+        bad = g_strconcat (text, "R3001,2025-01-01 10:00:00,9,\"trop\",\"\",\"\",c1\n", NULL);
+        g_assert_true (g_file_set_contents (csv, bad, -1, NULL));
+        failed = likert_import_run (store, plan, NULL, NULL, NULL, NULL, &error);
+        g_assert_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS);
+        g_assert_nonnull (strstr (error->message, "survey.csv:3002:"));
+        break;
+      }
+    case FAIL_CANCEL:
+      failed = likert_import_run (store, plan, NULL, cancel_cb, cancellable, cancellable,
+                                  &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      break;
+    case FAIL_INDEX_FULL:
+      /* Room for the empty index (five pages), not for 20,000 documents. */
+      _likert_import_set_index_page_limit (8);
+      failed = likert_import_run (store, plan, NULL, NULL, NULL, NULL, &error);
+      _likert_import_set_index_page_limit (0);
+      g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_IO);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, g_get_tmp_dir ()));
+      g_assert_nonnull (strstr (error->message, ": Could not build the search index: "
+                                                "database or disk is full"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_null (failed);
+  g_clear_error (&error);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
+  g_assert_cmpuint (count_threads (), ==, threads);
+  assert_imported_project (store, path);
+  assert_index_closed (store);
+  after = dump_project (path);
+  g_assert_cmpstr (after, ==, before);
+  assert_sql (path, "SELECT count (*) FROM response_text_docsize", "0");
+
+  /* The same store, the original file again. */
+  g_clear_pointer (&csv, g_free);
+  csv = write_survey (&dir, "survey.csv", 1, 3000);
+  again = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_new, ==, 3000);
+  g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 2);
+  assert_match (path, _likert_store_get_db (store), "n7 OR n2002", "207,2202");
+  assert_index_sound (path, _likert_store_get_db (store));
+  assert_index_closed (store);
+
+  g_clear_object (&store);
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *base = g_getenv ("TMPDIR");
+  g_autofree char *tmp = NULL;
+  int status;
+
+  /* A temporary folder of the tests' own, where the indexes built beside the writer go (set
+   * before anything reads it: g_get_tmp_dir () reads TMPDIR once). */
+  tmp = g_build_filename (base != NULL && *base != '\0' ? base : "/tmp",
+                          "likert-test-import-XXXXXX", NULL);
+  if (g_mkdtemp (tmp) == NULL)
+    g_error ("Could not create %s: %s", tmp, g_strerror (errno));
+  g_setenv ("TMPDIR", tmp, TRUE);
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/sample", test_sample);
   g_test_add_func ("/import/unterminated-quote", test_unterminated_quote);
@@ -778,5 +1438,17 @@ main (int   argc,
   g_test_add_func ("/import/label-choices", test_label_choices);
   g_test_add_func ("/import/bulk-write", test_bulk_write);
   g_test_add_func ("/import/failed-run", test_failed_run);
-  return g_test_run ();
+  g_test_add_func ("/import/index/beside-writer", test_index_beside_writer);
+  g_test_add_func ("/import/index/appending", test_index_appending);
+  g_test_add_func ("/import/index/not-empty", test_index_not_empty);
+  g_test_add_func ("/import/index/after-responses", test_index_after_responses);
+  g_test_add_data_func ("/import/index/failure/bad-row", GINT_TO_POINTER (FAIL_BAD_ROW),
+                        test_index_failure);
+  g_test_add_data_func ("/import/index/failure/cancel", GINT_TO_POINTER (FAIL_CANCEL),
+                        test_index_failure);
+  g_test_add_data_func ("/import/index/failure/index-full", GINT_TO_POINTER (FAIL_INDEX_FULL),
+                        test_index_failure);
+  status = g_test_run ();
+  g_rmdir (tmp);
+  return status;
 }
