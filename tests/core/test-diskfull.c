@@ -142,6 +142,13 @@ assert_integrity (const char *path)
   sqlite3_close (db);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The names of the files in dir, sorted, joined with spaces. */
 static char *
 list_dir (const char *dir)
@@ -154,7 +161,7 @@ list_dir (const char *dir)
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
   g_dir_close (d);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
