@@ -2171,16 +2171,18 @@ remove_project_files (const char *path)
     }
 }
 
-/* Writes what plan describes into the project at project_path (created when needed; removed
- * again when this import fails, so that a failed import leaves no new file behind). */
+/* Imports csv_path into project_path (created when needed; removed again when this import
+ * fails, so that a failed import leaves no new file behind), reading the file once where the
+ * core can. When the file has problems that options do not let it skip, they are listed on
+ * stderr and nothing is written. */
 static LikertImportReport *
-run_import (const char                 *project_path,
-            const char                 *csv_path,
-            const LikertImportPlan     *plan,
-            const LikertImportOptions  *options,
-            GError                    **error)
+import_into (const char                 *project_path,
+             const char                 *csv_path,
+             const LikertImportOptions  *options,
+             GError                    **error)
 {
   g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportPlan) problems = NULL;
   g_autofree char *name = g_filename_display_basename (csv_path);
   ImportProgress progress = { TRUE, name, -1 };
   gboolean show_progress = isatty (STDERR_FILENO);
@@ -2191,49 +2193,34 @@ run_import (const char                 *project_path,
   if (store == NULL)
     return NULL;
 
-  report = likert_import_run (store, plan, options,
-                              show_progress ? import_progress_cb : NULL, &progress,
-                              NULL, error);
+  report = likert_import_file_listing_problems (store, csv_path, options,
+                                                show_progress ? import_progress_cb : NULL,
+                                                &progress, NULL, &problems, error);
   import_progress_end (&progress);
   g_clear_object (&store);
   if (report == NULL && !existed)
     remove_project_files (project_path);
-  return report;
-}
 
-/* Plans csv_path, then imports it into project_path unless the plan has problems that options
- * do not let it skip: those are listed on stderr and nothing is written. */
-static LikertImportReport *
-import_into (const char                 *project_path,
-             const char                 *csv_path,
-             const LikertImportOptions  *options,
-             GError                    **error)
-{
-  g_autoptr(LikertImportPlan) plan = plan_import (csv_path, options, error);
-
-  if (plan == NULL || !check_rating_columns (plan, options, error))
-    return NULL;
-
-  if (plan->n_problems > 0 && !options->skip_bad_rows)
+  if (problems != NULL)
     {
       g_autofree char *display_path = g_filename_display_name (csv_path);
-      g_autofree char *problems =
-        g_strdup_printf (ngettext ("%lu problem", "%lu problems", (gulong) plan->n_problems),
-                         (gulong) plan->n_problems);
+      g_autofree char *count =
+        g_strdup_printf (ngettext ("%lu problem", "%lu problems", (gulong) problems->n_problems),
+                         (gulong) problems->n_problems);
       g_autofree char *records =
-        g_strdup_printf (ngettext ("%lu record", "%lu records", (gulong) plan->n_bad_records),
-                         (gulong) plan->n_bad_records);
+        g_strdup_printf (ngettext ("%lu record", "%lu records",
+                                   (gulong) problems->n_bad_records),
+                         (gulong) problems->n_bad_records);
 
-      print_problems (stderr, csv_path, plan);
+      print_problems (stderr, csv_path, problems);
+      g_clear_error (error);
       g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS,
                    /* Translators: a file, then “3 problems”, then “2 records” */
                    _("%s: nothing was imported: %s in %s. Correct the file, or import the other "
                      "records with --skip-bad-rows."),
-                   display_path, problems, records);
-      return NULL;
+                   display_path, count, records);
     }
-
-  return run_import (project_path, csv_path, plan, options, error);
+  return report;
 }
 
 /* What an import did, for people. */

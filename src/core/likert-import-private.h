@@ -15,5 +15,8 @@ guint  _likert_import_count_parallel_indexes  (void);
 /* The index built beside the writer fails past this many pages, as on a full disk (0: no
  * limit). */
 void   _likert_import_set_index_page_limit    (guint    pages);
+/* likert_import_file () plans the first records records and runs the import on that plan
+ * while the whole file is planned beside it (0: plans the whole file first). Process-wide. */
+void   _likert_import_set_speculation         (guint    records);
 
 G_END_DECLS

@@ -1648,13 +1648,18 @@ display_delimiter (char delimiter)
   return delimiter == '\t' ? g_strdup ("\\t") : g_strdup_printf ("%c", delimiter);
 }
 
-LikertImportPlan *
-likert_import_plan_file (const char                *path,
-                         const LikertImportOptions *options,
-                         LikertProgressFunc         progress,
-                         gpointer                   progress_data,
-                         GCancellable              *cancellable,
-                         GError                   **error)
+/* The plan of path; of its first limit data records only, unless limit is 0 (*complete then
+ * says whether that was the whole file: if not, the counts, the problems and the checksum are
+ * the beginning's). */
+static LikertImportPlan *
+plan_file (const char                *path,
+           const LikertImportOptions *options,
+           guint64                    limit,
+           gboolean                  *complete,
+           LikertProgressFunc         progress,
+           gpointer                   progress_data,
+           GCancellable              *cancellable,
+           GError                   **error)
 {
   g_autoptr(LikertImportPlan) plan = g_new0 (LikertImportPlan, 1);
   g_autoptr(LikertCsvTokenizer) tokenizer = NULL;
@@ -1768,6 +1773,7 @@ likert_import_plan_file (const char                *path,
       plan_record (&planner, (const char * const *) cells, count, ++record);
     }
   planner.columns = NULL;
+  *complete = TRUE;
   while (likert_csv_tokenizer_next (tokenizer, &fields, &n, &local_error))
     {
       if (is_blank_record (fields, n))
@@ -1776,6 +1782,11 @@ likert_import_plan_file (const char                *path,
       plan_record (&planner, fields, n, ++record);
       if ((record & 8191) == 0 && progress)
         progress (reader_fraction (&reader), progress_data);
+      if (limit > 0 && record >= limit)
+        {
+          *complete = FALSE;
+          break;
+        }
     }
   if (local_error)
     {
@@ -1805,6 +1816,19 @@ out:
   if (options == &defaults)
     likert_import_options_clear (&defaults);
   return ok ? g_steal_pointer (&plan) : NULL;
+}
+
+LikertImportPlan *
+likert_import_plan_file (const char                *path,
+                         const LikertImportOptions *options,
+                         LikertProgressFunc         progress,
+                         gpointer                   progress_data,
+                         GCancellable              *cancellable,
+                         GError                   **error)
+{
+  gboolean complete;
+
+  return plan_file (path, options, 0, &complete, progress, progress_data, cancellable, error);
 }
 
 void
@@ -1883,6 +1907,8 @@ typedef struct
   sqlite3_stmt              *insert_answer;
   sqlite3_stmt              *insert_text;    /* NULL when the indexer indexes */
   Indexer                   *indexer;        /* nullable */
+  const LikertImportPlan    *whole;          /* a speculative run's plan of the whole file, once
+                                              * it agreed: its notices go in the report */
 } Runner;
 
 /* FNV-1a: a fast 64-bit hash to recognise responses seen in an earlier import. */
@@ -3077,6 +3103,7 @@ make_report (Runner *runner)
 {
   const LikertImportPlan *plan = runner->plan;
   LikertImportReport *report = g_new0 (LikertImportReport, 1);
+  const GPtrArray *notices;
 
   report->dataset_id = runner->dataset_id;
   report->import_id = runner->import_id;
@@ -3098,8 +3125,9 @@ make_report (Runner *runner)
     }
   g_ptr_array_set_free_func (runner->owned_fields, NULL);
   report->notices = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < plan->notices->len; i++)
-    g_ptr_array_add (report->notices, g_strdup (g_ptr_array_index (plan->notices, i)));
+  notices = runner->whole != NULL ? runner->whole->notices : plan->notices;
+  for (guint i = 0; i < notices->len; i++)
+    g_ptr_array_add (report->notices, g_strdup (g_ptr_array_index (notices, i)));
   if (runner->appending)
     {
       g_ptr_array_add (report->notices,
@@ -3145,6 +3173,137 @@ runner_clear (Runner *runner)
     g_string_free (runner->skipped, TRUE);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * One pass instead of two. likert_import_file () plans the first SPECULATE_RECORDS records only
+ * and runs the import on that plan at once, while a thread plans the whole file beside it. Just
+ * before the commit the two plans are compared: when they agree on everything the run used
+ * (roles, scales, labels, the date order, no problem anywhere), the import stands, with the
+ * whole file's checksum and notices; else it is rolled back and run again on the whole plan,
+ * as it always was. A file no longer than the beginning is planned whole and run once.
+ */
+
+#define SPECULATE_RECORDS 20000
+
+static gint speculate_records = SPECULATE_RECORDS;   /* atomic: _likert_import_set_speculation */
+
+typedef struct
+{
+  char                      *path;
+  const LikertImportOptions *options;
+  GCancellable              *cancellable;
+  GThread                   *thread;
+  LikertImportPlan          *whole;      /* once joined: the plan of the whole file, or NULL */
+  GError                    *error;      /* … and why not */
+  gboolean                   retry;      /* the plans disagree: run again on the whole plan */
+} Speculation;
+
+static gpointer
+plan_whole_thread (gpointer data)
+{
+  Speculation *spec = data;
+
+  spec->whole = likert_import_plan_file (spec->path, spec->options, NULL, NULL,
+                                         spec->cancellable, &spec->error);
+  return NULL;
+}
+
+static void
+speculation_join (Speculation *spec)
+{
+  if (spec->thread != NULL)
+    g_thread_join (g_steal_pointer (&spec->thread));
+}
+
+static gboolean
+same_field (const LikertField *a,
+            const LikertField *b)
+{
+  if (a->role != b->role || a->scale_min != b->scale_min || a->scale_max != b->scale_max ||
+      a->label_of != b->label_of || g_strcmp0 (a->header, b->header) != 0)
+    return FALSE;
+  for (guint v = 0; v < LIKERT_MAX_SCALE; v++)
+    if (g_strcmp0 (a->labels[v], b->labels[v]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether a run on the beginning's plan wrote what a run on the whole file's would. */
+static gboolean
+plans_agree (const LikertImportPlan *beginning,
+             const LikertImportPlan *whole)
+{
+  if (beginning->n_problems > 0 || whole->n_problems > 0 ||
+      beginning->delimiter != whole->delimiter ||
+      g_strcmp0 (beginning->encoding, whole->encoding) != 0 ||
+      beginning->shape->kind != whole->shape->kind ||
+      beginning->shape->header_rows != whole->shape->header_rows ||
+      beginning->shape->skip_rows != whole->shape->skip_rows ||
+      beginning->n_columns != whole->n_columns ||
+      beginning->date_order != whole->date_order ||
+      beginning->date_order_ambiguous != whole->date_order_ambiguous)
+    return FALSE;
+  for (guint c = 0; c < whole->n_columns; c++)
+    if (!same_field (beginning->fields[c], whole->fields[c]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Before a speculative run commits: the whole plan, and whether the run stands. FALSE with
+ * error set when the whole file could not be planned (its error is the import's, as it would
+ * have been), FALSE with spec->retry set when the plans disagree. When they agree, the
+ * dataset and the import record get the whole file's checksum. */
+static gboolean
+speculation_holds (Speculation  *spec,
+                   Runner       *runner,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  speculation_join (spec);
+  if (spec->whole == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&spec->error));
+      return FALSE;
+    }
+  if (!plans_agree (runner->plan, spec->whole))
+    {
+      spec->retry = TRUE;
+      return FALSE;
+    }
+
+  runner->whole = spec->whole;
+  stmt = _likert_store_prepare (runner->store, "UPDATE import SET sha256 = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, spec->whole->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, runner->import_id);
+  if (!_likert_store_step_done (runner->store, stmt, error))
+    return FALSE;
+  if (runner->appending)
+    return TRUE;
+  stmt = _likert_store_prepare (runner->store, "UPDATE dataset SET sha256 = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, spec->whole->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, runner->dataset_id);
+  return _likert_store_step_done (runner->store, stmt, error);
+}
+
+void
+_likert_import_set_speculation (guint records)
+{
+  g_atomic_int_set (&speculate_records, (gint) MIN (records, (guint) G_MAXINT));
+}
+
+static LikertImportReport *run_plan (LikertStore               *store,
+                                     const LikertImportPlan    *plan,
+                                     const LikertImportOptions *options,
+                                     LikertProgressFunc         progress,
+                                     gpointer                   progress_data,
+                                     GCancellable              *cancellable,
+                                     Speculation               *spec,
+                                     GError                   **error);
+
 LikertImportReport *
 likert_import_run (LikertStore               *store,
                    const LikertImportPlan    *plan,
@@ -3154,6 +3313,22 @@ likert_import_run (LikertStore               *store,
                    GCancellable              *cancellable,
                    GError                   **error)
 {
+  g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  return run_plan (store, plan, options, progress, progress_data, cancellable, NULL, error);
+}
+
+static LikertImportReport *
+run_plan (LikertStore               *store,
+          const LikertImportPlan    *plan,
+          const LikertImportOptions *options,
+          LikertProgressFunc         progress,
+          gpointer                   progress_data,
+          GCancellable              *cancellable,
+          Speculation               *spec,
+          GError                   **error)
+{
   g_autoptr(LikertCsvTokenizer) tokenizer = NULL;
   g_autofree char *encoding = NULL;
   LikertImportOptions defaults;
@@ -3161,9 +3336,6 @@ likert_import_run (LikertStore               *store,
   Runner runner = { 0 };
   Reader reader = { 0 };
   gboolean journal_changed = FALSE;
-
-  g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
-  g_return_val_if_fail (plan != NULL, NULL);
 
   if (options == NULL)
     {
@@ -3225,6 +3397,7 @@ likert_import_run (LikertStore               *store,
   if (!store_import (&runner, error) ||
       !run_records (&runner, &reader, tokenizer, progress, progress_data, error) ||
       !finish_import (&runner, error) ||
+      (spec != NULL && !speculation_holds (spec, &runner, error)) ||
       !_likert_store_commit (store, error))
     goto fail;
 
@@ -3265,6 +3438,14 @@ span_progress (double   fraction,
   span->progress (span->start + span->span * fraction, span->progress_data);
 }
 
+/* Whether a run on plan fails for its problems before it writes (see run_plan). */
+static gboolean
+stops_at_problems (const LikertImportPlan    *plan,
+                   const LikertImportOptions *options)
+{
+  return plan->n_problems > 0 && (options == NULL || !options->skip_bad_rows);
+}
+
 LikertImportReport *
 likert_import_file (LikertStore               *store,
                     const char                *path,
@@ -3274,17 +3455,94 @@ likert_import_file (LikertStore               *store,
                     GCancellable              *cancellable,
                     GError                   **error)
 {
-  g_autoptr(LikertImportPlan) plan = NULL;
-  ProgressSpan span = { progress, progress_data, 0, 0.4 };
+  return likert_import_file_listing_problems (store, path, options, progress, progress_data,
+                                              cancellable, NULL, error);
+}
 
-  plan = likert_import_plan_file (path, options, progress ? span_progress : NULL, &span,
-                                  cancellable, error);
+LikertImportReport *
+likert_import_file_listing_problems (LikertStore               *store,
+                                     const char                *path,
+                                     const LikertImportOptions *options,
+                                     LikertProgressFunc         progress,
+                                     gpointer                   progress_data,
+                                     GCancellable              *cancellable,
+                                     LikertImportPlan         **problems,
+                                     GError                   **error)
+{
+  g_autoptr(LikertImportPlan) plan = NULL;
+  g_autoptr(GError) run_error = NULL;
+  Speculation spec = { 0 };
+  ProgressSpan span = { progress, progress_data, 0, 0.05 };
+  LikertImportReport *report;
+  gboolean complete;
+
+  g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  plan = plan_file (path, options, (guint64) g_atomic_int_get (&speculate_records), &complete,
+                    progress ? span_progress : NULL, &span, cancellable, error);
   if (plan == NULL)
     return NULL;
-  span.start = 0.4;
-  span.span = 0.6;
-  return likert_import_run (store, plan, options, progress ? span_progress : NULL, &span,
-                            cancellable, error);
+  span.start = 0.05;
+  span.span = 0.95;
+
+  /* Problems at the beginning: the whole file's plan says which, and how many. */
+  if (complete || plan->n_problems > 0)
+    {
+      if (!complete)
+        {
+          g_clear_pointer (&plan, likert_import_plan_free);
+          plan = likert_import_plan_file (path, options, NULL, NULL, cancellable, error);
+          if (plan == NULL)
+            return NULL;
+        }
+      report = run_plan (store, plan, options, progress ? span_progress : NULL, &span,
+                         cancellable, NULL, error);
+      if (report == NULL && problems != NULL && stops_at_problems (plan, options))
+        *problems = g_steal_pointer (&plan);
+      return report;
+    }
+
+  spec.path = g_strdup (path);
+  spec.options = options;
+  spec.cancellable = cancellable;
+  spec.thread = g_thread_new ("likert-import-plan", plan_whole_thread, &spec);
+  report = run_plan (store, plan, options, progress ? span_progress : NULL, &span, cancellable,
+                     &spec, &run_error);
+  speculation_join (&spec);
+
+  /* A run that failed before the plans were compared: the failure of the whole plan is the
+   * import's (as it was when the plan came first), and a disagreement means the run failed
+   * for reading the file the wrong way. */
+  if (report == NULL && !spec.retry && run_error != NULL && spec.whole != NULL &&
+      !plans_agree (plan, spec.whole))
+    {
+      g_clear_error (&run_error);
+      spec.retry = TRUE;
+    }
+  else if (report == NULL && spec.whole == NULL && spec.error != NULL)
+    {
+      g_clear_error (&run_error);
+      run_error = g_steal_pointer (&spec.error);
+    }
+
+  if (spec.retry)
+    {
+      report = run_plan (store, spec.whole, options, progress ? span_progress : NULL, &span,
+                         cancellable, NULL, &run_error);
+      if (report == NULL && problems != NULL && stops_at_problems (spec.whole, options))
+        *problems = g_steal_pointer (&spec.whole);
+    }
+  if (report == NULL)
+    g_propagate_error (error, g_steal_pointer (&run_error));
+
+  g_free (spec.path);
+  g_clear_pointer (&spec.whole, likert_import_plan_free);
+  g_clear_error (&spec.error);
+  return report;
 }
 
 /* ---------------------------------------------------------------------------------------------

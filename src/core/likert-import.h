@@ -196,7 +196,9 @@ LikertImportReport *likert_import_run              (LikertStore          *store,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
 
-/* Plan and run in one call (options may be NULL). */
+/* Plan and run in one call (options may be NULL), reading the file once where it can: the
+ * run starts on the plan of the file's beginning while the whole file is planned beside it,
+ * and stands only when the two plans agree (else it is run again on the whole plan). */
 LikertImportReport *likert_import_file             (LikertStore          *store,
                                                     const char           *path,
                                                     const LikertImportOptions *options,
@@ -204,6 +206,17 @@ LikertImportReport *likert_import_file             (LikertStore          *store,
                                                     gpointer              progress_data,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
+/* The same; when it fails for problems in the file that options do not let it skip
+ * (LIKERT_IMPORT_ERROR_PROBLEMS, nothing written), *problems is the whole file's plan, which
+ * lists them (else NULL). */
+LikertImportReport *likert_import_file_listing_problems (LikertStore          *store,
+                                                         const char           *path,
+                                                         const LikertImportOptions *options,
+                                                         LikertProgressFunc    progress,
+                                                         gpointer              progress_data,
+                                                         GCancellable         *cancellable,
+                                                         LikertImportPlan    **problems,
+                                                         GError              **error);
 
 /* The same on worker threads: a plan, and a run with its own connection to project_path
  * (created if needed). progress is called on the caller's thread-default main context. */

@@ -10,6 +10,7 @@
 
 #include "likert-csv.h"
 #include "likert-encoding.h"
+#include "likert-import-private.h"
 #include "likert-import.h"
 #include "likert-store.h"
 #include "test-common.h"
@@ -252,6 +253,8 @@ parse_options (const char          *spec,
         options->date_order = LIKERT_DATE_ORDER_MDY;
       else if (strcmp (word, "keep-excluded") == 0)
         options->keep_excluded = TRUE;
+      else if (strcmp (word, "skip-bad-rows") == 0)
+        options->skip_bad_rows = TRUE;
       else
         g_error ("unknown option “%s” in the table", word);
     }
@@ -1517,6 +1520,167 @@ test_vendor (gconstpointer data)
   test_dir_clear (&dir);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * One pass. likert_import_file () runs the import on the plan of the file's first records
+ * while the whole file is planned beside it, and keeps the run only when the two plans agree.
+ * Cut the beginning at 1, 2 and 7 records (so that it is shorter than every file here), and
+ * every file of the corpus must import exactly as it does when planned whole first: the same
+ * error, or the same project and report.
+ */
+
+/* What a reader of the project sees, without what differs from one import to the next (uuids,
+ * times). */
+static void
+append_rows (GString    *out,
+             sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+          g_string_append_printf (out, "%s%s", c ? "|" : "", text ? text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+}
+
+static char *
+import_outcome (const char *file,
+                const char *options_spec,
+                guint       beginning)
+{
+  TestDir dir;
+  g_autofree char *project = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+  LikertImportOptions options;
+  sqlite3 *db;
+
+  test_dir_init (&dir);
+  project = test_dir_file (&dir, "one-pass.likert");
+  store = likert_store_open (project, LIKERT_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  parse_options (options_spec, &options);
+  _likert_import_set_speculation (beginning);
+  report = likert_import_file (store, file, &options, NULL, NULL, NULL, &error);
+  _likert_import_set_speculation (20000);
+  likert_import_options_clear (&options);
+  g_clear_object (&store);
+
+  if (report == NULL)
+    g_string_append_printf (out, "error %s %d: %s\n", g_quark_to_string (error->domain),
+                            error->code, error->message);
+  else
+    {
+      g_string_append_printf (out, "report %u %u %u %u %u %u %s\n", report->n_records,
+                              report->n_new, report->n_duplicates, report->n_skipped,
+                              report->n_excluded, report->n_columns, report->encoding);
+      for (guint i = 0; i < report->notices->len; i++)
+        g_string_append_printf (out, "notice %s\n",
+                                (const char *) g_ptr_array_index (report->notices, i));
+    }
+
+  g_assert_cmpint (sqlite3_open_v2 (project, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  append_rows (out, db, "SELECT name, source_name, sha256, encoding, dialect, shape "
+                        "FROM dataset ORDER BY id");
+  append_rows (out, db, "SELECT * FROM field ORDER BY id");
+  append_rows (out, db, "SELECT dataset_id, source_name, sha256, size, encoding, dialect, shape, "
+                        "header_rows, n_records, n_new, n_duplicates, n_skipped, skipped "
+                        "FROM import ORDER BY id");
+  append_rows (out, db, "SELECT * FROM response ORDER BY id");
+  append_rows (out, db, "SELECT * FROM answer ORDER BY response_id, field_id");
+  append_rows (out, db, "SELECT * FROM field_value ORDER BY field_id, code");
+  append_rows (out, db, "SELECT id, quote (sz) FROM response_text_docsize ORDER BY id");
+  sqlite3_close (db);
+  test_dir_clear (&dir);
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_one_pass (const char *dir,
+                const char *file,
+                const char *options)
+{
+  g_autofree char *path = data_path (dir, file);
+  g_autofree char *two_passes = import_outcome (path, options, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const guint beginnings[] = { 1, 2, 7 };
+      g_autofree char *one_pass = import_outcome (path, options, beginnings[i]);
+
+      if (g_strcmp0 (one_pass, two_passes) != 0)
+        g_test_message ("%s/%s (%s), beginning %u", dir, file, options ? options : "",
+                        beginnings[i]);
+      g_assert_cmpstr (one_pass, ==, two_passes);
+    }
+}
+
+static void
+test_one_pass (void)
+{
+  static const char * const dirs[] = { "encodings", "equivalence" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    check_one_pass ("bad", bad_cases[i].file, bad_cases[i].options);
+  for (guint i = 0; i < G_N_ELEMENTS (vendor_cases); i++)
+    {
+      check_one_pass ("vendors", vendor_cases[i].file, NULL);
+      check_one_pass ("vendors", vendor_cases[i].file, "skip-bad-rows");
+    }
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *path = data_path (dirs[d], "");
+      g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (listing);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".tsv") ||
+            g_str_has_suffix (name, ".txt"))
+          check_one_pass (dirs[d], name, NULL);
+    }
+}
+
+/* A file whose beginning misleads: ratings 1–5 and days that could be months (past the
+ * records read for the shape), then a 7 and a 25th. The one-pass run is rolled back and run
+ * again on the whole plan. */
+static void
+test_one_pass_misled (void)
+{
+  TestDir dir;
+  g_autoptr(GString) csv = g_string_new ("id,when,rating,comment\n");
+  g_autofree char *path = NULL;
+  g_autofree char *two_passes = NULL;
+  g_autofree char *one_pass = NULL;
+  guint n = 400;   /* well past the 50 records the shape is read from */
+
+  test_dir_init (&dir);
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (csv, "R%u,%02u/%02u/2024 10:00,%u,Comment %u\n", i, 1 + i % 12,
+                            1 + (i / 12) % 12, 1 + i % 5, i);
+  g_string_append_printf (csv, "R%u,25/03/2024 10:00,7,Late and high\n", n + 1);
+  path = test_dir_write (&dir, "misled.csv", csv->str, -1);
+
+  two_passes = import_outcome (path, NULL, 0);
+  one_pass = import_outcome (path, NULL, 100);
+  g_assert_cmpstr (one_pass, ==, two_passes);
+  /* The whole file decided: a 1–7 scale, days first (25/03 is the 25th of March). */
+  g_assert_nonnull (strstr (two_passes, "|rating|rating|1|7|"));
+  g_assert_nonnull (strstr (two_passes, "\"25/03/2024 10:00\",\"7\""));
+  g_assert_cmpint (strstr (two_passes, "report ") - two_passes, ==, 0);
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1537,6 +1701,8 @@ main (int   argc,
   g_test_add_func ("/import-corpus/bad/complete", test_corpus_complete);
   g_test_add_func ("/import-corpus/bad/generator-in-sync", test_generator_in_sync);
   g_test_add_func ("/import-corpus/big-field", test_big_field);
+  g_test_add_func ("/import-corpus/one-pass/corpus", test_one_pass);
+  g_test_add_func ("/import-corpus/one-pass/misled", test_one_pass_misled);
   g_test_add_func ("/import-corpus/equivalence/separate", test_equivalence);
   g_test_add_func ("/import-corpus/equivalence/one-project", test_equivalence_one_project);
   g_test_add_func ("/import-corpus/reimport/with-id", test_reimport_with_id);
