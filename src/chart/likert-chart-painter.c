@@ -8,10 +8,13 @@
 #include <string.h>
 
 #include "likert-chart-painter.h"
+#include "likert-chart-painter-private.h"
 
 #define DEFAULT_FONT    "Sans 10"
 #define SWATCH_EM       0.8   /* legend swatches */
-#define LEGEND_SPACE_EM 1.0   /* between legend items */
+#define LEGEND_SPACE_EM 1.0   /* between legend items, and between a key's items */
+#define LEGEND_MAX_LINES 2    /* a legend item wraps into this many lines before it is cut */
+#define WORD_ROOM       2.0   /* a column of labels grows up to this much for its longest word */
 #define TICK_SPACE_EM   1.5   /* the least room between two axis labels */
 #define WRAPPED_LINE_SPACING 0.9 /* of the line height, for labels wrapped in a row */
 #define WHITE_TEXT_MAX_LUMINANCE 0.3
@@ -19,6 +22,35 @@
 /* What libadwaita 1.2 puts behind a transparent chart: window_bg_color. */
 #define SURFACE_LIGHT { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1.0 }
 #define SURFACE_DARK  { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1.0 }
+
+/* A layout's whole text and attributes, kept once set_box has cut it, so that another box
+ * starts from them. */
+typedef struct
+{
+  char          *text;
+  PangoAttrList *attrs;   /* nullable */
+} FullText;
+
+static GQuark
+full_text_quark (void)
+{
+  return g_quark_from_static_string ("likert-chart-full-text");
+}
+
+static void
+full_text_free (gpointer data)
+{
+  FullText *full = data;
+
+  g_free (full->text);
+  g_clear_pointer (&full->attrs, pango_attr_list_unref);
+  g_free (full);
+}
+
+/* For tests (likert-chart-painter-private.h); only ever set while nothing renders on another
+ * thread. */
+static LikertChartTextRecorder text_recorder;
+static gpointer text_recorder_data;
 
 static PangoFontDescription *
 font_derive (const PangoFontDescription *base,
@@ -192,17 +224,233 @@ likert_chart_layout_align (PangoLayout    *layout,
                                                                       : PANGO_ALIGN_LEFT);
 }
 
-void
+/* Whether the layout, wrapped at its width, keeps every line within it (Pango lets a word wider
+ * than the width run over rather than break it) in at most max_lines lines. */
+static gboolean
+layout_fits (PangoLayout *layout,
+             int          max_lines)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width <= pango_layout_get_width (layout) &&
+         pango_layout_get_line_count (layout) <= max_lines;
+}
+
+/* What may go before the "…" of a cut: not the space, dash, opening bracket or separator that
+ * led to the word left out ("412 ·…", "Neither (…" read as broken). */
+static gboolean
+dangles (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_SPACE_SEPARATOR:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+      return TRUE;
+    default:
+      return g_unichar_isspace (c) || c == ',' || c == ';' || c == ':' || c == 0x00B7;
+    }
+}
+
+/* text up to length, without what dangles at its end, then "…"; NULL when nothing is left. */
+static char *
+cut_text (const char *text,
+          gsize       length)
+{
+  g_autofree char *kept = NULL;
+  const char *end = text + length;
+
+  while (end > text)
+    {
+      const char *previous = g_utf8_find_prev_char (text, end);
+
+      if (!dangles (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+
+  if (end == text)
+    return NULL;
+
+  kept = g_strndup (text, (gsize) (end - text));
+  return g_strconcat (kept, "\u2026", NULL);
+}
+
+/* Sets the layout's text to cut (the first kept bytes of full's, then "…"), its attributes moved
+ * with it: none may end inside the "…" (Pango reads past the text then). */
+static void
+set_cut_text (PangoLayout    *layout,
+              const FullText *full,
+              const char     *cut,
+              gsize           kept)
+{
+  pango_layout_set_text (layout, cut, -1);
+
+  if (full->attrs != NULL)
+    {
+      PangoAttrList *attrs = pango_attr_list_copy (full->attrs);
+
+      pango_attr_list_update (attrs, (int) kept, (int) (strlen (full->text) - kept),
+                              (int) (strlen (cut) - kept));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
+/* Cuts the layout's text (full) after its last whole word that keeps it within max_lines, and
+ * marks the cut with "…"; "…" alone when not even the first word fits. Pango's own ellipsis cuts
+ * anywhere in a word ("Neither sat…"); here the cuts are where Pango may break a line, so that
+ * words stay whole in every script (between ideographs in Chinese, for one). */
+static void
+cut_at_word (PangoLayout    *layout,
+             const FullText *full,
+             int             max_lines)
+{
+  const char *text = full->text;
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree char *best = NULL;
+  gsize best_kept = 0;
+  const PangoLogAttr *attrs;
+  const char *p = text;
+  int n_attrs;
+  guint low, high;
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  /* attrs[i] is the position before the ith character; the last one is the end of the text. */
+  for (int i = 1; i < n_attrs - 1 && *p != '\0'; i++)
+    {
+      p = g_utf8_next_char (p);
+      if (attrs[i].is_line_break)
+        {
+          gsize length = (gsize) (p - text);
+
+          g_array_append_val (cuts, length);
+        }
+    }
+
+  /* The longer the text kept, the more room it needs: the longest that fits, by bisection. */
+  low = 0;
+  high = cuts->len;
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+      g_autofree char *candidate = cut_text (text, g_array_index (cuts, gsize, middle));
+
+      if (candidate != NULL)
+        {
+          gsize kept = strlen (candidate) - strlen ("\u2026");
+
+          set_cut_text (layout, full, candidate, kept);
+          if (!layout_fits (layout, max_lines))
+            {
+              high = middle;
+              continue;
+            }
+          g_free (best);
+          best = g_steal_pointer (&candidate);
+          best_kept = kept;
+        }
+      low = middle + 1;
+    }
+
+  set_cut_text (layout, full, best != NULL ? best : "\u2026", best_kept);
+}
+
+/* Joins a dash between digits to the digit after it (with a word joiner): Pango may break a line
+ * after any dash, which would leave "Detractors (0–" over "6)". */
+static void
+glue_ranges (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = NULL;
+  g_autoptr(GString) glued = NULL;
+  gunichar before = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (glued != NULL)
+        g_string_append_unichar (glued, c);
+
+      if (g_unichar_type (c) == G_UNICODE_DASH_PUNCTUATION && g_unichar_isdigit (before) &&
+          g_unichar_isdigit (g_utf8_get_char (next)))
+        {
+          if (glued == NULL)
+            {
+              glued = g_string_new_len (text, next - text);
+              if (pango_layout_get_attributes (layout) != NULL)
+                attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+            }
+          /* Attributes after it move on by the joiner's three bytes. */
+          if (attrs != NULL)
+            pango_attr_list_update (attrs, (int) glued->len, 0, 3);
+          g_string_append (glued, "\u2060");
+        }
+
+      before = c;
+    }
+
+  if (glued == NULL)
+    return;
+
+  pango_layout_set_text (layout, glued->str, (int) glued->len);
+  if (attrs != NULL)
+    {
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+}
+
+gboolean
 likert_chart_layout_set_box (PangoLayout    *layout,
                              double          width,
                              int             max_lines,
                              PangoAlignment  alignment)
 {
+  FullText *full = g_object_get_qdata (G_OBJECT (layout), full_text_quark ());
+  gboolean fits;
+
+  max_lines = MAX (max_lines, 1);
+  if (full != NULL)
+    {
+      pango_layout_set_text (layout, full->text, -1);
+      pango_layout_set_attributes (layout, full->attrs);
+    }
+  else
+    {
+      glue_ranges (layout);
+    }
+
+  /* Whole words only: Pango's PANGO_WRAP_WORD_CHAR and its ellipsis break inside words
+   * ("Extr-eme-ly", "Neither sat…"), which reads as nonsense under a bar. */
   pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -MAX (max_lines, 1));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (layout, -1);
+
+  fits = layout_fits (layout, max_lines);
+  if (!fits)
+    {
+      if (full == NULL)
+        {
+          PangoAttrList *attrs = pango_layout_get_attributes (layout);
+
+          full = g_new0 (FullText, 1);
+          full->text = g_strdup (pango_layout_get_text (layout));
+          full->attrs = attrs != NULL ? pango_attr_list_copy (attrs) : NULL;
+          g_object_set_qdata_full (G_OBJECT (layout), full_text_quark (), full,
+                                   full_text_free);
+        }
+      cut_at_word (layout, full, max_lines);
+    }
+
   likert_chart_layout_align (layout, alignment);
+
+  return fits;
 }
 
 int
@@ -244,6 +492,34 @@ likert_chart_set_source_alpha (cairo_t          *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * factor);
 }
 
+static void
+record_lines (PangoLayout *layout,
+              double       x,
+              double       y)
+{
+  const char *text = pango_layout_get_text (layout);
+  gboolean ellipsized = pango_layout_is_ellipsized (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      g_autofree char *line_text = g_strndup (text + line->start_index, (gsize) line->length);
+      PangoRectangle logical;
+      LikertChartRect extents;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      extents.x = x + (double) logical.x / PANGO_SCALE;
+      extents.y = y + (double) logical.y / PANGO_SCALE;
+      extents.width = (double) logical.width / PANGO_SCALE;
+      extents.height = (double) logical.height / PANGO_SCALE;
+      text_recorder (line_text, &extents, ellipsized, text_recorder_data);
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
 void
 likert_chart_painter_show (LikertChartPainter *painter,
                            PangoLayout        *layout,
@@ -254,6 +530,17 @@ likert_chart_painter_show (LikertChartPainter *painter,
   likert_chart_set_source (painter->cr, color);
   cairo_move_to (painter->cr, x, y);
   pango_cairo_show_layout (painter->cr, layout);
+
+  if (G_UNLIKELY (text_recorder != NULL))
+    record_lines (layout, x, y);
+}
+
+void
+likert_chart_painter_set_recorder (LikertChartTextRecorder recorder,
+                                   gpointer                user_data)
+{
+  text_recorder = recorder;
+  text_recorder_data = user_data;
 }
 
 PangoLayout *
@@ -533,7 +820,84 @@ likert_chart_step_digits (double step)
   return (int) MIN (6.0, ceil (-log10 (step) - 1e-9));
 }
 
-/* Legends */
+/* Legends and keys */
+
+/* Narrows a wrapped layout's box to its longest line, so that it draws within the width it
+ * measures (alignment within a wider box would move its lines away from where it is placed). */
+static void
+fit_box_to_text (PangoLayout    *layout,
+                 PangoAlignment  alignment)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_set_width (layout, MAX (logical.width, 1));
+  likert_chart_layout_align (layout, alignment);
+}
+
+/* Flows items into a line from start: as many as fit in width (at least one), space apart;
+ * returns the end of the line and its width in *line_width. */
+static guint
+flow_line (const double *item_width,
+           guint         n_items,
+           guint         start,
+           double        width,
+           double        space,
+           double       *line_width)
+{
+  guint end = start + 1;
+
+  *line_width = item_width[start];
+  while (end < n_items && *line_width + space + item_width[end] <= width)
+    {
+      *line_width += space + item_width[end];
+      end++;
+    }
+
+  return end;
+}
+
+/* An item's text, at most max_text wide; FALSE in *whole when it had to be cut. */
+static PangoLayout *
+legend_text_layout (LikertChartPainter *painter,
+                    const char         *text,
+                    double              max_text,
+                    gboolean           *whole)
+{
+  PangoAlignment start_side = painter->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  PangoLayout *layout = likert_chart_painter_layout (painter, painter->font, text);
+
+  *whole = TRUE;
+  /* Too long for a line of the legend: onto a second line at a word boundary, rather than cut
+   * in a word. */
+  if (likert_chart_layout_width (layout) > max_text)
+    {
+      *whole = likert_chart_layout_set_box (layout, max_text, LEGEND_MAX_LINES, start_side);
+      fit_box_to_text (layout, start_side);
+    }
+
+  return layout;
+}
+
+gboolean
+likert_chart_legend_fits (LikertChartPainter          *painter,
+                          const LikertChartLegendItem *items,
+                          guint                        n_items,
+                          double                       width)
+{
+  double max_text = MAX (width - round (painter->em * SWATCH_EM) - painter->gap, 1.0);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PangoLayout) layout = likert_chart_painter_layout (painter, painter->font,
+                                                                   items[i].text);
+
+      if (likert_chart_layout_width (layout) > max_text)
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 double
 likert_chart_legend (LikertChartPainter          *painter,
@@ -561,25 +925,18 @@ likert_chart_legend (LikertChartPainter          *painter,
 
   for (guint i = 0; i < n_items; i++)
     {
-      layouts[i] = likert_chart_painter_layout (painter, painter->font, items[i].text);
-      if (likert_chart_layout_width (layouts[i]) > max_text)
-        likert_chart_layout_set_box (layouts[i], max_text, 1,
-                                     painter->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      gboolean whole;
+
+      layouts[i] = legend_text_layout (painter, items[i].text, max_text, &whole);
       item_width[i] = swatch + painter->gap + likert_chart_layout_width (layouts[i]);
     }
 
   while (line_start < n_items)
     {
-      guint line_end = line_start + 1;
-      double line_width = item_width[line_start];
+      double line_width;
+      guint line_end = flow_line (item_width, n_items, line_start, width, space, &line_width);
       double line_height = painter->em;
       double offset;
-
-      while (line_end < n_items && line_width + space + item_width[line_end] <= width)
-        {
-          line_width += space + item_width[line_end];
-          line_end++;
-        }
 
       for (guint i = line_start; i < line_end; i++)
         line_height = MAX (line_height, likert_chart_layout_height (layouts[i]));
@@ -590,10 +947,15 @@ likert_chart_legend (LikertChartPainter          *painter,
         {
           double item_x = x + (painter->rtl ? width - offset - item_width[i] : offset);
           double text_height = likert_chart_layout_height (layouts[i]);
+          PangoRectangle first_line;
           LikertChartRect box;
 
+          /* Level with the first line of the text, when it wraps. */
+          pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (layouts[i], 0),
+                                               NULL, &first_line);
           box.x = round (painter->rtl ? item_x + item_width[i] - swatch : item_x);
-          box.y = round (line_y + (line_height - swatch) / 2.0);
+          box.y = round (line_y + (line_height - text_height) / 2.0 +
+                         (first_line.height - swatch) / 2.0);
           box.width = swatch;
           box.height = swatch;
 
@@ -625,6 +987,197 @@ likert_chart_legend (LikertChartPainter          *painter,
   g_free (layouts);
 
   return line_y - y;
+}
+
+/* "1 Extremely dissatisfied": the value bold, tied to the label's first word by a no-break space
+ * so that a line never ends between them. */
+static PangoLayout *
+key_item_layout (LikertChartPainter       *painter,
+                 const LikertChartKeyItem *item)
+{
+  g_autofree char *text = g_strconcat (item->value, "\u00a0", item->label, NULL);
+  PangoLayout *layout = likert_chart_painter_layout (painter, painter->font, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+  attr->start_index = 0;
+  attr->end_index = (guint) strlen (item->value);
+  pango_attr_list_insert (attrs, attr);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+/* The items whole, flowing into lines. */
+static gboolean
+key_items (LikertChartPainter       *painter,
+           const LikertChartKeyItem *items,
+           guint                     n_items,
+           double                    x,
+           double                    y,
+           double                    width,
+           gboolean                  draw,
+           double                   *height)
+{
+  double space = round (painter->em * LEGEND_SPACE_EM);
+  g_autofree double *item_width = g_new0 (double, n_items);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PangoLayout) separator = NULL;
+  double line_y = y;
+  guint line_start = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      PangoLayout *layout = key_item_layout (painter, &items[i]);
+
+      g_ptr_array_add (layouts, layout);
+      item_width[i] = likert_chart_layout_width (layout);
+      /* Wider than the key: alone on its lines (the whole box is its), wrapped at its words,
+       * centred; a word wider than the key cannot be shown whole. */
+      if (item_width[i] > width)
+        {
+          if (!likert_chart_layout_set_box (layout, width, G_MAXINT, PANGO_ALIGN_CENTER))
+            return FALSE;
+          item_width[i] = width;
+        }
+    }
+
+  /* Between two items on a line, a muted dot in the middle of the space. */
+  separator = likert_chart_painter_layout (painter, painter->font, "\u00b7");
+
+  while (line_start < n_items)
+    {
+      double line_width;
+      guint line_end = flow_line (item_width, n_items, line_start, width, space, &line_width);
+      double line_height = 0;
+      double offset;
+
+      for (guint i = line_start; i < line_end; i++)
+        line_height = MAX (line_height, likert_chart_layout_height (layouts->pdata[i]));
+
+      /* Centred; from the start side in reading order, as the values stand over the key. */
+      offset = MAX ((width - line_width) / 2.0, 0.0);
+      for (guint i = line_start; draw && i < line_end; i++)
+        {
+          double item_x = x + (painter->rtl ? width - offset - item_width[i] : offset);
+
+          likert_chart_painter_show (painter, layouts->pdata[i], &painter->style->foreground,
+                                     item_x, line_y);
+          offset += item_width[i] + space;
+
+          if (i + 1 < line_end)
+            {
+              double dot_width = likert_chart_layout_width (separator);
+              double middle = offset - space / 2.0;
+
+              likert_chart_painter_show (painter, separator, &painter->style->muted,
+                                         x + (painter->rtl ? width - middle : middle) -
+                                         dot_width / 2.0,
+                                         line_y);
+            }
+        }
+
+      line_y += line_height;
+      line_start = line_end;
+      if (line_start < n_items)
+        line_y += painter->gap;
+    }
+
+  *height = line_y - y;
+  return TRUE;
+}
+
+/* The items as one running text, wrapped at any word boundary. */
+static gboolean
+key_text (LikertChartPainter         *painter,
+          const PangoFontDescription *font,
+          const LikertChartKeyItem   *items,
+          guint                       n_items,
+          double                      x,
+          double                      y,
+          double                      width,
+          gboolean                    draw,
+          double                     *height)
+{
+  const LikertRgba *muted = &painter->style->muted;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *attr;
+  gboolean fits;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (i > 0)
+        {
+          /* The dot ends a line rather than starts one. */
+          g_string_append (text, "\u00a0");
+          attr = pango_attr_foreground_new ((guint16) (muted->red * G_MAXUINT16),
+                                            (guint16) (muted->green * G_MAXUINT16),
+                                            (guint16) (muted->blue * G_MAXUINT16));
+          attr->start_index = (guint) text->len;
+          g_string_append (text, "\u00b7");
+          attr->end_index = (guint) text->len;
+          pango_attr_list_insert (attrs, attr);
+          g_string_append_c (text, ' ');
+        }
+
+      /* Each item isolated: it reads in its own direction, its neutral characters kept from
+       * its neighbours'. */
+      g_string_append (text, "\u2068");
+      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->start_index = (guint) text->len;
+      g_string_append (text, items[i].value);
+      attr->end_index = (guint) text->len;
+      pango_attr_list_insert (attrs, attr);
+      g_string_append (text, "\u00a0");
+      g_string_append (text, items[i].label);
+      g_string_append (text, "\u2069");
+    }
+
+  /* A paragraph in the labels' direction, as any text of the chart: the items follow the bars
+   * in Arabic; English labels read from the left in a right-to-left chart too, rather than in
+   * lines that each run right to left through items broken over them. */
+  layout = likert_chart_painter_layout (painter, font, text->str);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  fits = likert_chart_layout_set_box (layout, width, G_MAXINT, PANGO_ALIGN_CENTER);
+
+  *height = fits ? likert_chart_layout_height (layout) : 0;
+  if (fits && draw)
+    likert_chart_painter_show (painter, layout, &painter->style->foreground, x, y);
+
+  return fits;
+}
+
+gboolean
+likert_chart_key (LikertChartPainter       *painter,
+                  const LikertChartKeyItem *items,
+                  guint                     n_items,
+                  LikertChartKeyForm        form,
+                  double                    x,
+                  double                    y,
+                  double                    width,
+                  gboolean                  draw,
+                  double                   *height)
+{
+  *height = 0;
+  if (n_items == 0)
+    return TRUE;
+  if (!(width >= 1))
+    return FALSE;
+
+  switch (form)
+    {
+    case LIKERT_CHART_KEY_TEXT:
+      return key_text (painter, painter->font, items, n_items, x, y, width, draw, height);
+    case LIKERT_CHART_KEY_SMALL_TEXT:
+      return key_text (painter, painter->small_font, items, n_items, x, y, width, draw, height);
+    case LIKERT_CHART_KEY_ITEMS:
+    default:
+      return key_items (painter, items, n_items, x, y, width, draw, height);
+    }
 }
 
 /* Value axes */
@@ -802,6 +1355,52 @@ likert_chart_max_width (LikertChartPainter         *painter,
   return widest;
 }
 
+double
+likert_chart_widest_word (LikertChartPainter         *painter,
+                          const PangoFontDescription *font,
+                          const char                 *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+
+  /* Wrapped in no room at all, a layout takes every break it may: a word a line. */
+  layout = likert_chart_painter_layout (painter, font, text);
+  pango_layout_set_width (layout, 1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+
+  return likert_chart_layout_width (layout);
+}
+
+double
+likert_chart_label_width (LikertChartPainter         *painter,
+                          const PangoFontDescription *font,
+                          const char * const         *texts,
+                          guint                       n_texts,
+                          double                      max_width)
+{
+  g_autoptr(PangoLayout) ellipsis = NULL;
+  double widest = ceil (likert_chart_max_width (painter, font, texts, n_texts));
+  double word = 0;
+
+  if (widest <= max_width)
+    return widest;
+
+  /* Labels wrap and are cut between words only: a word wider than the column leaves nothing
+   * but "…" of its label. Room for the longest word and the "…" after it, when that is not too
+   * much more; a little more room would change nothing. */
+  for (guint i = 0; i < n_texts; i++)
+    word = MAX (word, likert_chart_widest_word (painter, font, texts[i]));
+  ellipsis = likert_chart_painter_layout (painter, font, "\u2026");
+  word = ceil (word + likert_chart_layout_width (ellipsis));
+
+  if (word > floor (max_width) && word <= WORD_ROOM * max_width)
+    return MIN (widest, word);
+
+  return MIN (widest, floor (max_width));
+}
+
 void
 likert_chart_row_text (LikertChartPainter         *painter,
                        const PangoFontDescription *font,
@@ -814,18 +1413,18 @@ likert_chart_row_text (LikertChartPainter         *painter,
                        const LikertRgba           *color)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  gboolean fits;
   double line_height;
 
   if (text == NULL || text[0] == '\0' || width < 1)
     return;
 
   layout = likert_chart_painter_layout (painter, font, text);
-  likert_chart_layout_set_box (layout, width, 1, alignment);
+  fits = likert_chart_layout_set_box (layout, width, 1, alignment);
   line_height = MAX (likert_chart_layout_height (layout), 1);
 
   /* A second line, closer than usual, when the text needs it and the row has room. */
-  if (pango_layout_is_ellipsized (layout) &&
-      2 * WRAPPED_LINE_SPACING * line_height <= height)
+  if (!fits && 2 * WRAPPED_LINE_SPACING * line_height <= height)
     {
       pango_layout_set_line_spacing (layout, WRAPPED_LINE_SPACING);
       likert_chart_layout_set_box (layout, width, 2, alignment);

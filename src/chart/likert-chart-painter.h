@@ -59,9 +59,11 @@ PangoLayout *likert_chart_painter_layout (LikertChartPainter         *painter,
 PangoLayout *likert_chart_painter_value_layout (LikertChartPainter *painter,
                                                 const char         *text,
                                                 gsize               bold_length);
-/* Wrapped to width, at most max_lines lines (the last ellipsized); alignment as for
- * likert_chart_layout_align. */
-void         likert_chart_layout_set_box (PangoLayout                *layout,
+/* Wrapped to width at word boundaries only, in at most max_lines lines; alignment as for
+ * likert_chart_layout_align. Returns whether all of the text fits so. When not, the text is cut
+ * after the last whole word that fits, and "…" marks the cut ("…" alone when not even the first
+ * word fits): a word is never broken. The layout keeps its whole text for another call. */
+gboolean     likert_chart_layout_set_box (PangoLayout                *layout,
                                           double                      width,
                                           int                         max_lines,
                                           PangoAlignment              alignment);
@@ -144,7 +146,8 @@ double       likert_chart_nice_step      (double                      range,
 /* How many decimals the labels of a step need. */
 int          likert_chart_step_digits    (double                      step);
 
-/* Legends: one swatch and text per item, flowing from the start side into centred lines. */
+/* Legends: one swatch and text per item, flowing from the start side into centred lines; an item
+ * too long for a line wraps at its words. */
 typedef struct
 {
   LikertRgba  color;
@@ -161,6 +164,45 @@ double       likert_chart_legend         (LikertChartPainter          *painter,
                                           double                       width,
                                           gboolean                     draw,
                                           LikertChartRect             *swatches);
+
+/* Whether every item of the legend fits on one line in a box width wide: else it wraps, or is
+ * cut after a word. */
+gboolean     likert_chart_legend_fits    (LikertChartPainter          *painter,
+                                          const LikertChartLegendItem *items,
+                                          guint                        n_items,
+                                          double                       width);
+
+/* A key to values drawn without their labels (they would not fit whole under the bars or over
+ * the columns): "1 Extremely dissatisfied · 2 Somewhat dissatisfied · …", in centred lines in the
+ * box x…x + width. */
+typedef struct
+{
+  const char *value;   /* "1", bold */
+  const char *label;
+} LikertChartKeyItem;
+
+typedef enum {
+  /* Each item whole, the first at the chart's start side: one moves to the next line rather
+   * than break; one wider than the box wraps at its words, alone on its lines. */
+  LIKERT_CHART_KEY_ITEMS,
+  /* Shorter: one running text, the items broken across lines at word boundaries; it runs in
+   * the labels' direction. */
+  LIKERT_CHART_KEY_TEXT,
+  /* Shorter still: the running text in the small font. */
+  LIKERT_CHART_KEY_SMALL_TEXT,
+} LikertChartKeyForm;
+
+/* Measures (draw FALSE) or draws the key from y, its height in *height; FALSE (nothing drawn)
+ * when a word is wider than the box. */
+gboolean     likert_chart_key            (LikertChartPainter          *painter,
+                                          const LikertChartKeyItem    *items,
+                                          guint                        n_items,
+                                          LikertChartKeyForm           form,
+                                          double                       x,
+                                          double                       y,
+                                          double                       width,
+                                          gboolean                     draw,
+                                          double                      *height);
 
 /* A horizontal value axis: value_min at x_min, value_max at x_max (x_min > x_max in RTL). */
 typedef enum {
@@ -216,8 +258,19 @@ double       likert_chart_max_width      (LikertChartPainter          *painter,
                                           const PangoFontDescription  *font,
                                           const char * const          *texts,
                                           guint                        n_texts);
-/* Draws text wrapped in the box x…x + width (at most as many lines as fit in height, ellipsized
- * after), aligned physically, centred on y_centre. */
+/* The widest word of text (what cannot be broken), in font. */
+double       likert_chart_widest_word    (LikertChartPainter          *painter,
+                                          const PangoFontDescription  *font,
+                                          const char                  *text);
+/* The width of a column of the texts: the widest in one line, at most max_width; but room for
+ * the longest word and a "…" after it when that takes up to 2 × max_width. */
+double       likert_chart_label_width    (LikertChartPainter          *painter,
+                                          const PangoFontDescription  *font,
+                                          const char * const          *texts,
+                                          guint                        n_texts,
+                                          double                       max_width);
+/* Draws text wrapped in the box x…x + width (at most as many lines as fit in height, cut after a
+ * whole word), aligned physically, centred on y_centre. */
 void         likert_chart_row_text       (LikertChartPainter          *painter,
                                           const PangoFontDescription  *font,
                                           const char                  *text,

@@ -223,9 +223,8 @@ likert_diverging_render (cairo_t                   *cr,
     }
 
   /* Across: labels at the start, the bars, each bar's n at the end. */
-  label_width = MIN (ceil (likert_chart_max_width (&painter, painter.font, labels,
-                                                   data->n_segments)),
-                     floor (content_width * LABEL_FRACTION));
+  label_width = likert_chart_label_width (&painter, painter.font, labels, data->n_segments,
+                                          floor (content_width * LABEL_FRACTION));
   end_width = ceil (likert_chart_max_width (&painter, painter.font,
                                             (const char * const *) n_texts, data->n_segments));
   for (int attempt = 0; ; attempt++)
@@ -255,12 +254,14 @@ likert_diverging_render (cairo_t                   *cr,
       legend[i].color = palette[i];
       legend[i].text = legend_texts[i];
     }
-  /* Over the bars; across the chart when it would take more than two lines there. */
+  /* Over the bars; across the chart when it would take more than two lines there, or wrap a
+   * name. */
   legend_left = plot_left;
   legend_width = plot_width;
   legend_height = likert_chart_legend (&painter, legend, n, legend_left, 0, legend_width, FALSE,
                                        NULL);
-  if (legend_height > 2 * painter.em + painter.gap + 1)
+  if (legend_height > 2 * painter.em + painter.gap + 1 ||
+      !likert_chart_legend_fits (&painter, legend, n, legend_width))
     {
       legend_left = painter.pad;
       legend_width = content_width;

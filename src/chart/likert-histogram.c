@@ -20,6 +20,16 @@
 #define BAR_FRACTION    0.7   /* of a slot's width */
 #define MAX_LABEL_LINES 3
 
+/* Where the scale's labels go, from the first choice to the last. */
+typedef enum {
+  LABELS_UNDER,             /* each under its bar, wrapped at word boundaries */
+  LABELS_KEY_ITEMS,         /* only the values under the bars, a key below names them */
+  LABELS_KEY_TEXT,          /* the same key as running text: shorter */
+  LABELS_KEY_SMALL_TEXT,    /* in the small font: shorter still */
+  LABELS_NONE,
+  N_LABEL_PLACES
+} LabelPlace;
+
 typedef enum {
   VALUE_LABELS_ONE_LINE,    /* "1750 · 35.1 %" ("35.1 % · 1750" in percent mode) */
   VALUE_LABELS_TWO_LINES,   /* "1750" over "35.1 %" */
@@ -28,6 +38,24 @@ typedef enum {
 } ValueLabels;
 
 typedef LikertChartPainter Painter;
+
+static LikertChartKeyForm
+key_form (LabelPlace place)
+{
+  switch (place)
+    {
+    case LABELS_KEY_TEXT:
+      return LIKERT_CHART_KEY_TEXT;
+    case LABELS_KEY_SMALL_TEXT:
+      return LIKERT_CHART_KEY_SMALL_TEXT;
+    case LABELS_KEY_ITEMS:
+    case LABELS_UNDER:
+    case LABELS_NONE:
+    case N_LABEL_PLACES:
+    default:
+      return LIKERT_CHART_KEY_ITEMS;
+    }
+}
 
 static char *
 format_percent (guint64 count,
@@ -221,15 +249,19 @@ likert_histogram_render (cairo_t                   *cr,
   PangoLayout *value_layouts[LIKERT_HISTOGRAM_MAX_BARS] = { NULL };
   PangoLayout *number_layouts[LIKERT_HISTOGRAM_MAX_BARS] = { NULL };
   PangoLayout *label_layouts[LIKERT_HISTOGRAM_MAX_BARS] = { NULL };
-  int label_heights[MAX_LABEL_LINES + 1] = { 0 };
+  LikertChartKeyItem key_items[LIKERT_HISTOGRAM_MAX_BARS];
+  char numbers[LIKERT_HISTOGRAM_MAX_BARS][16];
   LikertChartRect bars[LIKERT_HISTOGRAM_MAX_BARS];
   ValueLabels value_mode = VALUE_LABELS_NONE;
+  LabelPlace labels = LABELS_NONE;
+  gboolean place_fits[N_LABEL_PLACES] = { FALSE };
+  double place_height[N_LABEL_PLACES] = { 0 };
   Ticks ticks = { 0 };
   gboolean show_title;
   gboolean show_values;
   gboolean show_numbers = TRUE;
-  int label_lines = MAX_LABEL_LINES;
   guint n_bars;
+  guint n_key_items = 0;
   guint64 total = 0;
   guint64 max_count = 0;
   double title_height = 0;
@@ -337,13 +369,13 @@ likert_histogram_render (cairo_t                   *cr,
     }
   show_values = value_mode != VALUE_LABELS_NONE;
 
-  /* The value and its label under each bar, wrapped within the slot. */
+  /* The value and its label under each bar, wrapped within the slot at word boundaries. */
   for (guint i = 0; i < n_bars; i++)
     {
-      g_autofree char *number = g_strdup_printf ("%d", data->scale_min + (int) i);
       const char *label = data->labels != NULL ? data->labels[i] : NULL;
 
-      number_layouts[i] = likert_chart_painter_layout (&painter, painter.bold_font, number);
+      g_snprintf (numbers[i], sizeof numbers[i], "%d", data->scale_min + (int) i);
+      number_layouts[i] = likert_chart_painter_layout (&painter, painter.bold_font, numbers[i]);
       likert_chart_layout_set_box (number_layouts[i], slot_width - painter.gap, 1,
                                    PANGO_ALIGN_CENTER);
       number_height = MAX (number_height, likert_chart_layout_height (number_layouts[i]));
@@ -351,37 +383,71 @@ likert_histogram_render (cairo_t                   *cr,
       if (label != NULL && label[0] != '\0')
         {
           label_layouts[i] = likert_chart_painter_layout (&painter, painter.font, label);
-          for (int lines = MAX_LABEL_LINES; lines >= 1; lines--)
-            {
-              likert_chart_layout_set_box (label_layouts[i], slot_width - painter.gap, lines,
-                                           PANGO_ALIGN_CENTER);
-              label_heights[lines] = MAX (label_heights[lines],
-                                          likert_chart_layout_height (label_layouts[i]));
-            }
+          key_items[n_key_items++] = (LikertChartKeyItem) { numbers[i], label };
         }
     }
 
-  /* Give the bars room: fewer label lines, then no title, no shares, no labels, no values. */
+  /* A label that does not fit its slot whole would be cut in a word ("Extr-eme-ly", "Neither
+   * sat…"): then the values alone stand under the bars, and a key across the chart names them. */
+  place_fits[LABELS_NONE] = TRUE;
+  if (n_key_items > 0)
+    {
+      place_fits[LABELS_UNDER] = TRUE;
+      for (guint i = 0; i < n_bars; i++)
+        {
+          if (label_layouts[i] == NULL)
+            continue;
+          if (!likert_chart_layout_set_box (label_layouts[i], slot_width - painter.gap,
+                                            MAX_LABEL_LINES, PANGO_ALIGN_CENTER))
+            place_fits[LABELS_UNDER] = FALSE;
+          place_height[LABELS_UNDER] = MAX (place_height[LABELS_UNDER],
+                                            likert_chart_layout_height (label_layouts[i]));
+        }
+
+      for (LabelPlace place = LABELS_KEY_ITEMS; place < LABELS_NONE; place++)
+        {
+          place_fits[place] = likert_chart_key (&painter, key_items, n_key_items,
+                                                key_form (place), painter.pad, 0,
+                                                width - 2 * painter.pad, FALSE,
+                                                &place_height[place]);
+          /* Set apart from the values under the bars. */
+          place_height[place] += painter.pad;
+        }
+    }
+  for (labels = 0; !place_fits[labels]; labels++)
+    ;
+
+  /* Give the bars room: a shorter form of the labels, then no title, no shares, no labels, no
+   * values. */
   for (;;)
     {
+      LabelPlace shorter = labels;
+
+      for (LabelPlace place = labels + 1; place < LABELS_NONE && shorter == labels; place++)
+        if (place_fits[place] && place_height[place] < place_height[labels])
+          shorter = place;
+
       /* The top and bottom grid labels stand half a line outside the plot. */
       top = painter.pad + (show_title ? title_height + painter.pad : 0);
       top += MAX (show_values ? value_height + painter.gap : 0, painter.em / 2);
       bottom = painter.pad + painter.gap;
-      bottom += MAX ((show_numbers ? number_height : 0) + label_heights[label_lines],
+      bottom += MAX ((show_numbers ? number_height : 0) +
+                     (labels == LABELS_UNDER ? place_height[LABELS_UNDER] : 0),
                      painter.em / 2);
+      if (labels != LABELS_UNDER)
+        bottom += place_height[labels];
       plot_height = height - top - bottom;
 
       if (plot_height >= MIN_PLOT_EM * painter.em)
         break;
-      else if (label_lines > 1)
-        label_lines--;
+      else if (shorter != labels)
+        labels = shorter;
       else if (show_title)
         show_title = FALSE;
       else if (show_values)
         show_values = FALSE;
-      else if (label_lines > 0)
-        label_lines = 0;
+      else if (labels != LABELS_NONE)
+        labels = LABELS_NONE;
       else if (show_numbers)
         show_numbers = FALSE;
       else
@@ -483,13 +549,18 @@ likert_histogram_render (cairo_t                   *cr,
           y += number_height;
         }
 
-      if (label_lines > 0 && label_layouts[i] != NULL)
-        {
-          likert_chart_layout_set_box (label_layouts[i], slot_width - painter.gap, label_lines,
-                                       PANGO_ALIGN_CENTER);
-          likert_chart_painter_show (&painter, label_layouts[i], &style->foreground,
-                                     slot_x + painter.gap / 2.0, y);
-        }
+      if (labels == LABELS_UNDER && label_layouts[i] != NULL)
+        likert_chart_painter_show (&painter, label_layouts[i], &style->foreground,
+                                   slot_x + painter.gap / 2.0, y);
+    }
+
+  if (labels != LABELS_UNDER && labels != LABELS_NONE)
+    {
+      double key_height;
+
+      likert_chart_key (&painter, key_items, n_key_items, key_form (labels), painter.pad,
+                        baseline + painter.gap + number_height + painter.pad,
+                        width - 2 * painter.pad, TRUE, &key_height);
     }
 
   if (total == 0)

@@ -233,8 +233,8 @@ likert_interval_render (cairo_t                  *cr,
 
   /* Across: labels, the plot, the value with its interval, n; the interval's text goes first
    * when the plot gets too narrow, then label room. */
-  label_width = MIN (ceil (likert_chart_max_width (&painter, painter.font, labels, data->n_rows)),
-                     floor (content_width * LABEL_FRACTION));
+  label_width = likert_chart_label_width (&painter, painter.font, labels, data->n_rows,
+                                          floor (content_width * LABEL_FRACTION));
   n_width = ceil (likert_chart_max_width (&painter, painter.font,
                                           (const char * const *) n_texts, data->n_rows));
   for (int attempt = 0; ; attempt++)
@@ -257,7 +257,9 @@ likert_interval_render (cairo_t                  *cr,
       if (attempt == 0)
         with_interval = FALSE;
       else if (attempt == 1)
-        label_width = MIN (label_width, floor (content_width * LABEL_FRACTION / 2));
+        label_width = MIN (label_width,
+                           likert_chart_label_width (&painter, painter.font, labels, data->n_rows,
+                                                     floor (content_width * LABEL_FRACTION / 2)));
       else
         n_width = 0;
     }

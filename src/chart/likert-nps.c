@@ -127,6 +127,7 @@ likert_nps_render (cairo_t                *cr,
   double content_width, label_width, score_width = 0, n_width, space;
   double bars_x0, bars_width, scores_x0, scores_width, bars_left, scores_left;
   double title_height = 0, head_height, axis_height, more_height = 0;
+  double legend_left, legend_width, legend_height;
   double top, bottom, plot_top, plot_bottom, zero_x;
 
   g_return_if_fail (cr != NULL);
@@ -168,8 +169,8 @@ likert_nps_render (cairo_t                *cr,
     }
 
   /* Across: labels, the bars, the scores, the NPS with its interval, n. */
-  label_width = MIN (ceil (likert_chart_max_width (&painter, painter.font, labels, data->n_rows)),
-                     floor (content_width * LABEL_FRACTION));
+  label_width = likert_chart_label_width (&painter, painter.font, labels, data->n_rows,
+                                          floor (content_width * LABEL_FRACTION));
   n_width = ceil (likert_chart_max_width (&painter, painter.font,
                                           (const char * const *) n_texts, data->n_rows));
   for (int attempt = 0; ; attempt++)
@@ -195,7 +196,9 @@ likert_nps_render (cairo_t                *cr,
       if (attempt == 0)
         with_interval = FALSE;
       else if (attempt == 1)
-        label_width = MIN (label_width, floor (content_width * LABEL_FRACTION / 2));
+        label_width = MIN (label_width,
+                           likert_chart_label_width (&painter, painter.font, labels, data->n_rows,
+                                                     floor (content_width * LABEL_FRACTION / 2)));
       else
         n_width = 0;
     }
@@ -229,10 +232,22 @@ likert_nps_render (cairo_t                *cr,
     title_height = likert_chart_layout_height (title_layout);
   show_title = title_layout != NULL;
 
-  /* Above the panels: the legend over the bars, "NPS" over the scores. */
-  head_height = MAX (likert_chart_legend (&painter, legend, LIKERT_NPS_N_GROUPS, bars_left, 0,
-                                          bars_width, FALSE, NULL),
-                     heading_height (&painter, _("NPS"), scores_width, FALSE, 0, 0));
+  /* Above the panels: the legend over the bars, "NPS" over the scores; the legend across the
+   * chart, over the heading, when its names would wrap or be cut over the bars. */
+  legend_left = bars_left;
+  legend_width = bars_width;
+  if (!likert_chart_legend_fits (&painter, legend, LIKERT_NPS_N_GROUPS, bars_width))
+    {
+      legend_left = painter.pad;
+      legend_width = content_width;
+    }
+  legend_height = likert_chart_legend (&painter, legend, LIKERT_NPS_N_GROUPS, legend_left, 0,
+                                       legend_width, FALSE, NULL);
+  head_height = heading_height (&painter, _("NPS"), scores_width, FALSE, 0, 0);
+  if (legend_width > bars_width)
+    head_height += legend_height + painter.gap;
+  else
+    head_height = MAX (head_height, legend_height);
   axis_height = MAX (likert_chart_axis_draw (&painter, &share_axis, 0, 0, FALSE),
                      likert_chart_axis_draw (&painter, &score_axis, 0, 0, FALSE));
 
@@ -430,8 +445,8 @@ likert_nps_render (cairo_t                *cr,
     {
       double head_y = painter.pad + (show_title ? title_height + painter.pad : 0);
 
-      likert_chart_legend (&painter, legend, LIKERT_NPS_N_GROUPS, bars_left, head_y, bars_width,
-                           TRUE, swatches);
+      likert_chart_legend (&painter, legend, LIKERT_NPS_N_GROUPS, legend_left, head_y,
+                           legend_width, TRUE, swatches);
       heading_height (&painter, _("NPS"), scores_width, TRUE, scores_left,
                       head_y + head_height - painter.em);
     }

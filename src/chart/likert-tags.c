@@ -21,7 +21,35 @@
 #define CELL_GAP         2.0    /* between heat map cells */
 #define CELL_ALPHA_MIN   0.08   /* the fill of a count of 1, as a share of the accent */
 
+/* The key's forms (LikertChartKeyForm), from the first choice to the shortest. */
+#define N_KEY_FORMS      (LIKERT_CHART_KEY_SMALL_TEXT + 1)
+
 typedef LikertChartPainter Painter;
+
+/* A column's heading: its value, bold, over its label when it has one. */
+static PangoLayout *
+header_layout (Painter    *painter,
+               const char *number,
+               const char *label)
+{
+  g_autofree char *text = NULL;
+  PangoLayout *layout;
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+
+  text = label != NULL && label[0] != '\0' ? g_strconcat (number, "\n", label, NULL)
+                                           : g_strdup (number);
+  layout = likert_chart_painter_layout (painter, painter->font, text);
+  attrs = pango_attr_list_new ();
+  attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  attr->start_index = 0;
+  attr->end_index = (guint) strlen (number);
+  pango_attr_list_insert (attrs, attr);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
 
 /* "412 · 8.2 %", the share muted; the count alone without a total. */
 static PangoLayout *
@@ -135,8 +163,8 @@ likert_tag_bars_render (cairo_t                 *cr,
       value_width = MAX (value_width, likert_chart_layout_width (layout));
     }
 
-  label_width = MIN (ceil (likert_chart_max_width (&painter, painter.font, names, data->n_tags)),
-                     floor (content_width * LABEL_FRACTION));
+  label_width = likert_chart_label_width (&painter, painter.font, names, data->n_tags,
+                                          floor (content_width * LABEL_FRACTION));
   plot_x0 = round (painter.pad + (label_width > 0 ? label_width + 2 * painter.gap : 0));
   plot_x1 = round (width - painter.pad - (value_width > 0 ? value_width + 2 * painter.gap : 0));
   if (plot_x1 - plot_x0 < MIN_PLOT_EM * painter.em)
@@ -387,6 +415,13 @@ likert_tag_heatmap_render (cairo_t                    *cr,
   g_autoptr(PangoLayout) title_layout = NULL;
   g_autoptr(PangoLayout) total_header = NULL;
   PangoLayout *headers[LIKERT_CHART_MAX_POINTS] = { NULL };
+  LikertChartKeyItem key_items[LIKERT_CHART_MAX_POINTS];
+  char numbers[LIKERT_CHART_MAX_POINTS][16];
+  double key_heights[N_KEY_FORMS] = { 0 };
+  gboolean key_fits[N_KEY_FORMS] = { FALSE };
+  guint n_key_items = 0;
+  int key_form = -1;            /* none */
+  gboolean headers_fit = TRUE;
   g_autofree guint64 *totals = NULL;
   g_auto(GStrv) total_texts = NULL;
   LikertChartRows rows;
@@ -442,9 +477,8 @@ likert_tag_heatmap_render (cairo_t                    *cr,
     }
 
   /* Across: tag names, the cells, each tag's total. */
-  label_width = MIN (ceil (likert_chart_max_width (&painter, painter.font, data->tags,
-                                                   data->n_tags)),
-                     floor (content_width * LABEL_FRACTION));
+  label_width = likert_chart_label_width (&painter, painter.font, data->tags, data->n_tags,
+                                          floor (content_width * LABEL_FRACTION));
   /* Translators: the heading of the column of each tag's number of responses */
   total_header = likert_chart_painter_layout (&painter, painter.bold_font, _("Total"));
   total_width = MAX (likert_chart_layout_width (total_header),
@@ -465,40 +499,64 @@ likert_tag_heatmap_render (cairo_t                    *cr,
   if (column_width < 2)
     goto out;
 
-  /* Column headings: the value over its label, wrapped. */
+  /* Column headings: the value over its label, wrapped at word boundaries. */
   for (guint i = 0; i < n; i++)
     {
       const char *label = data->labels != NULL ? data->labels[i] : NULL;
-      g_autofree char *text = NULL;
-      PangoAttrList *attrs;
-      PangoAttribute *attr;
-      g_autofree char *number = g_strdup_printf ("%d", data->scale_min + (int) i);
 
-      text = label != NULL && label[0] != '\0' ? g_strconcat (number, "\n", label, NULL)
-                                               : g_strdup (number);
-      headers[i] = likert_chart_painter_layout (&painter, painter.font, text);
-      attrs = pango_attr_list_new ();
-      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-      attr->start_index = 0;
-      attr->end_index = (guint) strlen (number);
-      pango_attr_list_insert (attrs, attr);
-      pango_layout_set_attributes (headers[i], attrs);
-      pango_attr_list_unref (attrs);
-      likert_chart_layout_set_box (headers[i], column_width - painter.gap, MAX_HEADER_LINES + 1,
-                                   PANGO_ALIGN_CENTER);
-      header_height = MAX (header_height, likert_chart_layout_height (headers[i]));
+      g_snprintf (numbers[i], sizeof numbers[i], "%d", data->scale_min + (int) i);
+      headers[i] = header_layout (&painter, numbers[i], label);
+      if (!likert_chart_layout_set_box (headers[i], column_width - painter.gap,
+                                        MAX_HEADER_LINES + 1, PANGO_ALIGN_CENTER))
+        headers_fit = FALSE;
+      if (label != NULL && label[0] != '\0')
+        key_items[n_key_items++] = (LikertChartKeyItem) { numbers[i], label };
     }
+
+  /* A label that does not fit its column whole would be cut in a word: then the columns get
+   * their values alone, and a key under the grid names them. */
+  if (!headers_fit)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_clear_object (&headers[i]);
+          headers[i] = header_layout (&painter, numbers[i], NULL);
+          likert_chart_layout_set_box (headers[i], column_width - painter.gap, 1,
+                                       PANGO_ALIGN_CENTER);
+        }
+
+      for (int form = N_KEY_FORMS - 1; n_key_items > 0 && form >= 0; form--)
+        {
+          key_fits[form] = likert_chart_key (&painter, key_items, n_key_items, form, painter.pad,
+                                             0, content_width, FALSE, &key_heights[form]);
+          if (key_fits[form])
+            key_form = form;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    header_height = MAX (header_height, likert_chart_layout_height (headers[i]));
 
   title_layout = likert_chart_painter_title (&painter, data->title, width);
   if (title_layout != NULL)
     title_height = likert_chart_layout_height (title_layout);
   show_title = title_layout != NULL;
 
+  /* Down: title, headings, rows, key; a shorter key while rows are left out, then no title, then
+   * no key rather than no rows. */
   for (;;)
     {
+      int shorter = key_form;
+
+      for (int form = key_form + 1; key_form >= 0 && form < N_KEY_FORMS && shorter == key_form;
+           form++)
+        if (key_fits[form] && key_heights[form] < key_heights[key_form])
+          shorter = form;
+
       top = painter.pad + (show_title ? title_height + painter.pad : 0) + header_height +
             painter.gap;
-      bottom = painter.pad + more_height;
+      bottom = painter.pad + more_height + (key_form >= 0 ? painter.pad + key_heights[key_form]
+                                                           : 0);
       likert_chart_rows_fit (&painter, top, height - top - bottom, n_candidates,
                              ROW_MIN_EM, ROW_MAX_EM, &rows);
 
@@ -507,9 +565,17 @@ likert_tag_heatmap_render (cairo_t                    *cr,
           more_height = painter.em;
           continue;
         }
-      if (rows.n_rows >= MIN (n_candidates, LIKERT_CHART_WANTED_ROWS) || !show_title)
+      /* Rows come before a roomier key. */
+      if (rows.n_rows < n_candidates && shorter != key_form)
+        key_form = shorter;
+      else if (rows.n_rows >= MIN (n_candidates, LIKERT_CHART_WANTED_ROWS))
         break;
-      show_title = FALSE;
+      else if (show_title)
+        show_title = FALSE;
+      else if (key_form >= 0 && rows.n_rows == 0)
+        key_form = -1;
+      else
+        break;
     }
 
   for (guint r = 0; r < rows.n_rows; r++)
@@ -606,8 +672,20 @@ likert_tag_heatmap_render (cairo_t                    *cr,
                                                               painter.em) });
     }
 
-  likert_chart_painter_more (&painter, data->n_tags - rows.n_rows,
-                             rows.top + rows.n_rows * rows.row_height + painter.gap);
+  {
+    double below = rows.top + rows.n_rows * rows.row_height;
+
+    if (key_form >= 0 && rows.n_rows > 0)
+      {
+        double key_height;
+
+        likert_chart_key (&painter, key_items, n_key_items, key_form, painter.pad,
+                          below + painter.pad, content_width, TRUE, &key_height);
+        below += painter.pad + key_height;
+      }
+
+    likert_chart_painter_more (&painter, data->n_tags - rows.n_rows, below + painter.gap);
+  }
 
   if (show_title)
     likert_chart_painter_show (&painter, title_layout, &style->foreground, painter.pad,

@@ -2,7 +2,9 @@
 #define G_LOG_DOMAIN "chart-gallery"
 
 /* Renders every chart kind with realistic data, light, dark and right-to-left (Arabic), into
- * PNG files for people to look at: chart-gallery [OUTDIR] (default /tmp/charts). */
+ * PNG files for people to look at: chart-gallery [OUTDIR [PREFIX]] (default /tmp/charts; only
+ * the charts whose name starts with PREFIX). The "-large" ones are narrow with the font at 150 %,
+ * as the large text setting makes them. */
 
 #include "config.h"
 
@@ -28,6 +30,7 @@ typedef struct
   LikertChartRenderFunc  render;
   gconstpointer          data;
   gconstpointer          data_rtl;
+  const char            *font;      /* nullable: the default */
 } Chart;
 
 static const char * const labels_en[] = {
@@ -61,12 +64,29 @@ static const char * const countries_ar[] = {
 
 #define N_COUNTRIES G_N_ELEMENTS (countries_en)
 
+/* The wording of the sample survey: long words under narrow bars. */
+static const char * const satisfaction_en[] = {
+  "Extremely dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied",
+  "Somewhat satisfied", "Extremely satisfied",
+};
+static const char * const satisfaction_ar[] = {
+  "غير راضٍ على الإطلاق", "غير راضٍ إلى حد ما", "لا راضٍ ولا غير راضٍ", "راضٍ إلى حد ما",
+  "راضٍ تمامًا",
+};
+
 static const guint64 all_counts[] = { 507, 691, 1038, 1853, 1348 };
 static const LikertHistogramData histogram_en = {
   "Overall, how satisfied are you with our service?", 1, 5, all_counts, labels_en, TRUE,
 };
 static const LikertHistogramData histogram_ar = {
   "بشكل عام، ما مدى رضاك عن خدمتنا؟", 1, 5, all_counts, labels_ar, TRUE,
+};
+
+static const LikertHistogramData rating_en = {
+  "rating", 1, 5, all_counts, satisfaction_en, FALSE,
+};
+static const LikertHistogramData rating_ar = {
+  "التقييم", 1, 5, all_counts, satisfaction_ar, FALSE,
 };
 
 static LikertDivergingSegment segments_en[N_COUNTRIES];
@@ -332,6 +352,11 @@ shoot (const char  *dir,
 
       likert_chart_style_init_default (&style, variants[v].dark);
       style.rtl = variants[v].rtl;
+      if (chart->font != NULL)
+        {
+          pango_font_description_free (style.font);
+          style.font = pango_font_description_from_string (chart->font);
+        }
       if (!likert_chart_export (path, chart->width, chart->height, 1.0, &style, chart->render,
                                 variants[v].rtl ? chart->data_rtl : chart->data, &error))
         g_printerr ("%s\n", error->message);
@@ -349,13 +374,21 @@ main (int   argc,
   const char *only = argc > 2 ? argv[2] : NULL;
   const Chart charts[] = {
     { "histogram-percent", 700, 420, likert_histogram_draw, &histogram_en, &histogram_ar },
+    { "histogram-large", 340, 300, likert_histogram_draw, &rating_en, &rating_ar, "Sans 15" },
+    { "histogram-large-tall", 340, 520, likert_histogram_draw, &rating_en, &rating_ar,
+      "Sans 15" },
+    { "histogram-large-wide", 900, 420, likert_histogram_draw, &rating_en, &rating_ar,
+      "Sans 15" },
     { "diverging", 760, 520, likert_diverging_draw, &diverging_en, &diverging_ar },
     { "diverging-small", 360, 300, likert_diverging_draw, &diverging_en, &diverging_ar },
+    { "diverging-large", 380, 420, likert_diverging_draw, &diverging_en, &diverging_ar,
+      "Sans 15" },
     { "mean", 760, 480, likert_interval_draw, &mean_en, &mean_ar },
     { "csat", 760, 480, likert_interval_draw, &top2_en, &top2_ar },
     { "csat-small", 340, 260, likert_interval_draw, &top2_en, &top2_ar },
     { "nps", 860, 420, likert_nps_draw, &nps_en, &nps_ar },
     { "nps-small", 420, 300, likert_nps_draw, &nps_en, &nps_ar },
+    { "nps-large", 480, 420, likert_nps_draw, &nps_en, &nps_ar, "Sans 15" },
     { "trend", 860, 440, likert_trend_draw, &trend_en, &trend_ar },
     { "trend-small", 380, 260, likert_trend_draw, &trend_en, &trend_ar },
     { "trend-days", 860, 380, likert_trend_draw, &trend_days, &trend_days },
@@ -363,6 +396,7 @@ main (int   argc,
     { "tags-small", 320, 220, likert_tag_bars_draw, &tag_bars_en, &tag_bars_ar },
     { "heatmap", 760, 400, likert_tag_heatmap_draw, &heatmap_en, &heatmap_ar },
     { "heatmap-small", 380, 300, likert_tag_heatmap_draw, &heatmap_en, &heatmap_ar },
+    { "heatmap-large", 480, 420, likert_tag_heatmap_draw, &heatmap_en, &heatmap_ar, "Sans 15" },
   };
 
   setlocale (LC_ALL, "");

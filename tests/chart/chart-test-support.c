@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "chart-test-support.h"
+#include "likert-chart-painter-private.h"
 
 void
 chart_test_canvas_init (ChartTestCanvas *canvas,
@@ -323,9 +324,222 @@ chart_test_check_exports (LikertChartRenderFunc render,
   likert_chart_style_clear (&style);
 }
 
+/* Text */
+
+static void
+line_free (gpointer data)
+{
+  ChartTestLine *line = data;
+
+  g_free (line->text);
+  g_free (line);
+}
+
+/* text without the marks that draw nothing: isolates, word joiners. */
+static char *
+visible (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+record_cb (const char            *text,
+           const LikertChartRect *extents,
+           gboolean               ellipsized,
+           gpointer               user_data)
+{
+  GPtrArray *lines = user_data;
+  ChartTestLine *line = g_new0 (ChartTestLine, 1);
+
+  line->text = visible (text);
+  line->extents = *extents;
+  line->ellipsized = ellipsized;
+  g_ptr_array_add (lines, line);
+}
+
+static GPtrArray *recording;
+
+void
+chart_test_record_start (void)
+{
+  g_assert_null (recording);
+  recording = g_ptr_array_new_with_free_func (line_free);
+  likert_chart_painter_set_recorder (record_cb, recording);
+}
+
+GPtrArray *
+chart_test_record_stop (void)
+{
+  g_assert_nonnull (recording);
+  likert_chart_painter_set_recorder (NULL, NULL);
+  return g_steal_pointer (&recording);
+}
+
+/* Words: runs between spaces (a no-break space too). */
+static char **
+split_words (const char *text)
+{
+  g_autofree char *plain = visible (text);
+  GPtrArray *words = g_ptr_array_new ();
+  const char *start = NULL;
+
+  for (const char *p = plain; ; p = g_utf8_next_char (p))
+    {
+      gboolean space = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+
+      if (space && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, (gsize) (p - start)));
+          start = NULL;
+        }
+      else if (!space && start == NULL)
+        {
+          start = p;
+        }
+
+      if (*p == '\0')
+        break;
+    }
+
+  g_ptr_array_add (words, NULL);
+  return (char **) g_ptr_array_free (words, FALSE);
+}
+
+/* word without the punctuation around it: "(0–6)", "shown:" and "shown" are the same word
+ * ("…" after a cut drops the colon). */
+static char *
+bare (const char *word)
+{
+  const char *start = word;
+  const char *end = word + strlen (word);
+
+  while (*start != '\0' && g_unichar_ispunct (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && g_unichar_ispunct (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+
+  return g_strndup (start, (gsize) (end - start));
+}
+
+static gboolean
+has_letter (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+char *
+chart_test_lines_to_string (GPtrArray *lines)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const ChartTestLine *line = lines->pdata[i];
+
+      g_string_append_printf (out, "%s[%s]", i > 0 ? " " : "", line->text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+void
+chart_test_assert_whole_words (GPtrArray          *lines,
+                               const char * const *texts,
+                               guint               n_texts)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      g_auto(GStrv) words = texts[i] != NULL ? split_words (texts[i]) : NULL;
+
+      for (guint w = 0; words != NULL && words[w] != NULL; w++)
+        g_hash_table_add (known, bare (words[w]));
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const ChartTestLine *line = lines->pdata[i];
+      g_auto(GStrv) words = split_words (line->text);
+
+      if (line->ellipsized)
+        {
+          g_autofree char *all = chart_test_lines_to_string (lines);
+
+          g_error ("Ellipsized by Pango: [%s] in %s", line->text, all);
+        }
+
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          /* The last word of a cut text: whole before its "…" (punctuation). */
+          g_autofree char *word = bare (words[w]);
+
+          if (has_letter (word) && !g_hash_table_contains (known, word))
+            {
+              g_autofree char *all = chart_test_lines_to_string (lines);
+
+              g_error ("Not a whole word: “%s” in line [%s] of %s", word, line->text, all);
+            }
+        }
+    }
+}
+
+char *
+chart_test_lines_join (GPtrArray *lines,
+                       guint      first,
+                       guint      n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = first; i < MIN (first + n, lines->len); i++)
+    {
+      const ChartTestLine *line = lines->pdata[i];
+      g_auto(GStrv) words = split_words (line->text);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", words[w]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 void
 chart_test_reset_caches (void)
 {
+  GWeakRef font_map;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* Pango sorts fonts on worker threads that hold the font map until they are done: only once
+   * it is gone are its fonts, and cairo's caches of them, free. Resetting cairo before that
+   * fails its assertion that no font is alive (now and then, in a short test). */
+  g_weak_ref_init (&font_map, pango_cairo_font_map_get_default ());
   pango_cairo_font_map_set_default (NULL);
+  for (;;)
+    {
+      GObject *alive = g_weak_ref_get (&font_map);
+
+      if (alive == NULL)
+        break;
+      g_object_unref (alive);
+      if (g_get_monotonic_time () > deadline)
+        break;
+      g_usleep (1000);
+    }
+  g_weak_ref_clear (&font_map);
+
   cairo_debug_reset_static_data ();
 }

@@ -65,6 +65,31 @@ void     chart_test_check_exports    (LikertChartRenderFunc   render,
                                       double                  width,
                                       double                  height);
 
+/* Text as the charts draw it: each line of each layout, through the painter's recorder. */
+typedef struct
+{
+  char            *text;        /* without the invisible marks (isolates, joiners) */
+  LikertChartRect  extents;
+  gboolean         ellipsized;  /* by Pango, anywhere in a word */
+} ChartTestLine;
+
+/* Records the lines drawn from now on into a new array of ChartTestLine, until stopped. */
+void       chart_test_record_start   (void);
+GPtrArray *chart_test_record_stop    (void);
+/* Asserts that no line was ellipsized by Pango and that each of its words is a whole word of one
+ * of texts: cut at a word boundary ("Neither…") at most, never "Extr", "eme" or "Neither sat…".
+ * Punctuation around words does not count; words without letters (numbers, "·", "%") pass. */
+void       chart_test_assert_whole_words (GPtrArray          *lines,
+                                          const char * const *texts,
+                                          guint               n_texts);
+/* The lines, each as drawn, joined with spaces (for error messages). */
+char      *chart_test_lines_to_string (GPtrArray          *lines);
+/* The words of lines first … first + n − 1 (to the last line at most), as one string with single
+ * spaces between them: what a reader takes in, wherever the lines break. */
+char      *chart_test_lines_join     (GPtrArray          *lines,
+                                      guint               first,
+                                      guint               n);
+
 /* Drops Pango's and cairo's caches so that a leak checker sees only real leaks. */
 void     chart_test_reset_caches     (void);
 

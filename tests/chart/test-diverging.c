@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "chart-test-support.h"
 #include "likert-diverging.h"
 
@@ -657,6 +659,84 @@ test_diverging_palette (void)
   }
 }
 
+/* Whole words */
+
+static void
+style_init (LikertChartStyle *style,
+            const char       *font,
+            gboolean          rtl)
+{
+  likert_chart_style_init_default (style, FALSE);
+  pango_font_description_free (style->font);
+  style->font = pango_font_description_from_string (font);
+  style->rtl = rtl;
+  if (rtl)
+    {
+      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
+    }
+}
+
+/* Long names, in a narrow chart and large text: the legend and the row labels wrap and are cut
+ * between words only, in either direction; the legend moves across the chart rather than cut a
+ * name. */
+static void
+test_diverging_whole_words (void)
+{
+  static const char * const long_labels[] = {
+    "Extremely dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied",
+    "Somewhat satisfied", "Extremely satisfied",
+  };
+  static const LikertDivergingSegment long_segments[] = {
+    { "Netherlands", morocco },
+    { "United Kingdom of Great Britain and Northern Ireland", france },
+    { "Germany", germany },
+    { "Luxembourg", luxembourg },
+  };
+  static const LikertDivergingData data = {
+    "Overall, how satisfied are you with our service?", 1, 5, long_labels, long_segments,
+    G_N_ELEMENTS (long_segments),
+  };
+  const char * const texts[] = {
+    data.title, long_labels[0], long_labels[1], long_labels[2], long_labels[3], long_labels[4],
+    long_segments[0].label, long_segments[1].label, long_segments[2].label,
+    long_segments[3].label, "n = No answers No segments Too small",
+    "more not shown: make the chart taller",
+  };
+
+  for (guint d = 0; d < 2; d++)
+    for (guint f = 0; f < 2; f++)
+      for (int width = 160; width <= 960; width += 80)
+        for (int height = 160; height <= 560; height += 100)
+          {
+            LikertChartStyle style;
+            Rendered rendered;
+            g_autoptr(GPtrArray) lines = NULL;
+
+            style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            chart_test_record_start ();
+            render (&rendered, width, height, &style, &data);
+            lines = chart_test_record_stop ();
+            chart_test_assert_whole_words (lines, texts, G_N_ELEMENTS (texts));
+
+            /* Every scale label in the legend, whole, unless the chart is narrower than about
+             * its longest word and a swatch: "dissatisfied" at 150 % is some 110 units. */
+            if (rendered.geometry.has_legend && width >= 240)
+              {
+                g_autofree char *read = chart_test_lines_join (lines, 0, lines->len);
+
+                for (guint i = 0; i < G_N_ELEMENTS (long_labels); i++)
+                  if (strstr (read, long_labels[i]) == NULL)
+                    g_error ("%d × %d, %s, %s: “%s” not in the legend: %s", width, height,
+                             f == 0 ? "Sans 10" : "Sans 15", d == 1 ? "rtl" : "ltr",
+                             long_labels[i], read);
+              }
+
+            chart_test_canvas_clear (&rendered.canvas);
+            likert_chart_style_clear (&style);
+          }
+}
+
 static void
 test_diverging_export (void)
 {
@@ -682,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/diverging/many", test_diverging_many);
   g_test_add_func ("/diverging/order-stable", test_diverging_order_stable);
   g_test_add_func ("/diverging/palette", test_diverging_palette);
+  g_test_add_func ("/diverging/whole-words", test_diverging_whole_words);
   g_test_add_func ("/diverging/export", test_diverging_export);
 
   status = g_test_run ();

@@ -551,6 +551,355 @@ test_histogram_eleven (void)
   likert_chart_style_clear (&style);
 }
 
+/* Labels: whole words only */
+
+#define LARGE_FONT "Sans 15"   /* the default's 10 at 150 %, as large text makes it */
+#define NBSP "\u00a0"
+
+static const char * const labels_ar[] = {
+  "غير راضٍ على الإطلاق", "غير راضٍ إلى حد ما", "لا راضٍ ولا غير راضٍ", "راضٍ إلى حد ما",
+  "راضٍ تمامًا",
+};
+
+/* The default style in font, right to left (with a context of that direction, as the widget
+ * passes) when rtl. */
+static void
+style_init (LikertChartStyle *style,
+            const char       *font,
+            gboolean          rtl)
+{
+  likert_chart_style_init_default (style, FALSE);
+  pango_font_description_free (style->font);
+  style->font = pango_font_description_from_string (font);
+  style->rtl = rtl;
+  if (rtl)
+    {
+      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
+    }
+}
+
+static GPtrArray *
+render_recorded (Rendered                  *out,
+                 int                        width,
+                 int                        height,
+                 const LikertChartStyle    *style,
+                 const LikertHistogramData *data)
+{
+  chart_test_record_start ();
+  render (out, width, height, style, data);
+  return chart_test_record_stop ();
+}
+
+static void
+assert_whole_words (GPtrArray                 *lines,
+                    const LikertHistogramData *data)
+{
+  const char *texts[LIKERT_HISTOGRAM_MAX_BARS + 2] = { data->title, "No answers" };
+  guint n_bars = (guint) (data->scale_max - data->scale_min + 1);
+
+  for (guint i = 0; i < n_bars; i++)
+    texts[2 + i] = data->labels != NULL ? data->labels[i] : NULL;
+  chart_test_assert_whole_words (lines, texts, 2 + n_bars);
+}
+
+static double
+baseline_of (const LikertHistogramGeometry *geometry)
+{
+  return geometry->plot.y + geometry->plot.height;
+}
+
+/* The line drawn under the plot that reads text exactly, or NULL. */
+static const ChartTestLine *
+line_under (GPtrArray                     *lines,
+            const LikertHistogramGeometry *geometry,
+            const char                    *text)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const ChartTestLine *line = lines->pdata[i];
+
+      if (line->extents.y >= baseline_of (geometry) && g_strcmp0 (line->text, text) == 0)
+        return line;
+    }
+
+  return NULL;
+}
+
+/* What is drawn under the bars: the value under each, then the key that names them, all of it
+ * whole words; returns the key's words ("1 Extremely dissatisfied · 2 …"). */
+static char *
+assert_key (GPtrArray                     *lines,
+            const LikertHistogramGeometry *geometry,
+            const LikertHistogramData     *data,
+            gboolean                       rtl)
+{
+  guint n_bars = (guint) (data->scale_max - data->scale_min + 1);
+  double numbers_bottom = 0;
+  guint key_start = lines->len;
+  g_autofree char *key = NULL;
+
+  assert_whole_words (lines, data);
+  g_assert_cmpuint (geometry->n_bars, ==, n_bars);
+
+  /* Each value under its bar, alone. */
+  for (guint i = 0; i < n_bars; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", data->scale_min + (int) i);
+      const ChartTestLine *line = line_under (lines, geometry, number);
+      const LikertChartRect *bar = &geometry->bars[i];
+
+      if (line == NULL)
+        g_error ("No “%s” under the bars", number);
+      g_assert_cmpfloat (fabs ((line->extents.x + line->extents.width / 2) -
+                               (bar->x + bar->width / 2)), <, bar->width / 2);
+      numbers_bottom = MAX (numbers_bottom, line->extents.y + line->extents.height);
+    }
+
+  /* Below them the key, and nothing else: no label stands under a bar. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const ChartTestLine *line = lines->pdata[i];
+
+      if (line->extents.y < baseline_of (geometry))
+        continue;
+      if (line->extents.y < numbers_bottom)
+        {
+          char *end;
+
+          g_ascii_strtoll (line->text, &end, 10);
+          g_assert_cmpstr (end, ==, "");
+        }
+      else
+        {
+          key_start = MIN (key_start, i);
+        }
+    }
+  g_assert_cmpuint (key_start, <, lines->len);
+
+  /* It names every value with its whole label, in order. */
+  key = chart_test_lines_join (lines, key_start, lines->len - key_start);
+  {
+    const char *at = key;
+
+    for (guint i = 0; i < n_bars; i++)
+      {
+        g_autofree char *item = g_strdup_printf ("%d %s", data->scale_min + (int) i,
+                                                 data->labels[i]);
+        const char *found = strstr (at, item);
+
+        if (found == NULL)
+          g_error ("“%s” is not in the key “%s”", item, key);
+        at = found + strlen (item);
+      }
+  }
+
+  /* The values read from the start side, as the bars stand. */
+  g_assert_true ((geometry->bars[0].x < geometry->bars[1].x) != rtl);
+
+  return g_steal_pointer (&key);
+}
+
+/* Under narrow bars the scale's long labels would break in words ("Extr-eme-ly", "Neither
+ * sat…"): the values stand there alone, and a key below names them, each item whole on its line
+ * when the chart is tall enough. */
+static void
+test_histogram_key_items (void)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      gboolean rtl = d == 1;
+      LikertChartStyle style;
+      Rendered rendered;
+      g_autoptr(GPtrArray) lines = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *description = NULL;
+
+      style_init (&style, LARGE_FONT, rtl);
+      lines = render_recorded (&rendered, 420, 700, &style, &sample);
+      key = assert_key (lines, &rendered.geometry, &sample, rtl);
+
+      /* Each item a line of its own layout: one item, whole. */
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          g_autofree char *item = g_strdup_printf ("%u" NBSP "%s", i + 1, labels[i]);
+
+          if (line_under (lines, &rendered.geometry, item) == NULL)
+            {
+              g_autofree char *all = chart_test_lines_to_string (lines);
+
+              g_error ("“%s” is not a line of its own: %s", item, all);
+            }
+        }
+
+      /* The description still names every value with its label. */
+      description = likert_histogram_describe (&sample);
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          g_autofree char *named = g_strdup_printf ("%u (%s)", i + 1, labels[i]);
+
+          g_assert_nonnull (strstr (description, named));
+        }
+
+      rendered_clear (&rendered);
+      likert_chart_style_clear (&style);
+    }
+}
+
+/* Items sharing a line of the key follow the bars: the first value at the start side. */
+static void
+test_histogram_key_mirrored (void)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      gboolean rtl = d == 1;
+      LikertChartStyle style;
+      Rendered rendered;
+      g_autoptr(GPtrArray) lines = NULL;
+      g_autofree char *key = NULL;
+      guint pairs = 0;
+
+      style_init (&style, LARGE_FONT, rtl);
+      lines = render_recorded (&rendered, 560, 600, &style, &sample);
+      key = assert_key (lines, &rendered.geometry, &sample, rtl);
+
+      for (guint i = 0; i + 1 < G_N_ELEMENTS (labels); i++)
+        {
+          g_autofree char *item = g_strdup_printf ("%u" NBSP "%s", i + 1, labels[i]);
+          g_autofree char *next = g_strdup_printf ("%u" NBSP "%s", i + 2, labels[i + 1]);
+          const ChartTestLine *a = line_under (lines, &rendered.geometry, item);
+          const ChartTestLine *b = line_under (lines, &rendered.geometry, next);
+
+          if (a == NULL || b == NULL || a->extents.y != b->extents.y)
+            continue;
+          pairs++;
+          g_assert_true ((a->extents.x < b->extents.x) != rtl);
+        }
+      /* "1 Extremely dissatisfied · 2 Somewhat dissatisfied" fit a line of 560 − 2 pads. */
+      g_assert_cmpuint (pairs, >, 0);
+
+      rendered_clear (&rendered);
+      likert_chart_style_clear (&style);
+    }
+}
+
+/* The size the window gives the chart with large text: the key as running text (in the small
+ * font), still whole words, every label whole. */
+static void
+test_histogram_key_text (void)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      gboolean rtl = d == 1;
+      LikertChartStyle style;
+      Rendered rendered;
+      g_autoptr(GPtrArray) lines = NULL;
+      g_autofree char *key = NULL;
+
+      style_init (&style, LARGE_FONT, rtl);
+      lines = render_recorded (&rendered, 360, 340, &style, &sample);
+      key = assert_key (lines, &rendered.geometry, &sample, rtl);
+      g_assert_nonnull (strstr (key, "1 Extremely dissatisfied · 2 Somewhat dissatisfied · 3"));
+      g_assert_cmpfloat (rendered.geometry.plot.height, >, 50);
+
+      rendered_clear (&rendered);
+      likert_chart_style_clear (&style);
+    }
+}
+
+/* With room, each label stands whole under its bar, as it always did, and there is no key. */
+static void
+test_histogram_labels_under (void)
+{
+  const struct { const char *font; int width; int height; } cases[] = {
+    { "Sans 10", WIDTH, HEIGHT }, { LARGE_FONT, 900, 420 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint d = 0; d < 2; d++)
+      {
+        gboolean rtl = d == 1;
+        LikertChartStyle style;
+        Rendered rendered;
+        g_autoptr(GPtrArray) lines = NULL;
+        const LikertHistogramGeometry *geometry = &rendered.geometry;
+        double slot;
+
+        style_init (&style, cases[c].font, rtl);
+        lines = render_recorded (&rendered, cases[c].width, cases[c].height, &style, &sample);
+        assert_whole_words (lines, &sample);
+        slot = geometry->plot.width / G_N_ELEMENTS (labels);
+
+        for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+          {
+            const LikertChartRect *bar = &geometry->bars[i];
+            double centre = bar->x + bar->width / 2;
+            g_autoptr(GString) under = g_string_new (NULL);
+
+            /* The lines centred under the bar, below its value. */
+            for (guint l = 0; l < lines->len; l++)
+              {
+                const ChartTestLine *line = lines->pdata[l];
+                double line_centre = line->extents.x + line->extents.width / 2;
+
+                if (line->extents.y > baseline_of (geometry) &&
+                    fabs (line_centre - centre) < slot / 2 &&
+                    line->extents.x >= centre - slot / 2 - 1 &&
+                    line->extents.x + line->extents.width <= centre + slot / 2 + 1)
+                  {
+                    g_autofree char *text = g_strstrip (g_strdup (line->text));
+
+                    g_string_append_printf (under, "%s%s", under->len > 0 ? " " : "", text);
+                  }
+              }
+
+            {
+              g_autofree char *expected = g_strdup_printf ("%u %s", i + 1, labels[i]);
+
+              g_assert_cmpstr (under->str, ==, expected);
+            }
+          }
+
+        /* No key. */
+        for (guint l = 0; l < lines->len; l++)
+          g_assert_null (strstr (((ChartTestLine *) lines->pdata[l])->text, NBSP));
+
+        rendered_clear (&rendered);
+        likert_chart_style_clear (&style);
+      }
+}
+
+/* At any size, in either direction, in either script: never a word broken or cut. */
+static void
+test_histogram_whole_words (void)
+{
+  LikertHistogramData arabic = sample;
+
+  arabic.labels = labels_ar;
+  arabic.title = "بشكل عام، ما مدى رضاك عن الموقع؟";
+
+  for (guint d = 0; d < 2; d++)
+    for (guint f = 0; f < 2; f++)
+      for (int width = 160; width <= 1000; width += 40)
+        for (int height = 200; height <= 600; height += 100)
+          {
+            gboolean rtl = d == 1;
+            const LikertHistogramData *data = rtl ? &arabic : &sample;
+            LikertChartStyle style;
+            Rendered rendered;
+            g_autoptr(GPtrArray) lines = NULL;
+
+            style_init (&style, f == 0 ? "Sans 10" : LARGE_FONT, rtl);
+            lines = render_recorded (&rendered, width, height, &style, data);
+            assert_whole_words (lines, data);
+            if (rendered.geometry.n_bars > 0)
+              assert_geometry (&rendered.geometry, data, width, height);
+
+            rendered_clear (&rendered);
+            likert_chart_style_clear (&style);
+          }
+}
+
 static char *
 read_head (const char *path,
            gsize       n)
@@ -672,14 +1021,18 @@ main (int   argc,
   g_test_add_func ("/histogram/no-answers", test_histogram_no_answers);
   g_test_add_func ("/histogram/tiny", test_histogram_tiny);
   g_test_add_func ("/histogram/eleven", test_histogram_eleven);
+  g_test_add_func ("/histogram/key-items", test_histogram_key_items);
+  g_test_add_func ("/histogram/key-mirrored", test_histogram_key_mirrored);
+  g_test_add_func ("/histogram/key-text", test_histogram_key_text);
+  g_test_add_func ("/histogram/labels-under", test_histogram_labels_under);
+  g_test_add_func ("/histogram/whole-words", test_histogram_whole_words);
   g_test_add_func ("/histogram/export", test_histogram_export);
   g_test_add_func ("/histogram/export-write-error", test_histogram_export_write_error);
 
   status = g_test_run ();
 
   /* Drop Pango's and cairo's font caches, so that a leak checker sees only real leaks. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
+  chart_test_reset_caches ();
 
   return status;
 }

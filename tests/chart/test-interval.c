@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "chart-test-support.h"
 #include "likert-interval.h"
 
@@ -304,6 +306,65 @@ test_interval_edges (void)
   likert_chart_style_clear (&style);
 }
 
+/* Whole words */
+
+static void
+style_init (LikertChartStyle *style,
+            const char       *font,
+            gboolean          rtl)
+{
+  likert_chart_style_init_default (style, FALSE);
+  pango_font_description_free (style->font);
+  style->font = pango_font_description_from_string (font);
+  style->rtl = rtl;
+  if (rtl)
+    {
+      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
+    }
+}
+
+/* In a narrow chart and large text, labels, captions and the reference's name wrap and are cut
+ * between words only, in either direction. */
+static void
+test_interval_whole_words (void)
+{
+  static const LikertIntervalRow long_rows[] = {
+    { "United Kingdom of Great Britain and Northern Ireland", 3.62, 3.55, 3.70, 812 },
+    { "Netherlands", 3.12, 3.02, 3.22, 640 },
+    { "Luxembourg", 3.00, 2.20, 3.80, 12 },
+    { "Spain", NAN, NAN, NAN, 0 },
+  };
+  static const LikertIntervalData data = {
+    "Overall, how satisfied are you with our service?", "Mean (1–5) with its 95 % interval",
+    long_rows, G_N_ELEMENTS (long_rows), FALSE, 1, 5, 3.41, "All the responses",
+  };
+  const char * const texts[] = {
+    data.title, data.value_name, data.reference_label, long_rows[0].label, long_rows[1].label,
+    long_rows[2].label, long_rows[3].label, "n = no answers No segments Too small",
+    "more not shown: make the chart taller",
+  };
+
+  for (guint d = 0; d < 2; d++)
+    for (guint f = 0; f < 2; f++)
+      for (int width = 160; width <= 960; width += 80)
+        for (int height = 160; height <= 560; height += 100)
+          {
+            LikertChartStyle style;
+            Rendered rendered;
+            g_autoptr(GPtrArray) lines = NULL;
+
+            style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            chart_test_record_start ();
+            render (&rendered, width, height, &style, &data);
+            lines = chart_test_record_stop ();
+            chart_test_assert_whole_words (lines, texts, G_N_ELEMENTS (texts));
+
+            chart_test_canvas_clear (&rendered.canvas);
+            likert_chart_style_clear (&style);
+          }
+}
+
 static void
 test_interval_export (void)
 {
@@ -323,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/interval/pixels", test_interval_pixels);
   g_test_add_func ("/interval/describe", test_interval_describe);
   g_test_add_func ("/interval/edges", test_interval_edges);
+  g_test_add_func ("/interval/whole-words", test_interval_whole_words);
   g_test_add_func ("/interval/export", test_interval_export);
 
   status = g_test_run ();

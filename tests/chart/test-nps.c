@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "chart-test-support.h"
 #include "likert-nps.h"
 
@@ -269,6 +271,75 @@ test_nps_edges (void)
   likert_chart_style_clear (&style);
 }
 
+/* Whole words */
+
+static void
+style_init (LikertChartStyle *style,
+            const char       *font,
+            gboolean          rtl)
+{
+  likert_chart_style_init_default (style, FALSE);
+  pango_font_description_free (style->font);
+  style->font = pango_font_description_from_string (font);
+  style->rtl = rtl;
+  if (rtl)
+    {
+      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
+    }
+}
+
+/* In a narrow chart and large text, the legend's names and the rows' labels wrap and are cut
+ * between words only, in either direction; the legend goes across the chart rather than cut a
+ * name. */
+static void
+test_nps_whole_words (void)
+{
+  static const LikertNpsRow long_rows[] = {
+    { "All devices", { 1210, 1480, 2310 }, 22.0, 20.0, 24.0 },
+    { "Android phone", { 420, 510, 690 }, 16.7, 13.0, 20.0 },
+    { "Windows desktop", { 300, 350, 420 }, 11.2, 7.0, 15.0 },
+    { "Smart TV", { 5, 10, 10 }, 20.0, -9.0, 49.0 },
+  };
+  static const LikertNpsData data = {
+    "How likely are you to recommend us to a friend or colleague?", long_rows,
+    G_N_ELEMENTS (long_rows),
+  };
+  const char * const texts[] = {
+    data.title, long_rows[0].label, long_rows[1].label, long_rows[2].label, long_rows[3].label,
+    "Detractors Passives Promoters NPS n = no answers No answers Too small to",
+    "more not shown: make the chart taller",
+  };
+
+  for (guint d = 0; d < 2; d++)
+    for (guint f = 0; f < 2; f++)
+      for (int width = 160; width <= 960; width += 80)
+        for (int height = 160; height <= 560; height += 100)
+          {
+            LikertChartStyle style;
+            Rendered rendered;
+            g_autoptr(GPtrArray) lines = NULL;
+
+            style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            chart_test_record_start ();
+            render (&rendered, width, height, &style, &data);
+            lines = chart_test_record_stop ();
+            chart_test_assert_whole_words (lines, texts, G_N_ELEMENTS (texts));
+
+            if (rendered.geometry.has_legend)
+              {
+                g_autofree char *read = chart_test_lines_join (lines, 0, lines->len);
+
+                g_assert_nonnull (strstr (read, "Detractors (0–"));
+                g_assert_nonnull (strstr (read, "Passives (7–"));
+                g_assert_nonnull (strstr (read, "Promoters (9–"));
+              }
+
+            chart_test_canvas_clear (&rendered.canvas);
+            likert_chart_style_clear (&style);
+          }
+}
+
 static void
 test_nps_export (void)
 {
@@ -287,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/nps/pixels", test_nps_pixels);
   g_test_add_func ("/nps/describe", test_nps_describe);
   g_test_add_func ("/nps/edges", test_nps_edges);
+  g_test_add_func ("/nps/whole-words", test_nps_whole_words);
   g_test_add_func ("/nps/export", test_nps_export);
 
   status = g_test_run ();

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "chart-test-support.h"
 #include "likert-tags.h"
 
@@ -390,6 +392,215 @@ test_heatmap_edges (void)
   likert_chart_style_clear (&style);
 }
 
+/* Column headings and the key: whole words */
+
+#define NBSP "\u00a0"
+
+static const char * const long_labels[] = {
+  "Extremely dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied",
+  "Somewhat satisfied", "Extremely satisfied",
+};
+static const char * const long_names[] = {
+  "Delivery delay", "Friendly staff", "Price too high",
+  "App crashes or freezes while paying at checkout", "Website navigation", "Refund",
+};
+static const guint64 long_counts[] = {
+  160, 130, 70, 38, 14,
+  4, 12, 40, 150, 182,
+  60, 75, 62, 35, 15,
+  48, 40, 22, 15, 6,
+  12, 20, 30, 22, 12,
+  5, 4, 2, 1, 0,
+};
+static const LikertTagHeatmapData long_heatmap = {
+  "Tags by satisfaction", 1, 5, long_labels, long_names, G_N_ELEMENTS (long_names), long_counts,
+};
+
+static void
+style_init (LikertChartStyle *style,
+            const char       *font,
+            gboolean          rtl)
+{
+  likert_chart_style_init_default (style, FALSE);
+  pango_font_description_free (style->font);
+  style->font = pango_font_description_from_string (font);
+  style->rtl = rtl;
+  if (rtl)
+    {
+      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
+    }
+}
+
+static GPtrArray *
+render_heatmap (int                         width,
+                int                         height,
+                const LikertChartStyle     *style,
+                const LikertTagHeatmapData *data,
+                LikertTagHeatmapGeometry   *geometry)
+{
+  ChartTestCanvas canvas;
+
+  chart_test_canvas_init (&canvas, width, height);
+  chart_test_record_start ();
+  likert_tag_heatmap_render (canvas.cr, width, height, style, data, geometry);
+  chart_test_canvas_finish (&canvas);
+  chart_test_canvas_clear (&canvas);
+
+  return chart_test_record_stop ();
+}
+
+static void
+assert_heatmap_words (GPtrArray                  *lines,
+                      const LikertTagHeatmapData *data)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  g_ptr_array_add (texts, (gpointer) data->title);
+  g_ptr_array_add (texts, "Total");
+  g_ptr_array_add (texts, "more not shown: make the chart taller Too small No tags");
+  for (int i = 0; i <= data->scale_max - data->scale_min; i++)
+    g_ptr_array_add (texts, (gpointer) data->labels[i]);
+  for (guint t = 0; t < data->n_tags; t++)
+    g_ptr_array_add (texts, (gpointer) data->tags[t]);
+
+  chart_test_assert_whole_words (lines, (const char * const *) texts->pdata, texts->len);
+}
+
+/* Labels too long for their columns: the columns get their values alone, and a key under the
+ * grid names them, whole, in either direction. */
+static void
+test_heatmap_key (void)
+{
+  for (guint d = 0; d < 2; d++)
+    {
+      LikertChartStyle style;
+      LikertTagHeatmapGeometry geometry;
+      g_autoptr(GPtrArray) lines = NULL;
+      g_autofree char *key = NULL;
+      double grid_bottom;
+      guint key_start = 0;
+
+      style_init (&style, "Sans 10", d == 1);
+      lines = render_heatmap (380, 300, &style, &long_heatmap, &geometry);
+      assert_heatmap_words (lines, &long_heatmap);
+      g_assert_cmpuint (geometry.n_rows, >=, 3);
+      grid_bottom = geometry.grid.y + geometry.grid.height;
+
+      /* Over each column its value alone. */
+      for (guint i = 0; i < 5; i++)
+        {
+          g_autofree char *number = g_strdup_printf ("%u", i + 1);
+          const LikertChartRect *cell = &geometry.cells[0][i];
+          gboolean found = FALSE;
+
+          for (guint l = 0; l < lines->len; l++)
+            {
+              const ChartTestLine *line = lines->pdata[l];
+
+              if (line->extents.y + line->extents.height > geometry.grid.y + 1)
+                continue;
+              if (line->extents.x >= cell->x - 2 &&
+                  line->extents.x + line->extents.width <= cell->x + cell->width + 2)
+                {
+                  g_assert_cmpstr (line->text, ==, number);
+                  found = TRUE;
+                }
+            }
+          g_assert_true (found);
+        }
+
+      /* Under the grid, the key. */
+      while (key_start < lines->len &&
+             ((ChartTestLine *) lines->pdata[key_start])->extents.y < grid_bottom)
+        key_start++;
+      key = chart_test_lines_join (lines, key_start, lines->len - key_start);
+      for (guint i = 0; i < 5; i++)
+        {
+          g_autofree char *item = g_strdup_printf ("%u %s", i + 1, long_labels[i]);
+
+          if (strstr (key, item) == NULL)
+            g_error ("“%s” is not in the key “%s”", item, key);
+        }
+
+      likert_chart_style_clear (&style);
+    }
+}
+
+/* With room, the labels stay under the values over the columns, and there is no key. */
+static void
+test_heatmap_headers (void)
+{
+  LikertChartStyle style;
+  LikertTagHeatmapGeometry geometry;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) over = g_ptr_array_new ();
+  g_autofree char *headers = NULL;
+
+  style_init (&style, "Sans 10", FALSE);
+  lines = render_heatmap (900, 500, &style, &long_heatmap, &geometry);
+  assert_heatmap_words (lines, &long_heatmap);
+
+  /* Over the grid, below the title: the headings, in order. */
+  for (guint l = 0; l < lines->len; l++)
+    {
+      const ChartTestLine *line = lines->pdata[l];
+
+      if (line->extents.y < geometry.grid.y && g_strcmp0 (line->text, long_heatmap.title) != 0)
+        g_ptr_array_add (over, (gpointer) line);
+    }
+  headers = chart_test_lines_join (over, 0, over->len);
+  g_assert_cmpstr (headers, ==, "1 Extremely dissatisfied 2 Somewhat dissatisfied 3 Neither "
+                                "satisfied nor dissatisfied 4 Somewhat satisfied 5 Extremely "
+                                "satisfied Total");
+  for (guint l = 0; l < lines->len; l++)
+    g_assert_null (strstr (((ChartTestLine *) lines->pdata[l])->text, NBSP));
+
+  likert_chart_style_clear (&style);
+}
+
+/* At any size, in either direction, large text or not: never a word broken or cut. */
+static void
+test_tags_whole_words (void)
+{
+  for (guint d = 0; d < 2; d++)
+    for (guint f = 0; f < 2; f++)
+      for (int width = 160; width <= 960; width += 80)
+        for (int height = 160; height <= 560; height += 100)
+          {
+            LikertChartStyle style;
+            LikertTagHeatmapGeometry geometry;
+            LikertTagBarsGeometry bars_geometry;
+            const LikertTagCount counts_of_names[] = {
+              { long_names[0], 412, NULL }, { long_names[3], 131, NULL },
+              { long_names[4], 96, NULL },
+            };
+            const LikertTagBarsData bars = { "Tags on 5,000 responses", counts_of_names, 3,
+                                             5000 };
+            const char * const bar_texts[] = { bars.title, long_names[0], long_names[3],
+                                               long_names[4],
+                                               "more not shown: make the chart taller",
+                                               "Too small No tags" };
+            g_autoptr(GPtrArray) lines = NULL;
+            ChartTestCanvas canvas;
+
+            style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            lines = render_heatmap (width, height, &style, &long_heatmap, &geometry);
+            assert_heatmap_words (lines, &long_heatmap);
+            g_clear_pointer (&lines, g_ptr_array_unref);
+
+            chart_test_canvas_init (&canvas, width, height);
+            chart_test_record_start ();
+            likert_tag_bars_render (canvas.cr, width, height, &style, &bars, &bars_geometry);
+            lines = chart_test_record_stop ();
+            chart_test_canvas_finish (&canvas);
+            chart_test_canvas_clear (&canvas);
+            chart_test_assert_whole_words (lines, bar_texts, G_N_ELEMENTS (bar_texts));
+
+            likert_chart_style_clear (&style);
+          }
+}
+
 static void
 test_tags_export (void)
 {
@@ -413,6 +624,9 @@ main (int   argc,
   g_test_add_func ("/tags/heatmap-pixels", test_heatmap_pixels);
   g_test_add_func ("/tags/heatmap-describe", test_heatmap_describe);
   g_test_add_func ("/tags/heatmap-edges", test_heatmap_edges);
+  g_test_add_func ("/tags/heatmap-key", test_heatmap_key);
+  g_test_add_func ("/tags/heatmap-headers", test_heatmap_headers);
+  g_test_add_func ("/tags/whole-words", test_tags_whole_words);
   g_test_add_func ("/tags/export", test_tags_export);
 
   status = g_test_run ();

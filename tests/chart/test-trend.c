@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "chart-test-support.h"
 #include "likert-trend.h"
 
@@ -295,6 +297,57 @@ test_trend_edges (void)
   likert_chart_style_clear (&style);
 }
 
+/* Whole words */
+
+static void
+style_init (LikertChartStyle *style,
+            const char       *font,
+            gboolean          rtl)
+{
+  likert_chart_style_init_default (style, FALSE);
+  pango_font_description_free (style->font);
+  style->font = pango_font_description_from_string (font);
+  style->rtl = rtl;
+  if (rtl)
+    {
+      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
+    }
+}
+
+/* In a narrow chart and large text, the title, the caption and the periods' labels are cut
+ * between words only, in either direction. */
+static void
+test_trend_whole_words (void)
+{
+  static const LikertTrendData data = {
+    "Overall, how satisfied are you with our service?",
+    "Mean (1–5) by month with its 95 % interval", months, G_N_ELEMENTS (months), FALSE, 1, 5,
+  };
+  const char * const texts[] = {
+    data.title, data.value_name, "Jan Feb Mar Apr May Jun Jul No periods Too small n",
+  };
+
+  for (guint d = 0; d < 2; d++)
+    for (guint f = 0; f < 2; f++)
+      for (int width = 160; width <= 960; width += 80)
+        for (int height = 160; height <= 560; height += 100)
+          {
+            LikertChartStyle style;
+            Rendered rendered;
+            g_autoptr(GPtrArray) lines = NULL;
+
+            style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            chart_test_record_start ();
+            render (&rendered, width, height, &style, &data);
+            lines = chart_test_record_stop ();
+            chart_test_assert_whole_words (lines, texts, G_N_ELEMENTS (texts));
+
+            chart_test_canvas_clear (&rendered.canvas);
+            likert_chart_style_clear (&style);
+          }
+}
+
 static void
 test_trend_export (void)
 {
@@ -314,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/trend/dense", test_trend_dense);
   g_test_add_func ("/trend/describe", test_trend_describe);
   g_test_add_func ("/trend/edges", test_trend_edges);
+  g_test_add_func ("/trend/whole-words", test_trend_whole_words);
   g_test_add_func ("/trend/export", test_trend_export);
 
   status = g_test_run ();
