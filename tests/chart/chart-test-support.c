@@ -543,3 +543,19 @@ chart_test_reset_caches (void)
 
   cairo_debug_reset_static_data ();
 }
+
+void
+chart_test_style_init (LikertChartStyle *style,
+                       const char       *font,
+                       gboolean          rtl)
+{
+  likert_chart_style_init_default (style, FALSE);
+  pango_font_description_free (style->font);
+  style->font = pango_font_description_from_string (font);
+  style->rtl = rtl;
+  if (rtl)
+    {
+      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
+    }
+}

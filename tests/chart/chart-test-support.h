@@ -93,4 +93,10 @@ char      *chart_test_lines_join     (GPtrArray          *lines,
 /* Drops Pango's and cairo's caches so that a leak checker sees only real leaks. */
 void     chart_test_reset_caches     (void);
 
+/* The default style with font (a Pango font description), right to left when rtl (with a
+ * Pango context of its own, as the window gives one). */
+void     chart_test_style_init       (LikertChartStyle       *style,
+                                      const char             *font,
+                                      gboolean                rtl);
+
 G_END_DECLS

@@ -661,22 +661,6 @@ test_diverging_palette (void)
 
 /* Whole words */
 
-static void
-style_init (LikertChartStyle *style,
-            const char       *font,
-            gboolean          rtl)
-{
-  likert_chart_style_init_default (style, FALSE);
-  pango_font_description_free (style->font);
-  style->font = pango_font_description_from_string (font);
-  style->rtl = rtl;
-  if (rtl)
-    {
-      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
-    }
-}
-
 /* Long names, in a narrow chart and large text: the legend and the row labels wrap and are cut
  * between words only, in either direction; the legend moves across the chart rather than cut a
  * name. */
@@ -713,7 +697,7 @@ test_diverging_whole_words (void)
             Rendered rendered;
             g_autoptr(GPtrArray) lines = NULL;
 
-            style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            chart_test_style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
             chart_test_record_start ();
             render (&rendered, width, height, &style, &data);
             lines = chart_test_record_stop ();

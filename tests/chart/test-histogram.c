@@ -563,22 +563,6 @@ static const char * const labels_ar[] = {
 
 /* The default style in font, right to left (with a context of that direction, as the widget
  * passes) when rtl. */
-static void
-style_init (LikertChartStyle *style,
-            const char       *font,
-            gboolean          rtl)
-{
-  likert_chart_style_init_default (style, FALSE);
-  pango_font_description_free (style->font);
-  style->font = pango_font_description_from_string (font);
-  style->rtl = rtl;
-  if (rtl)
-    {
-      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
-    }
-}
-
 static GPtrArray *
 render_recorded (Rendered                  *out,
                  int                        width,
@@ -715,7 +699,7 @@ test_histogram_key_items (void)
       g_autofree char *key = NULL;
       g_autofree char *description = NULL;
 
-      style_init (&style, LARGE_FONT, rtl);
+      chart_test_style_init (&style, LARGE_FONT, rtl);
       lines = render_recorded (&rendered, 420, 700, &style, &sample);
       key = assert_key (lines, &rendered.geometry, &sample, rtl);
 
@@ -759,7 +743,7 @@ test_histogram_key_mirrored (void)
       g_autofree char *key = NULL;
       guint pairs = 0;
 
-      style_init (&style, LARGE_FONT, rtl);
+      chart_test_style_init (&style, LARGE_FONT, rtl);
       lines = render_recorded (&rendered, 560, 600, &style, &sample);
       key = assert_key (lines, &rendered.geometry, &sample, rtl);
 
@@ -796,7 +780,7 @@ test_histogram_key_text (void)
       g_autoptr(GPtrArray) lines = NULL;
       g_autofree char *key = NULL;
 
-      style_init (&style, LARGE_FONT, rtl);
+      chart_test_style_init (&style, LARGE_FONT, rtl);
       lines = render_recorded (&rendered, 360, 340, &style, &sample);
       key = assert_key (lines, &rendered.geometry, &sample, rtl);
       g_assert_nonnull (strstr (key, "1 Extremely dissatisfied · 2 Somewhat dissatisfied · 3"));
@@ -825,7 +809,7 @@ test_histogram_labels_under (void)
         const LikertHistogramGeometry *geometry = &rendered.geometry;
         double slot;
 
-        style_init (&style, cases[c].font, rtl);
+        chart_test_style_init (&style, cases[c].font, rtl);
         lines = render_recorded (&rendered, cases[c].width, cases[c].height, &style, &sample);
         assert_whole_words (lines, &sample);
         slot = geometry->plot.width / G_N_ELEMENTS (labels);
@@ -889,7 +873,7 @@ test_histogram_whole_words (void)
             Rendered rendered;
             g_autoptr(GPtrArray) lines = NULL;
 
-            style_init (&style, f == 0 ? "Sans 10" : LARGE_FONT, rtl);
+            chart_test_style_init (&style, f == 0 ? "Sans 10" : LARGE_FONT, rtl);
             lines = render_recorded (&rendered, width, height, &style, data);
             assert_whole_words (lines, data);
             if (rendered.geometry.n_bars > 0)

@@ -308,22 +308,6 @@ test_interval_edges (void)
 
 /* Whole words */
 
-static void
-style_init (LikertChartStyle *style,
-            const char       *font,
-            gboolean          rtl)
-{
-  likert_chart_style_init_default (style, FALSE);
-  pango_font_description_free (style->font);
-  style->font = pango_font_description_from_string (font);
-  style->rtl = rtl;
-  if (rtl)
-    {
-      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
-    }
-}
-
 /* In a narrow chart and large text, labels, captions and the reference's name wrap and are cut
  * between words only, in either direction. */
 static void
@@ -354,7 +338,7 @@ test_interval_whole_words (void)
             Rendered rendered;
             g_autoptr(GPtrArray) lines = NULL;
 
-            style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            chart_test_style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
             chart_test_record_start ();
             render (&rendered, width, height, &style, &data);
             lines = chart_test_record_stop ();

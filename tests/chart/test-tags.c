@@ -416,22 +416,6 @@ static const LikertTagHeatmapData long_heatmap = {
   "Tags by satisfaction", 1, 5, long_labels, long_names, G_N_ELEMENTS (long_names), long_counts,
 };
 
-static void
-style_init (LikertChartStyle *style,
-            const char       *font,
-            gboolean          rtl)
-{
-  likert_chart_style_init_default (style, FALSE);
-  pango_font_description_free (style->font);
-  style->font = pango_font_description_from_string (font);
-  style->rtl = rtl;
-  if (rtl)
-    {
-      style->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
-    }
-}
-
 static GPtrArray *
 render_heatmap (int                         width,
                 int                         height,
@@ -481,7 +465,7 @@ test_heatmap_key (void)
       double grid_bottom;
       guint key_start = 0;
 
-      style_init (&style, "Sans 10", d == 1);
+      chart_test_style_init (&style, "Sans 10", d == 1);
       lines = render_heatmap (380, 300, &style, &long_heatmap, &geometry);
       assert_heatmap_words (lines, &long_heatmap);
       g_assert_cmpuint (geometry.n_rows, >=, 3);
@@ -537,7 +521,7 @@ test_heatmap_headers (void)
   g_autoptr(GPtrArray) over = g_ptr_array_new ();
   g_autofree char *headers = NULL;
 
-  style_init (&style, "Sans 10", FALSE);
+  chart_test_style_init (&style, "Sans 10", FALSE);
   lines = render_heatmap (900, 500, &style, &long_heatmap, &geometry);
   assert_heatmap_words (lines, &long_heatmap);
 
@@ -584,7 +568,7 @@ test_tags_whole_words (void)
             g_autoptr(GPtrArray) lines = NULL;
             ChartTestCanvas canvas;
 
-            style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            chart_test_style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
             lines = render_heatmap (width, height, &style, &long_heatmap, &geometry);
             assert_heatmap_words (lines, &long_heatmap);
             g_clear_pointer (&lines, g_ptr_array_unref);
