@@ -28,7 +28,6 @@ struct _LikertResponseModel
   /* The items given out and still alive (a view's rows hold them): LikertResponseItem * →
    * position, weak. What a refresh has to redraw. */
   GHashTable   *live;
-  guint         redraw_id;     /* a redraw of the live items, pending */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -263,25 +262,6 @@ forget_live (LikertResponseModel *self)
     }
 }
 
-static gboolean
-redraw_cb (gpointer user_data)
-{
-  LikertResponseModel *self = user_data;
-
-  self->redraw_id = 0;
-  redraw_live (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The live items are redrawn once the caller is done: a search that changes both the words
- * and the rows (set_highlight, then set_rows) builds the rows once. */
-static void
-queue_redraw (LikertResponseModel *self)
-{
-  if (self->redraw_id == 0)
-    self->redraw_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, redraw_cb, self, NULL);
-}
-
 static gpointer
 likert_response_model_get_item (GListModel *model,
                                 guint       position)
@@ -360,7 +340,6 @@ likert_response_model_finalize (GObject *object)
   g_clear_pointer (&self->highlight, g_free);
   g_clear_pointer (&self->keys, g_strfreev);
   g_clear_pointer (&self->local, g_time_zone_unref);
-  g_clear_handle_id (&self->redraw_id, g_source_remove);
   forget_live (self);
   g_clear_pointer (&self->live, g_hash_table_unref);
 
@@ -412,7 +391,6 @@ likert_response_model_set_rows (LikertResponseModel *self,
   self->n_rows = 0;
   self->all_rows = FALSE;
   forget_live (self);
-  g_clear_handle_id (&self->redraw_id, g_source_remove);
   if (old > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   self->rows = rows;
@@ -421,27 +399,50 @@ likert_response_model_set_rows (LikertResponseModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_rows);
 }
 
-void
-likert_response_model_set_highlight (LikertResponseModel *self,
-                                     const char          *text)
+/* The words to highlight; TRUE when they changed (the items made before show the old ones). */
+static gboolean
+change_highlight (LikertResponseModel *self,
+                  const char          *text)
 {
   g_auto(GStrv) keys = NULL;
-
-  g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
 
   if (text != NULL && *text == '\0')
     text = NULL;
   if (g_strcmp0 (text, self->highlight) == 0)
-    return;
+    return FALSE;
   g_free (self->highlight);
   self->highlight = g_strdup (text);
   keys = search_keys (text);
   if (self->keys != NULL &&
       g_strv_equal ((const char * const *) keys, (const char * const *) self->keys))
-    return;
+    return FALSE;
   g_strfreev (self->keys);
   self->keys = g_steal_pointer (&keys);
-  queue_redraw (self);
+  return TRUE;
+}
+
+void
+likert_response_model_set_highlight (LikertResponseModel *self,
+                                     const char          *text)
+{
+  g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
+
+  if (change_highlight (self, text))
+    redraw_live (self);
+}
+
+void
+likert_response_model_show (LikertResponseModel *self,
+                            guint               *rows,
+                            guint                n_rows,
+                            const char          *highlight)
+{
+  g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
+  g_return_if_fail (rows != NULL || n_rows == 0);
+
+  /* Every item is made again by set_rows: with the new words. */
+  change_highlight (self, highlight);
+  likert_response_model_set_rows (self, rows, n_rows);
 }
 
 const char *
@@ -471,7 +472,7 @@ likert_response_model_refresh (LikertResponseModel *self)
   g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
 
   load_tag_names (self);
-  queue_redraw (self);
+  redraw_live (self);
 }
 
 gint64

@@ -23,17 +23,21 @@ void                 likert_response_model_set_rows     (LikertResponseModel *se
                                                          guint               *rows,
                                                          guint                n_rows);
 /* The words of a search to highlight in the comments (items' comment markup); NULL or ""
- * for none. When the words change, items are built with them from now on, and the items
- * still alive (the rows a view shows) are replaced from an idle callback (unless rows are set
- * before it runs): items-changed over each run of them. */
+ * for none. When the words change, the items still alive (the rows a view shows) are made
+ * again: items-changed (p, k, k) over each run of them. */
 void                 likert_response_model_set_highlight (LikertResponseModel *self,
                                                           const char          *text);
+/* set_highlight () and set_rows () in one, the rows made once, with the new words. */
+void                 likert_response_model_show         (LikertResponseModel *self,
+                                                         guint               *rows,
+                                                         guint                n_rows,
+                                                         const char          *highlight);
 const char          *likert_response_model_get_highlight (LikertResponseModel *self);
 /* Tells views that the response's row changed (after an annotation edit). */
 void                 likert_response_model_row_changed  (LikertResponseModel *self,
                                                          gint64               response_id);
 /* Tells views that every row may have changed (after a bulk change or an undo): the live
- * items are replaced from an idle callback, as likert_response_model_set_highlight () does. */
+ * items are made again, as likert_response_model_set_highlight () does. */
 void                 likert_response_model_refresh      (LikertResponseModel *self);
 gint64               likert_response_model_get_response_id (LikertResponseModel *self,
                                                             guint                position);

@@ -747,8 +747,8 @@ update_list (LikertWindow  *self,
     return;
 
   self->refreshing_row = TRUE;
-  likert_response_model_set_highlight (self->model, likert_filter_bar_get_search (self->filter_bar));
-  likert_response_model_set_rows (self->model, g_steal_pointer (&rows), n);
+  likert_response_model_show (self->model, g_steal_pointer (&rows), n,
+                              likert_filter_bar_get_search (self->filter_bar));
   current = likert_annotation_pane_get_response (self->annotation_pane);
   position = current ? likert_response_model_find_position (self->model, current) : -1;
   if (position >= 0)
