@@ -28,6 +28,8 @@ struct _LikertResponseModel
   /* The items given out and still alive (a view's rows hold them): LikertResponseItem * →
    * position, weak. What a refresh has to redraw. */
   GHashTable   *live;
+
+  guint         held;          /* while > 0: only the first held rows are shown (see hold) */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -169,7 +171,9 @@ markup_with_keys (const char         *text,
 static guint
 n_shown (LikertResponseModel *self)
 {
-  return self->all_rows ? likert_frame_get_n_rows (self->frame) : self->n_rows;
+  guint n = self->all_rows ? likert_frame_get_n_rows (self->frame) : self->n_rows;
+
+  return self->held > 0 ? MIN (n, self->held) : n;
 }
 
 static guint
@@ -386,6 +390,7 @@ likert_response_model_set_rows (LikertResponseModel *self,
   /* In two steps, all rows out then the new ones in: a single items-changed (0, old, new) made
    * GTK 4.8 call get_item for each new row, looking for the row its view was anchored to. */
   old = n_shown (self);
+  self->held = 0;
   g_free (self->rows);
   self->rows = NULL;
   self->n_rows = 0;
@@ -475,6 +480,36 @@ likert_response_model_refresh (LikertResponseModel *self)
   redraw_live (self);
 }
 
+void
+likert_response_model_hold (LikertResponseModel *self,
+                            guint                n_rows)
+{
+  guint old;
+
+  g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
+  g_return_if_fail (n_rows > 0);
+
+  old = n_shown (self);
+  self->held = n_rows;
+  if (old > n_shown (self))
+    g_list_model_items_changed (G_LIST_MODEL (self), n_shown (self), old - n_shown (self), 0);
+}
+
+void
+likert_response_model_release (LikertResponseModel *self)
+{
+  guint old;
+
+  g_return_if_fail (LIKERT_IS_RESPONSE_MODEL (self));
+
+  if (self->held == 0)
+    return;
+  old = n_shown (self);
+  self->held = 0;
+  if (n_shown (self) > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n_shown (self) - old);
+}
+
 gint64
 likert_response_model_get_response_id (LikertResponseModel *self,
                                        guint                position)
@@ -498,14 +533,16 @@ likert_response_model_find_position (LikertResponseModel *self,
                                      gint64               response_id)
 {
   gint row;
+  guint n;
 
   g_return_val_if_fail (LIKERT_IS_RESPONSE_MODEL (self), -1);
 
   row = likert_frame_find_row (self->frame, response_id);
+  n = n_shown (self);
   if (row < 0 || self->all_rows)
-    return row;
+    return row >= 0 && (guint) row < n ? row : -1;
   /* A linear scan: once per edit, a few ms for a million rows. */
-  for (guint i = 0; i < self->n_rows; i++)
+  for (guint i = 0; i < n; i++)
     if (self->rows[i] == (guint) row)
       return (gint) i;
   return -1;

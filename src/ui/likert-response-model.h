@@ -33,6 +33,13 @@ void                 likert_response_model_show         (LikertResponseModel *se
                                                          guint                n_rows,
                                                          const char          *highlight);
 const char          *likert_response_model_get_highlight (LikertResponseModel *self);
+/* Shows only the first n_rows rows (n_rows > 0) until likert_response_model_release (), which
+ * adds the others (items-changed (n_rows, 0, rest)); set_rows () ends it too. A view given a
+ * held model makes its rows for those first ones, the rest in another turn of the main loop:
+ * GTK 4.8 makes 200 rows of cells at once, about 100 ms. */
+void                 likert_response_model_hold         (LikertResponseModel *self,
+                                                         guint                n_rows);
+void                 likert_response_model_release      (LikertResponseModel *self);
 /* Tells views that the response's row changed (after an annotation edit). */
 void                 likert_response_model_row_changed  (LikertResponseModel *self,
                                                          gint64               response_id);

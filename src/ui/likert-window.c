@@ -1306,11 +1306,16 @@ open_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Opening shows a project in three turns of the main loop, each well under 100 ms on a million
- * responses: the old list's rows go (a reload), the new list is made (GTK 4.8 makes 200 rows
- * of cells at once, whatever the window's height), then its filter, statistics and charts.
+/* Opening shows a project in turns of the main loop, each well under 100 ms on a million
+ * responses: the old list's rows go (a reload), the new list's first 100 rows are made, then
+ * its others (GTK 4.8 makes 200 rows of cells, whatever the window's height), then its filter,
+ * statistics and charts.
  * The window stays busy until the last. open_stage is the turn pending, if any. */
 static gboolean finish_open_cb (gpointer user_data);
+static gboolean release_list_cb (gpointer user_data);
+
+/* More than a tall window shows, half of what GTK 4.8 makes (see show_list_cb). */
+#define FIRST_ROWS 100
 
 static void
 next_open_stage (LikertWindow *self,
@@ -1338,10 +1343,23 @@ show_list_cb (gpointer user_data)
 
   self->open_stage_id = 0;
   self->model = likert_response_model_new (self->store, self->frame);
+  /* The rows a window shows first now, GTK's other rows in the next turn. */
+  likert_response_model_hold (self->model, FIRST_ROWS);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child_name (self->stack, "project");
+  next_open_stage (self, release_list_cb);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+release_list_cb (gpointer user_data)
+{
+  LikertWindow *self = user_data;
+
+  self->open_stage_id = 0;
+  likert_response_model_release (self->model);
   next_open_stage (self, finish_open_cb);
   return G_SOURCE_REMOVE;
 }

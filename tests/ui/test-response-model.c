@@ -228,6 +228,43 @@ test_redraw (Fixture       *f,
   g_assert_cmpstr (bound_markup (f, 0), ==, "Comment <b>number</b> 3000 is slow");
 }
 
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *log)
+{
+  g_string_append_printf (log, "(%u,%u,%u)", position, removed, added);
+}
+
+/* Held, the model shows its first rows only; released, the rest are added after them. */
+static void
+test_hold (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(LikertResponseModel) model = likert_response_model_new (f->store, f->frame);
+  g_autoptr(GString) log = g_string_new (NULL);
+  gint64 late = likert_frame_get_response_id (f->frame, 2000);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), log);
+  likert_response_model_hold (model, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 100);
+  g_assert_cmpint (likert_response_model_find_position (model, late), ==, -1);
+  likert_response_model_release (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_ROWS);
+  g_assert_cmpint (likert_response_model_find_position (model, late), ==, 2000);
+  likert_response_model_release (model);
+  g_assert_cmpstr (log->str, ==, "(100,2900,0)(100,0,2900)");
+
+  /* New rows end a hold. */
+  g_string_truncate (log, 0);
+  likert_response_model_hold (model, 10);
+  likert_response_model_set_rows (model, reversed_rows (), N_ROWS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_ROWS);
+  g_assert_cmpstr (log->str, ==, "(10,2990,0)(0,10,0)(0,0,3000)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +275,8 @@ main (int   argc,
   g_test_add ("/response-model/set-rows", Fixture, NULL, fixture_setup, test_set_rows,
               fixture_teardown);
   g_test_add ("/response-model/redraw", Fixture, NULL, fixture_setup, test_redraw,
+              fixture_teardown);
+  g_test_add ("/response-model/hold", Fixture, NULL, fixture_setup, test_hold,
               fixture_teardown);
   return g_test_run ();
 }
