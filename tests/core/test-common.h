@@ -76,6 +76,22 @@ wait_for (gboolean (*check) (gpointer),
   return TRUE;
 }
 
+/* Runs the main loop for a while (UI tests): GTK's tooltip timer, started by crossing events
+ * over widgets with tooltips or by a popover's window, runs out while that window exists. GTK
+ * 4.8 otherwise fires it after the window is destroyed, on a dead surface (a critical in
+ * gdk_surface_get_device_position). */
+static inline void
+test_settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 700 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static inline char *
 test_sample_path (void)
 {

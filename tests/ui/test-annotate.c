@@ -45,12 +45,6 @@ pane_idle (gpointer data)
   return !likert_annotation_pane_is_busy (data);
 }
 
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -86,10 +80,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  /* GTK's tooltip timer (started by crossing events over the list's cells) runs out while the
-   * window exists: GTK 4.8 otherwise fires it on the destroyed surface (a critical in
-   * gdk_surface_get_device_position), which a loaded machine showed. */
-  wait_for (never, NULL, 0.7);
+  /* The tooltip timer of the list's cells runs out while the window exists (a loaded machine
+   * showed the critical test_settle () avoids). */
+  test_settle ();
   gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -241,11 +234,10 @@ test_keyboard (Fixture       *f,
   g_assert_true (press (f, GDK_KEY_t));
   g_assert_true (wait_for (focus_in_popover, f->window, 10));
 
-  /* Closed, and GTK's tooltip timer left to run out while its surface exists (see
-   * fixture_teardown). */
+  /* Closed, and GTK's tooltip timer left to run out while its surface exists. */
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                                              GTK_TYPE_POPOVER)));
-  wait_for (never, NULL, 0.7);
+  test_settle ();
 }
 
 static void

@@ -43,19 +43,6 @@ drain (void)
     ;
 }
 
-/* Lets GTK's tooltip timer run out while a popover's window exists (see test-filter-bar.c). */
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 700 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static void
 changed_cb (LikertCodebookView *view,
             Fixture            *f)
@@ -737,7 +724,7 @@ test_edits (void)
     g_variant_get (target, "(xs)", &id, &colour);
     g_assert_cmpint (id, ==, f.speed);
     gtk_widget_activate (button);
-    settle ();
+    test_settle ();
     tag = likert_codebook_get_tag (f.store, f.speed, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (tag->colour, ==, colour);
@@ -832,14 +819,14 @@ test_keys (void)
   g_assert_nonnull (find_row (&f, f.price));
 
   /* The dialogs' windows gone (a slow machine may still be closing them) before the menu. */
-  settle ();
+  test_settle ();
   g_assert_true (gtk_widget_grab_focus (find_row (&f, f.fees)));
   g_assert_true (press (&f, GDK_KEY_F10, GDK_SHIFT_MASK));
   menu_button = GTK_MENU_BUTTON (find_descendant (find_row (&f, f.fees), GTK_TYPE_MENU_BUTTON,
                                                   NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
   gtk_menu_button_popdown (menu_button);
-  settle ();
+  test_settle ();
   g_assert_cmpuint (f.n_changed, ==, 0);
   fixture_clear (&f);
 }
@@ -1052,19 +1039,19 @@ shoot (const char *out)
   likert_codebook_view_set_project (f.view, f.store, f.frame, "Tester");
   likert_codebook_view_set_filter (f.view, filter);
   gtk_widget_grab_focus (find_row (&f, payment));
-  settle ();
+  test_settle ();
   render (window, view_png);
 
   gtk_widget_activate_action (GTK_WIDGET (f.view), "codebook.recolour", "x", f.price);
-  settle ();
+  test_settle ();
   render (find_palette (&f), palette_png);
   gtk_popover_popdown (GTK_POPOVER (find_palette (&f)));
-  settle ();
+  test_settle ();
 
   gtk_widget_activate_action (GTK_WIDGET (f.view), "codebook.merge", "x", f.speed);
   dialog = find_dialog ();
   choose (dialog, "Price");
-  settle ();
+  test_settle ();
   render (GTK_WIDGET (dialog), merge_png);
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
