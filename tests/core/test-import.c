@@ -1040,6 +1040,22 @@ assert_same_matches (const char *path,
     }
 }
 
+/* The index of path (db: its importing connection, nullable) is the one the writer built
+ * alone in expected_path: the same answers, the same bytes. */
+static void
+assert_same_index (const char *path,
+                   sqlite3    *db,
+                   const char *expected_path)
+{
+  g_autofree char *index = NULL;
+  g_autofree char *expected = NULL;
+
+  assert_same_matches (path, db, expected_path);
+  index = dump_index (path);
+  expected = dump_index (expected_path);
+  g_assert_cmpstr (index, ==, expected);
+}
+
 /* A first import indexes beside the writer: the same index, to the byte, as the writer's own
  * row by row (the same inserts in the same order), sound, finding the same responses for
  * every query, through the importing connection too; a document for each response with text,
@@ -1051,8 +1067,6 @@ test_index_beside_writer (void)
   g_autofree char *csv = NULL;
   g_autofree char *path = NULL;
   g_autofree char *inline_path = NULL;
-  g_autofree char *index = NULL;
-  g_autofree char *inline_index = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LikertStore) store = NULL;
   g_autoptr(LikertStore) other = NULL;
@@ -1093,10 +1107,7 @@ test_index_beside_writer (void)
   assert_index_sound (path, _likert_store_get_db (store));
   assert_index_sound (path, NULL);
   assert_index_sound (inline_path, NULL);
-  assert_same_matches (path, _likert_store_get_db (store), inline_path);
-  index = dump_index (path);
-  inline_index = dump_index (inline_path);
-  g_assert_cmpstr (index, ==, inline_index);
+  assert_same_index (path, _likert_store_get_db (store), inline_path);
 
   g_clear_object (&store);
   g_clear_object (&other);
@@ -1113,8 +1124,6 @@ test_index_appending (void)
   g_autofree char *newer = NULL;
   g_autofree char *path = NULL;
   g_autofree char *inline_path = NULL;
-  g_autofree char *index = NULL;
-  g_autofree char *inline_index = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LikertStore) store = NULL;
   g_autoptr(LikertStore) other = NULL;
@@ -1154,10 +1163,7 @@ test_index_appending (void)
   g_assert_no_error (error);
   inline_first = import_inline (other, first);
   inline_second = import_inline (other, newer);
-  assert_same_matches (path, _likert_store_get_db (store), inline_path);
-  index = dump_index (path);
-  inline_index = dump_index (inline_path);
-  g_assert_cmpstr (index, ==, inline_index);
+  assert_same_index (path, _likert_store_get_db (store), inline_path);
 
   g_clear_object (&store);
   g_clear_object (&other);
@@ -1228,8 +1234,6 @@ test_index_after_responses (void)
   g_autofree char *newer = NULL;
   g_autofree char *path = NULL;
   g_autofree char *inline_path = NULL;
-  g_autofree char *index = NULL;
-  g_autofree char *inline_index = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LikertStore) store = NULL;
   g_autoptr(LikertStore) other = NULL;
@@ -1284,10 +1288,7 @@ test_index_after_responses (void)
   second = import_inline (other, first);
   g_clear_pointer (&third, likert_import_report_free);
   third = import_inline (other, newer);
-  assert_same_matches (path, db, inline_path);
-  index = dump_index (path);
-  inline_index = dump_index (inline_path);
-  g_assert_cmpstr (index, ==, inline_index);
+  assert_same_index (path, db, inline_path);
 
   g_clear_pointer (&frame, likert_frame_unref);
   g_clear_object (&store);
