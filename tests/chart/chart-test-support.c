@@ -559,3 +559,58 @@ chart_test_style_init (LikertChartStyle *style,
       pango_context_set_base_dir (style->context, PANGO_DIRECTION_RTL);
     }
 }
+
+void
+chart_test_sweep (ChartTestEachFunc each,
+                  gpointer          user_data)
+{
+  for (guint d = 0; d < 2; d++)
+    for (guint f = 0; f < 2; f++)
+      for (int width = 160; width <= 960; width += 80)
+        for (int height = 160; height <= 560; height += 100)
+          {
+            LikertChartStyle style;
+
+            chart_test_style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
+            each (&style, width, height, user_data);
+            likert_chart_style_clear (&style);
+          }
+}
+
+typedef struct
+{
+  LikertChartRenderFunc  render;
+  gconstpointer          data;
+  const char * const    *texts;
+  guint                  n_texts;
+} WholeWords;
+
+static void
+check_whole_words (const LikertChartStyle *style,
+                   int                     width,
+                   int                     height,
+                   gpointer                user_data)
+{
+  WholeWords *w = user_data;
+  ChartTestCanvas canvas;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  chart_test_canvas_init (&canvas, width, height);
+  chart_test_record_start ();
+  w->render (canvas.cr, width, height, style, w->data);
+  lines = chart_test_record_stop ();
+  chart_test_canvas_finish (&canvas);
+  chart_test_assert_whole_words (lines, w->texts, w->n_texts);
+  chart_test_canvas_clear (&canvas);
+}
+
+void
+chart_test_sweep_whole_words (LikertChartRenderFunc  render,
+                              gconstpointer          data,
+                              const char * const    *texts,
+                              guint                  n_texts)
+{
+  WholeWords w = { render, data, texts, n_texts };
+
+  chart_test_sweep (check_whole_words, &w);
+}

@@ -99,4 +99,18 @@ void     chart_test_style_init       (LikertChartStyle       *style,
                                       const char             *font,
                                       gboolean                rtl);
 
+/* Every size from 160 × 160 to 960 × 560 (by 80 × 100), in the normal and a large font (Sans
+ * 10 and 15), left to right and right to left: each gets a style for it (cleared after). */
+typedef void (*ChartTestEachFunc) (const LikertChartStyle *style,
+                                   int                     width,
+                                   int                     height,
+                                   gpointer                user_data);
+void     chart_test_sweep            (ChartTestEachFunc       each,
+                                      gpointer                user_data);
+/* The same sweep of render drawing data, recorded: chart_test_assert_whole_words () at each. */
+void     chart_test_sweep_whole_words (LikertChartRenderFunc  render,
+                                       gconstpointer          data,
+                                       const char * const    *texts,
+                                       guint                  n_texts);
+
 G_END_DECLS

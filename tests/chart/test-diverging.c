@@ -661,6 +661,46 @@ test_diverging_palette (void)
 
 /* Whole words */
 
+typedef struct
+{
+  const LikertDivergingData *data;
+  const char * const        *texts;
+  guint                      n_texts;
+} Words;
+
+/* At each size: whole words, and every scale label in the legend whole, unless the chart is
+ * narrower than about its longest word and a swatch ("dissatisfied" at 150 % is some 110
+ * units). */
+static void
+check_diverging_words (const LikertChartStyle *style,
+                       int                     width,
+                       int                     height,
+                       gpointer                user_data)
+{
+  const Words *words = user_data;
+  const LikertDivergingData *data = words->data;
+  Rendered rendered;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  chart_test_record_start ();
+  render (&rendered, width, height, style, data);
+  lines = chart_test_record_stop ();
+  chart_test_assert_whole_words (lines, words->texts, words->n_texts);
+
+  if (rendered.geometry.has_legend && width >= 240)
+    {
+      g_autofree char *read = chart_test_lines_join (lines, 0, lines->len);
+
+      for (int v = data->scale_min; v <= data->scale_max; v++)
+        if (strstr (read, data->labels[v - data->scale_min]) == NULL)
+          g_error ("%d × %d, %s, %s: “%s” not in the legend: %s", width, height,
+                   pango_font_description_to_string (style->font), style->rtl ? "rtl" : "ltr",
+                   data->labels[v - data->scale_min], read);
+    }
+
+  chart_test_canvas_clear (&rendered.canvas);
+}
+
 /* Long names, in a narrow chart and large text: the legend and the row labels wrap and are cut
  * between words only, in either direction; the legend moves across the chart rather than cut a
  * name. */
@@ -688,37 +728,9 @@ test_diverging_whole_words (void)
     "more not shown: make the chart taller",
   };
 
-  for (guint d = 0; d < 2; d++)
-    for (guint f = 0; f < 2; f++)
-      for (int width = 160; width <= 960; width += 80)
-        for (int height = 160; height <= 560; height += 100)
-          {
-            LikertChartStyle style;
-            Rendered rendered;
-            g_autoptr(GPtrArray) lines = NULL;
+  Words words = { &data, texts, G_N_ELEMENTS (texts) };
 
-            chart_test_style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
-            chart_test_record_start ();
-            render (&rendered, width, height, &style, &data);
-            lines = chart_test_record_stop ();
-            chart_test_assert_whole_words (lines, texts, G_N_ELEMENTS (texts));
-
-            /* Every scale label in the legend, whole, unless the chart is narrower than about
-             * its longest word and a swatch: "dissatisfied" at 150 % is some 110 units. */
-            if (rendered.geometry.has_legend && width >= 240)
-              {
-                g_autofree char *read = chart_test_lines_join (lines, 0, lines->len);
-
-                for (guint i = 0; i < G_N_ELEMENTS (long_labels); i++)
-                  if (strstr (read, long_labels[i]) == NULL)
-                    g_error ("%d × %d, %s, %s: “%s” not in the legend: %s", width, height,
-                             f == 0 ? "Sans 10" : "Sans 15", d == 1 ? "rtl" : "ltr",
-                             long_labels[i], read);
-              }
-
-            chart_test_canvas_clear (&rendered.canvas);
-            likert_chart_style_clear (&style);
-          }
+  chart_test_sweep (check_diverging_words, &words);
 }
 
 static void

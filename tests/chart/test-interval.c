@@ -329,24 +329,7 @@ test_interval_whole_words (void)
     "more not shown: make the chart taller",
   };
 
-  for (guint d = 0; d < 2; d++)
-    for (guint f = 0; f < 2; f++)
-      for (int width = 160; width <= 960; width += 80)
-        for (int height = 160; height <= 560; height += 100)
-          {
-            LikertChartStyle style;
-            Rendered rendered;
-            g_autoptr(GPtrArray) lines = NULL;
-
-            chart_test_style_init (&style, f == 0 ? "Sans 10" : "Sans 15", d == 1);
-            chart_test_record_start ();
-            render (&rendered, width, height, &style, &data);
-            lines = chart_test_record_stop ();
-            chart_test_assert_whole_words (lines, texts, G_N_ELEMENTS (texts));
-
-            chart_test_canvas_clear (&rendered.canvas);
-            likert_chart_style_clear (&style);
-          }
+  chart_test_sweep_whole_words (likert_interval_draw, &data, texts, G_N_ELEMENTS (texts));
 }
 
 static void
