@@ -2830,7 +2830,8 @@ indexer_open (Indexer     *indexer,
   sqlite3_db_config (indexer->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 
   /* A file thrown away at the end, whatever happens: no journal, no sync. The project's page
-   * size, before the first table. */
+   * size, before the first table. (A PRAGMA takes no bound value: its numbers are written in,
+   * from integers.) */
   pragmas = g_strdup_printf ("PRAGMA page_size = %" G_GINT64_FORMAT ";"
                              "PRAGMA journal_mode = OFF;"
                              "PRAGMA synchronous = OFF;",
