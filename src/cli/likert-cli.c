@@ -1753,36 +1753,6 @@ plan_import (const char                 *csv_path,
   return plan;
 }
 
-/* The importer takes --rating columns it does not find as no choice at all: say so instead. */
-static gboolean
-check_rating_columns (const LikertImportPlan     *plan,
-                      const LikertImportOptions  *options,
-                      GError                    **error)
-{
-  for (guint i = 0; options->ratings != NULL && i < options->ratings->len; i++)
-    {
-      const LikertRatingChoice *choice = g_ptr_array_index (options->ratings, i);
-      g_autoptr(GString) names = NULL;
-      gboolean found = FALSE;
-
-      for (guint c = 0; c < plan->n_columns && !found; c++)
-        found = g_strcmp0 (plan->fields[c]->header, choice->column) == 0;
-      if (found)
-        continue;
-
-      names = g_string_new (NULL);
-      for (guint c = 0; c < plan->n_columns; c++)
-        g_string_append_printf (names, "%s“%s”", c > 0 ? ", " : "", plan->fields[c]->header);
-      g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION,
-                   /* Translators: the first %s is a file, the second a column name given to
-                    * --rating, the third a list of column names */
-                   _("%s: --rating names no column “%s”. The columns are: %s"),
-                   plan->source_name, choice->column, names->str);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* "FILE:LINE:COL: message" for each listed problem, then how many more there are. */
 static void
 print_problems (FILE                   *out,
@@ -2554,7 +2524,7 @@ cmd_import (const Command  *command,
   if (args.dry_run)
     {
       plan = plan_import (argv[1], &options, &error);
-      if (plan == NULL || !check_rating_columns (plan, &options, &error))
+      if (plan == NULL)
         return fail (error);
       if (args.as_json)
         write_plan_json (argv[1], plan);
