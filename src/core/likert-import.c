@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -37,6 +38,23 @@
 #define DISTINCT_CAP    1000
 #define ODD_CAP         64          /* positions kept per column and kind of odd cell */
 #define SKIPPED_CAP     1000        /* skipped rows listed in the import record */
+
+/* Where an import's time goes, with G_MESSAGES_DEBUG=likert-import: each phase's end, in ms
+ * since the process's first trace, and the CPU time of the thread that ended it
+ * (bench/import.sh prints them with TRACE=1). */
+static void
+trace (const char *phase)
+{
+  static gsize start;
+  struct timespec cpu = { 0 };
+
+  if (g_once_init_enter (&start))
+    g_once_init_leave (&start, (gsize) g_get_monotonic_time ());
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu);
+  g_debug ("%8.1f ms  %-44s thread CPU %6.1f ms",
+           (double) (g_get_monotonic_time () - (gint64) start) / 1000.0, phase,
+           (double) cpu.tv_sec * 1000.0 + (double) cpu.tv_nsec / 1e6);
+}
 
 G_DEFINE_QUARK (likert-import-error-quark, likert_import_error)
 
@@ -2623,6 +2641,7 @@ read_records (gpointer data)
   batch->fraction = reader_fraction (pipeline->reader);
   batch->last = TRUE;
   batch->error = error;
+  trace ("reader: file read");
   g_async_queue_push (pipeline->full, batch);
   return NULL;
 }
@@ -2953,6 +2972,7 @@ index_records (gpointer data)
       g_async_queue_push (indexer->empty, batch);
     }
   while (!last);
+  trace ("indexer: last batch indexed");
 
   if (ok && !g_atomic_int_get (&indexer->stop) &&
       sqlite3_exec (indexer->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
@@ -3072,6 +3092,7 @@ run_records (Runner              *runner,
     }
   while (!last);
   g_thread_join (thread);
+  trace ("writer: last batch written, reader joined");
   if (indexer != NULL)
     {
       g_autoptr(GError) index_error = NULL;
@@ -3081,6 +3102,7 @@ run_records (Runner              *runner,
           local_error = g_steal_pointer (&index_error);
           ok = FALSE;
         }
+      trace ("indexer joined");
     }
   g_async_queue_unref (pipeline.empty);
   g_async_queue_unref (pipeline.full);
@@ -3089,6 +3111,8 @@ run_records (Runner              *runner,
   if (ok && indexer != NULL && !_likert_store_replace_index (runner->store, indexer->path,
                                                              &local_error))
     ok = FALSE;
+  if (indexer != NULL)
+    trace ("index copied into the project");
 
   if (!ok)
     {
@@ -3205,6 +3229,7 @@ plan_whole_thread (gpointer data)
 
   spec->whole = likert_import_plan_file (spec->path, spec->options, NULL, NULL,
                                          spec->cancellable, &spec->error);
+  trace ("planner: whole file planned");
   return NULL;
 }
 
@@ -3395,15 +3420,20 @@ run_plan (LikertStore               *store,
   if (runner.facets == NULL)
     goto fail;
 
+  trace ("run: transaction begun");
   if (!store_import (&runner, error) ||
       !run_records (&runner, &reader, tokenizer, progress, progress_data, error) ||
       !finish_import (&runner, error) ||
-      (spec != NULL && !speculation_holds (spec, &runner, error)) ||
-      !_likert_store_commit (store, error))
+      (spec != NULL && !speculation_holds (spec, &runner, error)))
     goto fail;
+  trace ("run: import recorded, plans compared");
+  if (!_likert_store_commit (store, error))
+    goto fail;
+  trace ("run: committed");
 
   _likert_store_detach_index (store);
   _likert_store_end_import (store, journal_changed);
+  trace ("run: journal back to WAL");
   if (progress)
     progress (1.0, progress_data);
   report = make_report (&runner);
@@ -3483,10 +3513,12 @@ likert_import_file_listing_problems (LikertStore               *store,
   if (problems != NULL)
     *problems = NULL;
 
+  trace ("import: start");
   plan = plan_file (path, options, (guint64) g_atomic_int_get (&speculate_records), &complete,
                     progress ? span_progress : NULL, &span, cancellable, error);
   if (plan == NULL)
     return NULL;
+  trace ("import: beginning planned");
   span.start = 0.05;
   span.span = 0.95;
 
