@@ -81,14 +81,49 @@ likert_facet_coder_size (LikertFacetCoder *self)
   return 2 * (gsize) self->fields->len;
 }
 
+static void
+facet_value_clear (gpointer data)
+{
+  g_free (((LikertFacetValue *) data)->value);
+}
+
+GArray *
+likert_facet_values_new (void)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (LikertFacetValue));
+
+  g_array_set_clear_func (values, facet_value_clear);
+  return values;
+}
+
+static gboolean
+store_value (LikertFacetCoder  *self,
+             gint64             field_id,
+             guint              code,
+             const char        *value,
+             GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _likert_store_prepare (self->store,
+                                "INSERT INTO field_value (field_id, code, value) VALUES (?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, field_id);
+  sqlite3_bind_int (stmt, 2, (int) code);
+  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+  return _likert_store_step_done (self->store, stmt, error);
+}
+
 static guint
 code_for (LikertFacetCoder  *self,
           FacetField        *facet,
           const char        *value,
+          GArray            *new_values,
           GError           **error)
 {
   gpointer code;
-  sqlite3_stmt *stmt;
 
   if (value[0] == '\0')
     return 0;
@@ -97,15 +132,13 @@ code_for (LikertFacetCoder  *self,
   if (facet->next_code >= LIKERT_FACET_OTHER)
     return LIKERT_FACET_OTHER;
 
-  stmt = _likert_store_prepare (self->store,
-                                "INSERT INTO field_value (field_id, code, value) VALUES (?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return G_MAXUINT;
-  sqlite3_bind_int64 (stmt, 1, facet->field_id);
-  sqlite3_bind_int (stmt, 2, (int) facet->next_code);
-  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
-  if (!_likert_store_step_done (self->store, stmt, error))
+  if (new_values != NULL)
+    {
+      LikertFacetValue added = { facet->field_id, facet->next_code, g_strdup (value) };
+
+      g_array_append_val (new_values, added);
+    }
+  else if (!store_value (self, facet->field_id, facet->next_code, value, error))
     return G_MAXUINT;
   g_hash_table_insert (facet->codes, g_strdup (value), GUINT_TO_POINTER (facet->next_code));
   return facet->next_code++;
@@ -116,18 +149,35 @@ likert_facet_coder_encode (LikertFacetCoder    *self,
                            const char * const  *cells,
                            guint                n_cells,
                            guint8              *out,
+                           GArray              *new_values,
                            GError             **error)
 {
   for (guint i = 0; i < self->fields->len; i++)
     {
       FacetField *facet = &g_array_index (self->fields, FacetField, i);
-      guint code = facet->position < n_cells ? code_for (self, facet, cells[facet->position], error)
+      guint code = facet->position < n_cells ? code_for (self, facet, cells[facet->position],
+                                                         new_values, error)
                                              : 0;
 
       if (code == G_MAXUINT)
         return FALSE;
       out[2 * i] = (guint8) (code & 0xff);
       out[2 * i + 1] = (guint8) (code >> 8);
+    }
+  return TRUE;
+}
+
+gboolean
+likert_facet_coder_store (LikertFacetCoder  *self,
+                          GArray            *new_values,
+                          GError           **error)
+{
+  for (guint i = 0; i < new_values->len; i++)
+    {
+      const LikertFacetValue *added = &g_array_index (new_values, LikertFacetValue, i);
+
+      if (!store_value (self, added->field_id, added->code, added->value, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -19,15 +19,32 @@ LikertFacetCoder *likert_facet_coder_new     (LikertStore         *store,
                                               LikertField * const *fields,
                                               guint                n_fields,
                                               GError             **error);
+/* A value met for the first time, with the code it got, not yet in field_value. */
+typedef struct
+{
+  gint64  field_id;
+  guint   code;
+  char   *value;
+} LikertFacetValue;
+
 /* Bytes of a facets value (2 per categorical field; 0 when the dataset has none). */
 gsize             likert_facet_coder_size    (LikertFacetCoder    *self);
-/* Encodes the cells of one response into out (likert_facet_coder_size() bytes), adding new
- * values to field_value. */
+/* Encodes the cells of one response into out (likert_facet_coder_size() bytes). Values met
+ * for the first time get the next code and are added to field_value, or, when new_values is
+ * not NULL, appended to it (LikertFacetValue) for likert_facet_coder_store (): then no SQL is
+ * run, and another thread may store them while this one encodes on. */
 gboolean          likert_facet_coder_encode  (LikertFacetCoder    *self,
                                               const char * const  *cells,
                                               guint                n_cells,
                                               guint8              *out,
+                                              GArray              *new_values,
                                               GError             **error);
+/* Adds the values that encode () appended to new_values to field_value. */
+gboolean          likert_facet_coder_store   (LikertFacetCoder    *self,
+                                              GArray              *new_values,
+                                              GError             **error);
+/* An array for new_values, each value freed with the array. */
+GArray           *likert_facet_values_new    (void);
 void              likert_facet_coder_free    (LikertFacetCoder    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertFacetCoder, likert_facet_coder_free)

@@ -1906,7 +1906,8 @@ typedef struct
   gboolean                   appending;
   int                        key_column;
   int                        time_column;
-  GArray                    *existing;       /* Seen: the dataset's responses by hash, sorted */
+  GArray                    *existing;       /* Seen: the dataset's responses by hash, sorted
+                                              * (the reader thread's, during the run) */
   gint64                     next_record;    /* numbers responses across the dataset's imports */
   guint                      n_records;
   guint                      n_new;
@@ -1915,12 +1916,10 @@ typedef struct
   guint                      n_excluded;
   GString                   *skipped;        /* JSON array of the first skipped rows */
   LikertFacetCoder          *facets;
-  guint8                    *facet_bytes;    /* scratch: a response's facets */
   guint                     *ratings;        /* the positions of the rating fields */
   guint                      n_ratings;
   gint64                     last_id;        /* the last response id given */
   gsize                     *lengths;        /* scratch of the reader thread: a record's */
-  const char               **cells;          /* scratch of the writer: a row's fields */
   sqlite3_stmt              *insert_response;
   sqlite3_stmt              *insert_answer;
   sqlite3_stmt              *insert_text;    /* NULL when the indexer indexes */
@@ -1931,13 +1930,14 @@ typedef struct
 
 /* FNV-1a: a fast 64-bit hash to recognise responses seen in an earlier import. */
 static guint64
-hash64 (const char *s)
+hash64 (const char *s,
+        gsize       length)
 {
   guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
 
-  for (; *s; s++)
+  for (gsize i = 0; i < length; i++)
     {
-      h ^= (guchar) *s;
+      h ^= (guchar) s[i];
       h *= G_GUINT64_CONSTANT (1099511628211);
     }
   return h;
@@ -2072,7 +2072,9 @@ load_existing (Runner  *runner,
   sqlite3_bind_int64 (stmt, 1, runner->dataset_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      guint64 h = hash64 ((const char *) sqlite3_column_text (stmt, 0));
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      guint64 h = hash64 (text, (gsize) sqlite3_column_bytes (stmt, 0));
+
       g_array_append_val (hashes, h);
     }
   sqlite3_reset (stmt);
@@ -2434,10 +2436,12 @@ json_string (char       *out,
 }
 
 /* ---------------------------------------------------------------------------------------------
- * The run's two threads: a reader decodes, tokenizes and checks the records and lays each good
- * one out in a batch (its cells as JSON, its text for the index, its rating values); the
- * writer (the caller's thread) writes the batches. BATCHES batches go round between them, so the
- * memory held stays flat whatever the file's size, and the writer never waits on parsing.
+ * The run's two threads: a reader decodes, tokenizes and checks the records, leaves out those
+ * an earlier import of the survey brought, and lays each new one out in a batch (its cells as
+ * JSON, its text for the index, its key, its facets, its rating values; the categorical values
+ * met first); the writer (the caller's thread) only binds and steps, for it is the pipeline's
+ * slowest stage. BATCHES batches go round between them, so the memory held stays flat whatever
+ * the file's size, and the writer never waits on parsing.
  */
 
 
@@ -2446,13 +2450,16 @@ typedef struct
   guint    line;
   gboolean has_when;
   gint64   when;
-  gint64   id;          /* the response's, once written (0: a duplicate, not written) */
-  gsize    fields;      /* offset in the batch's bytes of the row's first field */
-  gsize    cells;       /* … of its cells as a JSON array */
+  gint64   id;          /* the response's, once written (0: not written) */
+  gsize    cells;       /* offset in the batch's bytes of its cells as a JSON array */
   gsize    cells_len;
   gsize    text;        /* … of its text for the index (text_len 0: none) */
   gsize    text_len;
+  gsize    key;         /* … of its response key, NUL-terminated (NO_KEY: none) */
+  gsize    facets;      /* … of its facets (likert_facet_coder_size () bytes) */
 } Row;
+
+#define NO_KEY G_MAXSIZE
 
 typedef struct
 {
@@ -2461,6 +2468,7 @@ typedef struct
   gsize     len;
   gsize     size;
   GArray   *values;     /* int: each row's rating values, one per rating column (NO_VALUE) */
+  GArray   *new_values; /* LikertFacetValue: met first in this batch, for field_value */
   double    fraction;   /* of the file read when the batch was handed over */
   gboolean  last;       /* the reader's last batch; error set when it failed */
   GError   *error;
@@ -2473,6 +2481,7 @@ batch_new (void)
 
   batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), BATCH_ROWS);
   batch->values = g_array_new (FALSE, FALSE, sizeof (int));
+  batch->new_values = likert_facet_values_new ();
   batch->size = 256 << 10;
   batch->bytes = g_malloc (batch->size);
   return batch;
@@ -2483,6 +2492,7 @@ batch_free (Batch *batch)
 {
   g_array_unref (batch->rows);
   g_array_unref (batch->values);
+  g_array_unref (batch->new_values);
   g_free (batch->bytes);
   g_clear_error (&batch->error);
   g_free (batch);
@@ -2494,6 +2504,7 @@ batch_reset (Batch *batch)
 {
   g_array_set_size (batch->rows, 0);
   g_array_set_size (batch->values, 0);
+  g_array_set_size (batch->new_values, 0);
   batch->len = 0;
   batch->last = FALSE;
   g_clear_error (&batch->error);
@@ -2512,8 +2523,9 @@ batch_reserve (Batch *batch,
   return batch->bytes + batch->len;
 }
 
-/* Lays out a good record: the values check_record () read, its fields, cells and text. */
-static void
+/* Lays out a good record: the values check_record () read, its cells, text, key and facets.
+ * FALSE, and nothing laid out, for a response an earlier import of the survey brought. */
+static gboolean
 batch_add (Batch              *batch,
            Runner             *runner,
            const char * const *fields,
@@ -2523,7 +2535,8 @@ batch_add (Batch              *batch,
            gboolean            has_when,
            gint64              when)
 {
-  Row row = { .line = line, .has_when = has_when, .when = when };
+  Row row = { .line = line, .has_when = has_when, .when = when, .key = NO_KEY };
+  const gsize facet_size = likert_facet_coder_size (runner->facets);
   gsize *lengths = runner->lengths;
   gsize total = 0;
   char *o;
@@ -2531,15 +2544,9 @@ batch_add (Batch              *batch,
   for (guint c = 0; c < n; c++)
     total += lengths[c] = strlen (fields[c]);
 
-  /* fields, then cells (6 bytes per escaped byte at worst), then text */
-  o = batch_reserve (batch, 8 * total + 8 * n + 16);
-  row.fields = batch->len;
-  for (guint c = 0; c < n; c++)
-    {
-      memcpy (o, fields[c], lengths[c] + 1);
-      o += lengths[c] + 1;
-    }
-  row.cells = (gsize) (o - batch->bytes);
+  /* cells (6 bytes per escaped byte at worst), text, key, facets */
+  o = batch_reserve (batch, 8 * total + 8 * n + facet_size + 16);
+  row.cells = batch->len;
   *o++ = '[';
   for (guint c = 0; c < n; c++)
     {
@@ -2549,6 +2556,16 @@ batch_add (Batch              *batch,
     }
   *o++ = ']';
   row.cells_len = (gsize) (o - batch->bytes) - row.cells;
+
+  if (runner->appending &&
+      seen_before (runner, runner->key_column >= 0
+                           ? hash64 (fields[runner->key_column], lengths[runner->key_column])
+                           : hash64 (batch->bytes + row.cells, row.cells_len)))
+    {
+      runner->n_duplicates++;
+      return FALSE;
+    }
+
   row.text = (gsize) (o - batch->bytes);
   for (guint c = 0; c < n; c++)
     if (runner->fields[c]->role == LIKERT_ROLE_TEXT && lengths[c] > 0)
@@ -2559,11 +2576,22 @@ batch_add (Batch              *batch,
         o += lengths[c];
       }
   row.text_len = (gsize) (o - batch->bytes) - row.text;
+  if (runner->key_column >= 0)
+    {
+      row.key = (gsize) (o - batch->bytes);
+      memcpy (o, fields[runner->key_column], lengths[runner->key_column] + 1);
+      o += lengths[runner->key_column] + 1;
+    }
+  row.facets = (gsize) (o - batch->bytes);
+  /* Cannot fail: new values are only noted, for the writer to store. */
+  likert_facet_coder_encode (runner->facets, fields, n, (guint8 *) o, batch->new_values, NULL);
+  o += facet_size;
   batch->len = (gsize) (o - batch->bytes);
 
   for (guint r = 0; r < runner->n_ratings; r++)
     g_array_append_val (batch->values, values[runner->ratings[r]]);
   g_array_append_val (batch->rows, row);
+  return TRUE;
 }
 
 typedef struct
@@ -2628,9 +2656,9 @@ read_records (gpointer data)
           continue;
         }
 
-      batch_add (batch, runner, fields, n, likert_csv_tokenizer_line (tokenizer), values,
-                 has_when, when);
-      if (batch->rows->len == BATCH_ROWS)
+      if (batch_add (batch, runner, fields, n, likert_csv_tokenizer_line (tokenizer), values,
+                     has_when, when) &&
+          batch->rows->len == BATCH_ROWS)
         {
           batch->fraction = reader_fraction (pipeline->reader);
           g_async_queue_push (pipeline->full, batch);
@@ -2694,46 +2722,17 @@ store_batch (Runner  *runner,
              GError **error)
 {
   LikertStore *store = runner->store;
-  const guint n = runner->plan->n_columns;
   const gsize facet_size = likert_facet_coder_size (runner->facets);
-  const char **fields = runner->cells;
+
+  if (!likert_facet_coder_store (runner->facets, batch->new_values, error))
+    return FALSE;
 
   for (guint i = 0; i < batch->rows->len; i++)
     {
       Row *row = &g_array_index (batch->rows, Row, i);
       const int *values = &g_array_index (batch->values, int, i * runner->n_ratings);
-      const char *p = batch->bytes + row->fields;
-      guint8 *facets = runner->facet_bytes;
       gint64 id;
       sqlite3_stmt *stmt;
-
-      for (guint c = 0; c < n; c++)
-        {
-          fields[c] = p;
-          p += strlen (p) + 1;
-        }
-
-      if (runner->appending)
-        {
-          guint64 h;
-
-          if (runner->key_column >= 0)
-            h = hash64 (fields[runner->key_column]);
-          else
-            {
-              g_autofree char *cells = g_strndup (batch->bytes + row->cells, row->cells_len);
-
-              h = hash64 (cells);
-            }
-          if (seen_before (runner, h))
-            {
-              runner->n_duplicates++;
-              continue;
-            }
-        }
-
-      if (!likert_facet_coder_encode (runner->facets, fields, n, facets, error))
-        return FALSE;
 
       id = row->id = ++runner->last_id;
       stmt = runner->insert_response;
@@ -2742,8 +2741,8 @@ store_batch (Runner  *runner,
       sqlite3_bind_int64 (stmt, 3, runner->import_id);
       sqlite3_bind_int64 (stmt, 4, runner->next_record++);
       sqlite3_bind_int64 (stmt, 5, row->line);
-      if (runner->key_column >= 0)
-        sqlite3_bind_text (stmt, 6, fields[runner->key_column], -1, SQLITE_STATIC);
+      if (row->key != NO_KEY)
+        sqlite3_bind_text (stmt, 6, batch->bytes + row->key, -1, SQLITE_STATIC);
       else
         sqlite3_bind_null (stmt, 6);
       if (row->has_when)
@@ -2752,7 +2751,7 @@ store_batch (Runner  *runner,
         sqlite3_bind_null (stmt, 7);
       sqlite3_bind_text (stmt, 8, batch->bytes + row->cells, (int) row->cells_len, SQLITE_STATIC);
       if (facet_size > 0)
-        sqlite3_bind_blob (stmt, 9, facets, (int) facet_size, SQLITE_STATIC);
+        sqlite3_bind_blob (stmt, 9, batch->bytes + row->facets, (int) facet_size, SQLITE_STATIC);
       else
         sqlite3_bind_null (stmt, 9);
       if (!step_insert (store, stmt, error))
@@ -3032,12 +3031,10 @@ run_records (Runner              *runner,
   sqlite3_reset (stmt);
 
   runner->lengths = g_new (gsize, runner->plan->n_columns);
-  runner->cells = g_new (const char *, runner->plan->n_columns);
   runner->ratings = g_new (guint, runner->plan->n_columns);
   for (guint c = 0; c < runner->plan->n_columns; c++)
     if (runner->fields[c]->role == LIKERT_ROLE_RATING)
       runner->ratings[runner->n_ratings++] = c;
-  runner->facet_bytes = g_malloc0 (likert_facet_coder_size (runner->facets) + 1);
   if (!open_indexer (runner, error) || !prepare_inserts (runner, error))
     return FALSE;
   indexer = runner->indexer;
@@ -3180,7 +3177,6 @@ static void
 runner_clear (Runner *runner)
 {
   g_clear_pointer (&runner->facets, likert_facet_coder_free);
-  g_clear_pointer (&runner->facet_bytes, g_free);
   g_clear_pointer (&runner->owned_fields, g_ptr_array_unref);
   g_free (runner->fields);
   for (guint c = 0; runner->label_choices != NULL && c < runner->plan->n_columns; c++)
@@ -3189,7 +3185,6 @@ runner_clear (Runner *runner)
   g_clear_pointer (&runner->existing, g_array_unref);
   g_clear_pointer (&runner->ratings, g_free);
   g_clear_pointer (&runner->lengths, g_free);
-  g_clear_pointer (&runner->cells, g_free);
   g_clear_pointer (&runner->insert_response, sqlite3_finalize);
   g_clear_pointer (&runner->insert_answer, sqlite3_finalize);
   g_clear_pointer (&runner->insert_text, sqlite3_finalize);
