@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -2594,6 +2595,36 @@ batch_add (Batch              *batch,
   return TRUE;
 }
 
+/* The disk set to work early. A project's pages reach the disk at the commit's fsync; for a
+ * large import that was 250 ms of the run's end, the disk idle until then. Every
+ * WRITEBACK_BATCHES batches the reader (which waits on the writer anyway) has the kernel start
+ * writing what SQLite has written so far, of the project or of its log, and the fsync finds
+ * less to do. Nothing waits on it; where the call is missing it does nothing. */
+#define WRITEBACK_BATCHES 32
+
+static int
+writeback_open (LikertStore *store)
+{
+#ifdef HAVE_SYNC_FILE_RANGE
+  const char *path = likert_store_get_path (store);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  int fd = open (wal, O_RDONLY | O_CLOEXEC);
+
+  return fd >= 0 ? fd : open (path, O_RDONLY | O_CLOEXEC);
+#else
+  return -1;
+#endif
+}
+
+static void
+writeback_start (int fd)
+{
+#ifdef HAVE_SYNC_FILE_RANGE
+  if (fd >= 0)
+    sync_file_range (fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+}
+
 typedef struct
 {
   Runner             *runner;
@@ -2620,6 +2651,8 @@ read_records (gpointer data)
   GError *error = NULL;
   g_autofree int *values = g_new (int, plan->n_columns);
   Batch *batch = g_async_queue_pop (pipeline->empty);
+  int writeback = writeback_open (runner->store);
+  guint n_batches = 0;
 
   while (!g_atomic_int_get (&pipeline->stop) &&
          likert_csv_tokenizer_next (tokenizer, &fields, &n, &error))
@@ -2663,6 +2696,8 @@ read_records (gpointer data)
           batch->fraction = reader_fraction (pipeline->reader);
           g_async_queue_push (pipeline->full, batch);
           batch = g_async_queue_pop (pipeline->empty);
+          if (++n_batches % WRITEBACK_BATCHES == 0)
+            writeback_start (writeback);
         }
     }
 
@@ -2670,6 +2705,8 @@ read_records (gpointer data)
   batch->last = TRUE;
   batch->error = error;
   trace ("reader: file read");
+  if (writeback >= 0)
+    g_close (writeback, NULL);
   g_async_queue_push (pipeline->full, batch);
   return NULL;
 }
