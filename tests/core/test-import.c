@@ -1013,9 +1013,13 @@ assert_index_closed (LikertStore *store)
   assert_no_index_left ();
 }
 
+/* The index knows which responses hold a word, not where (detail = none): no phrase or NEAR
+ * queries, which the application never makes. Two are written as likert_search_query () writes
+ * the searches "café froid" and "service lent". */
 static const char * const index_queries[] = {
-  "rapide", "ete", "été", "cafe", "CAFÉ", "الخدمة", "ممتاز", "faster OR slow*", "\"café froid\"",
-  "n7*", "NEAR (service lent)", "deja AND naive", "unicode", "cafe NOT froid", "noel", "quoted",
+  "rapide", "ete", "été", "cafe", "CAFÉ", "الخدمة", "ممتاز", "faster OR slow*",
+  "\"café\"* \"froid\"*", "n7*", "\"service\"* \"lent\"*", "deja AND naive", "unicode",
+  "cafe NOT froid", "noel", "quoted",
   "suggestion", /* only a header: nothing */
 };
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "likert-import.h"
 #include "likert-store.h"
@@ -233,6 +234,100 @@ test_migrate_v1 (void)
   test_dir_clear (&dir);
 }
 
+/* Rowids matching each of queries, as "q1:1,2 q2:5 …", with db's index. */
+static char *
+matches_of (sqlite3            *db,
+            const char * const *queries)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ifnull (group_concat (rowid), '') FROM "
+                                           "(SELECT rowid FROM response_text "
+                                           " WHERE response_text MATCH ? ORDER BY rowid)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      sqlite3_bind_text (stmt, 1, queries[q], -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      /* Each query finds something: a lost index would not pass for an unchanged one. */
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), !=, "");
+      g_string_append_printf (out, "%s%s:%s", q ? " " : "", queries[q],
+                              sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+/* A project of schema 2 (its text index with word positions) opens, its index is rebuilt
+ * without them (schema 3, detail = none), and every search finds what it found before. */
+static void
+test_migrate_v2 (void)
+{
+  static const char * const queries[] = {
+    "service", "\"fast\"*", "\"line\"* \"second\"*", "\"impress\"*", "formulario", "ok",
+    "\"deliv\"* OR \"largo\"*", NULL
+  };
+  TestDir dir;
+  g_autofree char *fixture = g_build_filename (g_getenv ("LIKERT_SOURCE_ROOT"), "tests", "data",
+                                               "projects", "v2.likert", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  gsize length;
+  gint64 indexed;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  test_dir_init (&dir);
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  path = test_dir_write (&dir, "old.likert", contents, (gssize) length);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  before = matches_of (db, queries);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                           "(SELECT count (*) FROM response_text)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  indexed = sqlite3_column_int64 (stmt, 1);
+  g_assert_cmpint (indexed, >, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 30);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  after = matches_of (db, queries);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                           "(SELECT count (*) FROM response_text), "
+                                           "(SELECT sql FROM sqlite_schema "
+                                           " WHERE name = 'response_text'), "
+                                           "(SELECT count (*) FROM response_tag)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, LIKERT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, indexed);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 2), "detail = none"));
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 5);
+  sqlite3_finalize (stmt);
+  /* A phrase asks for positions, which the index no longer keeps. */
+  g_assert_cmpint (sqlite3_exec (db, "SELECT rowid FROM response_text "
+                                     "WHERE response_text MATCH '\"very fast\"'",
+                                 NULL, NULL, NULL), ==, SQLITE_ERROR);
+  sqlite3_close (db);
+
+  test_dir_clear (&dir);
+}
+
 static void
 test_list_imports (void)
 {
@@ -404,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/store/not-a-project", test_not_a_project);
   g_test_add_func ("/store/schema", test_schema);
   g_test_add_func ("/store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/store/migrate-v2", test_migrate_v2);
   g_test_add_func ("/store/verified-cache", test_verified_cache);
   g_test_add_func ("/store/list-imports", test_list_imports);
   return g_test_run ();
