@@ -2458,6 +2458,7 @@ typedef struct
   gsize    text_len;
   gsize    key;         /* … of its response key, NUL-terminated (NO_KEY: none) */
   gsize    facets;      /* … of its facets (likert_facet_coder_size () bytes) */
+  gint64   record;      /* its number in the dataset, once written */
 } Row;
 
 #define NO_KEY G_MAXSIZE
@@ -2711,23 +2712,387 @@ read_records (gpointer data)
   return NULL;
 }
 
-/* The writer's statements, prepared for this run (one row each: multi-row VALUES cost SQLite
- * more than the statements they save). */
+/* ---------------------------------------------------------------------------------------------
+ * A batch as a table. One INSERT … SELECT per batch and table, reading the rows from these
+ * eponymous virtual tables, costs SQLite a third of what one INSERT per row did: the statement
+ * is stepped once, its cursor on the target stays open at the table's end, and no value is
+ * bound. The batch goes in as a pointer (sqlite3_bind_pointer, typed), into the hidden column
+ * "batch": likert_batch_responses (id, dataset_id, import_id, record, line, response_key,
+ * submitted_at, cells, facets) and likert_batch_answers (response_id, field_id, value). Only
+ * SQL given directly may use them (SQLITE_VTAB_DIRECTONLY).
+ *
+ * Not the text: a statement that may write many rows of an FTS5 table opens a savepoint on
+ * it, and FTS5 then writes its pending terms out as a new segment; one per batch made the
+ * index's work half as much again. Its rows go in one statement each (insert_text).
+ */
+
+#define INSERT_TEXT "INSERT INTO response_text (rowid, text) VALUES (?, ?)"
+
+/* Indexes the text of batch's written rows with stmt (INSERT_TEXT). A failed statement is not
+ * reset (see insert_from_batch). */
+static gboolean
+insert_text (sqlite3_stmt *stmt,
+             const Batch  *batch)
+{
+  for (guint i = 0; i < batch->rows->len; i++)
+    {
+      const Row *row = &g_array_index (batch->rows, Row, i);
+
+      if (row->id == 0 || row->text_len == 0)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      sqlite3_bind_text (stmt, 2, batch->bytes + row->text, (int) row->text_len, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+#define BATCH_POINTER_TYPE "likert-import-batch"
+
+typedef enum
+{
+  BATCH_RESPONSES,
+  BATCH_ANSWERS
+} BatchTableKind;
+
+/* What the statement reads: a written batch, with its rows' ids and records set. */
+typedef struct
+{
+  const Batch  *batch;
+  const Runner *runner;
+  gsize         facet_size;
+} BatchSource;
+
+typedef struct
+{
+  sqlite3_vtab   base;
+  BatchTableKind kind;
+} BatchTable;
+
+typedef struct
+{
+  sqlite3_vtab_cursor  base;
+  const BatchSource   *source;
+  guint                row;
+  guint                rating;   /* answers: which of the row's ratings */
+} BatchCursor;
+
+static const char * const batch_table_schemas[] = {
+  [BATCH_RESPONSES] = "CREATE TABLE x (id, dataset_id, import_id, record, line, response_key, "
+                      "submitted_at, cells, facets, batch HIDDEN)",
+  [BATCH_ANSWERS] = "CREATE TABLE x (response_id, field_id, value, batch HIDDEN)",
+};
+
+static const int batch_table_columns[] = {
+  [BATCH_RESPONSES] = 9,
+  [BATCH_ANSWERS] = 3,
+};
+
+static int
+batch_table_connect (sqlite3             *db,
+                     void                *aux,
+                     int                  argc,
+                     const char * const  *argv,
+                     sqlite3_vtab       **vtab,
+                     char               **message)
+{
+  BatchTableKind kind = GPOINTER_TO_INT (aux);
+  BatchTable *table;
+  int rc;
+
+  rc = sqlite3_declare_vtab (db, batch_table_schemas[kind]);
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_vtab_config (db, SQLITE_VTAB_DIRECTONLY);
+  table = sqlite3_malloc (sizeof *table);
+  if (table == NULL)
+    return SQLITE_NOMEM;
+  memset (table, 0, sizeof *table);
+  table->kind = kind;
+  *vtab = &table->base;
+  return SQLITE_OK;
+}
+
+static int
+batch_table_disconnect (sqlite3_vtab *vtab)
+{
+  sqlite3_free (vtab);
+  return SQLITE_OK;
+}
+
+/* Only with the batch given (batch = ?): without it there is nothing to read. */
+static int
+batch_table_best_index (sqlite3_vtab       *vtab,
+                        sqlite3_index_info *info)
+{
+  const int batch_column = batch_table_columns[((BatchTable *) vtab)->kind];
+
+  for (int i = 0; i < info->nConstraint; i++)
+    if (info->aConstraint[i].iColumn == batch_column &&
+        info->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ)
+      {
+        if (!info->aConstraint[i].usable)
+          return SQLITE_CONSTRAINT;
+        info->aConstraintUsage[i].argvIndex = 1;
+        info->aConstraintUsage[i].omit = 1;
+        info->estimatedCost = BATCH_ROWS;
+        info->estimatedRows = BATCH_ROWS;
+        return SQLITE_OK;
+      }
+  return SQLITE_CONSTRAINT;
+}
+
+static int
+batch_cursor_open (sqlite3_vtab         *vtab,
+                   sqlite3_vtab_cursor **cursor)
+{
+  BatchCursor *c = sqlite3_malloc (sizeof *c);
+
+  if (c == NULL)
+    return SQLITE_NOMEM;
+  memset (c, 0, sizeof *c);
+  *cursor = &c->base;
+  return SQLITE_OK;
+}
+
+static int
+batch_cursor_close (sqlite3_vtab_cursor *cursor)
+{
+  sqlite3_free (cursor);
+  return SQLITE_OK;
+}
+
+static const Row *
+cursor_row (const BatchCursor *c)
+{
+  return &g_array_index (c->source->batch->rows, Row, c->row);
+}
+
+static int
+cursor_value (const BatchCursor *c)
+{
+  return g_array_index (c->source->batch->values, int,
+                        c->row * c->source->runner->n_ratings + c->rating);
+}
+
+/* Whether the cursor stands on a row of its table (answers: a value). */
+static gboolean
+cursor_on_row (const BatchCursor *c,
+               BatchTableKind     kind)
+{
+  switch (kind)
+    {
+    case BATCH_RESPONSES:
+      return TRUE;
+    case BATCH_ANSWERS:
+      return c->rating < c->source->runner->n_ratings && cursor_value (c) != NO_VALUE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+cursor_at_end (const BatchCursor *c)
+{
+  return c->source == NULL || c->row >= c->source->batch->rows->len;
+}
+
+/* One position on: the row's next rating (answers), else the next row. */
+static void
+cursor_step (BatchCursor    *c,
+             BatchTableKind  kind)
+{
+  if (kind == BATCH_ANSWERS && c->rating + 1 < c->source->runner->n_ratings)
+    c->rating++;
+  else
+    {
+      c->row++;
+      c->rating = 0;
+    }
+}
+
+/* On to the first position, from here, that is a row of the table. */
+static void
+cursor_skip (BatchCursor    *c,
+             BatchTableKind  kind)
+{
+  while (!cursor_at_end (c) && !cursor_on_row (c, kind))
+    cursor_step (c, kind);
+}
+
+static int
+batch_cursor_filter (sqlite3_vtab_cursor  *cursor,
+                     int                   index_number,
+                     const char           *index_string,
+                     int                   argc,
+                     sqlite3_value       **argv)
+{
+  BatchCursor *c = (BatchCursor *) cursor;
+
+  c->source = argc > 0 ? sqlite3_value_pointer (argv[0], BATCH_POINTER_TYPE) : NULL;
+  c->row = 0;
+  c->rating = 0;
+  cursor_skip (c, ((BatchTable *) cursor->pVtab)->kind);
+  return SQLITE_OK;
+}
+
+static int
+batch_cursor_next (sqlite3_vtab_cursor *cursor)
+{
+  BatchCursor *c = (BatchCursor *) cursor;
+  BatchTableKind kind = ((BatchTable *) cursor->pVtab)->kind;
+
+  cursor_step (c, kind);
+  cursor_skip (c, kind);
+  return SQLITE_OK;
+}
+
+static int
+batch_cursor_eof (sqlite3_vtab_cursor *cursor)
+{
+  return cursor_at_end ((BatchCursor *) cursor);
+}
+
+static void
+result_response (sqlite3_context   *context,
+                 const BatchCursor *c,
+                 int                column)
+{
+  const Runner *runner = c->source->runner;
+  const Batch *batch = c->source->batch;
+  const Row *row = cursor_row (c);
+
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, row->id); break;
+    case 1: sqlite3_result_int64 (context, runner->dataset_id); break;
+    case 2: sqlite3_result_int64 (context, runner->import_id); break;
+    case 3: sqlite3_result_int64 (context, row->record); break;
+    case 4: sqlite3_result_int64 (context, row->line); break;
+    case 5:
+      if (row->key != NO_KEY)
+        sqlite3_result_text (context, batch->bytes + row->key, -1, SQLITE_STATIC);
+      break;
+    case 6:
+      if (row->has_when)
+        sqlite3_result_int64 (context, row->when);
+      break;
+    case 7:
+      sqlite3_result_text (context, batch->bytes + row->cells, (int) row->cells_len,
+                           SQLITE_STATIC);
+      break;
+    case 8:
+      if (c->source->facet_size > 0)
+        sqlite3_result_blob (context, batch->bytes + row->facets, (int) c->source->facet_size,
+                             SQLITE_STATIC);
+      break;
+    default:
+      break;
+    }
+}
+
+static int
+batch_cursor_column (sqlite3_vtab_cursor *cursor,
+                     sqlite3_context     *context,
+                     int                  column)
+{
+  const BatchCursor *c = (const BatchCursor *) cursor;
+  const Row *row = cursor_row (c);
+
+  switch (((BatchTable *) cursor->pVtab)->kind)
+    {
+    case BATCH_RESPONSES:
+      result_response (context, c, column);
+      break;
+    case BATCH_ANSWERS:
+      if (column == 0)
+        sqlite3_result_int64 (context, row->id);
+      else if (column == 1)
+        sqlite3_result_int64 (context,
+                              c->source->runner->fields[c->source->runner->ratings[c->rating]]->id);
+      else if (column == 2)
+        sqlite3_result_int (context, cursor_value (c));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return SQLITE_OK;
+}
+
+static int
+batch_cursor_rowid (sqlite3_vtab_cursor *cursor,
+                    sqlite3_int64       *rowid)
+{
+  const BatchCursor *c = (const BatchCursor *) cursor;
+
+  *rowid = (sqlite3_int64) c->row * (LIKERT_MAX_SCALE + 1) + c->rating;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module batch_table_module = {
+  .iVersion = 0,
+  .xCreate = NULL,    /* eponymous only */
+  .xConnect = batch_table_connect,
+  .xBestIndex = batch_table_best_index,
+  .xDisconnect = batch_table_disconnect,
+  .xOpen = batch_cursor_open,
+  .xClose = batch_cursor_close,
+  .xFilter = batch_cursor_filter,
+  .xNext = batch_cursor_next,
+  .xEof = batch_cursor_eof,
+  .xColumn = batch_cursor_column,
+  .xRowid = batch_cursor_rowid,
+};
+
+/* The batch tables on db, for this connection's life. */
+static gboolean
+register_batch_tables (sqlite3 *db)
+{
+  return sqlite3_create_module_v2 (db, "likert_batch_responses", &batch_table_module,
+                                   GINT_TO_POINTER (BATCH_RESPONSES), NULL) == SQLITE_OK &&
+         sqlite3_create_module_v2 (db, "likert_batch_answers", &batch_table_module,
+                                   GINT_TO_POINTER (BATCH_ANSWERS), NULL) == SQLITE_OK;
+}
+
+/* Runs stmt (an INSERT … SELECT from a batch table) over source. A failed statement is not
+ * reset: the caller says why while SQLite still has the reason (a full disk, say), then resets
+ * it. */
+static gboolean
+insert_from_batch (sqlite3_stmt      *stmt,
+                   const BatchSource *source)
+{
+  sqlite3_bind_pointer (stmt, 1, (void *) source, BATCH_POINTER_TYPE, NULL);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The writer's statements, prepared for this run: each writes a whole batch. OR FAIL: a
+ * failing row stops the statement without undoing the batch's rows before it, which spares
+ * SQLite a statement journal; the import's transaction is rolled back whole anyway. */
 static gboolean
 prepare_inserts (Runner  *runner,
                  GError **error)
 {
   sqlite3 *db = _likert_store_get_db (runner->store);
 
-  if (sqlite3_prepare_v3 (db, "INSERT INTO response (id, dataset_id, import_id, record, line, "
+  if (!register_batch_tables (db) ||
+      sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO response (id, dataset_id, import_id, record, line, "
                               "response_key, submitted_at, cells, facets) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              "SELECT id, dataset_id, import_id, record, line, response_key, "
+                              "submitted_at, cells, facets "
+                              "FROM likert_batch_responses WHERE batch = ?",
                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_response, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v3 (db, "INSERT INTO answer (response_id, field_id, value) VALUES (?, ?, ?)",
+      sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO answer (response_id, field_id, value) "
+                              "SELECT response_id, field_id, value "
+                              "FROM likert_batch_answers WHERE batch = ?",
                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_answer, NULL) != SQLITE_OK ||
       (runner->indexer == NULL &&
-       sqlite3_prepare_v3 (db, "INSERT INTO response_text (rowid, text) VALUES (?, ?)",
-                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_text, NULL) != SQLITE_OK))
+       sqlite3_prepare_v3 (db, INSERT_TEXT, -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_text,
+                           NULL) != SQLITE_OK))
     {
       _likert_store_set_error (runner->store, error, _("Could not prepare a query"));
       return FALSE;
@@ -2735,17 +3100,17 @@ prepare_inserts (Runner  *runner,
   return TRUE;
 }
 
+/* Writes source's rows with stmt (see insert_from_batch). */
 static gboolean
-step_insert (LikertStore   *store,
-             sqlite3_stmt  *stmt,
-             GError       **error)
+insert_batch (LikertStore        *store,
+              sqlite3_stmt       *stmt,
+              const BatchSource  *source,
+              GError            **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!insert_from_batch (stmt, source))
     {
       _likert_store_set_error (store, error, _("Could not write to the project"));
+      sqlite3_reset (stmt);
       return FALSE;
     }
   return TRUE;
@@ -2758,64 +3123,28 @@ store_batch (Runner  *runner,
              Batch   *batch,
              GError **error)
 {
-  LikertStore *store = runner->store;
-  const gsize facet_size = likert_facet_coder_size (runner->facets);
+  const BatchSource source = { batch, runner, likert_facet_coder_size (runner->facets) };
 
   if (!likert_facet_coder_store (runner->facets, batch->new_values, error))
     return FALSE;
-
   for (guint i = 0; i < batch->rows->len; i++)
     {
       Row *row = &g_array_index (batch->rows, Row, i);
-      const int *values = &g_array_index (batch->values, int, i * runner->n_ratings);
-      gint64 id;
-      sqlite3_stmt *stmt;
 
-      id = row->id = ++runner->last_id;
-      stmt = runner->insert_response;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, runner->dataset_id);
-      sqlite3_bind_int64 (stmt, 3, runner->import_id);
-      sqlite3_bind_int64 (stmt, 4, runner->next_record++);
-      sqlite3_bind_int64 (stmt, 5, row->line);
-      if (row->key != NO_KEY)
-        sqlite3_bind_text (stmt, 6, batch->bytes + row->key, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 6);
-      if (row->has_when)
-        sqlite3_bind_int64 (stmt, 7, row->when);
-      else
-        sqlite3_bind_null (stmt, 7);
-      sqlite3_bind_text (stmt, 8, batch->bytes + row->cells, (int) row->cells_len, SQLITE_STATIC);
-      if (facet_size > 0)
-        sqlite3_bind_blob (stmt, 9, batch->bytes + row->facets, (int) facet_size, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 9);
-      if (!step_insert (store, stmt, error))
-        return FALSE;
-      runner->n_new++;
-
-      stmt = runner->insert_answer;
-      for (guint r = 0; r < runner->n_ratings; r++)
-        {
-          if (values[r] == NO_VALUE)
-            continue;
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int64 (stmt, 2, runner->fields[runner->ratings[r]]->id);
-          sqlite3_bind_int (stmt, 3, values[r]);
-          if (!step_insert (store, stmt, error))
-            return FALSE;
-        }
-
-      if (row->text_len > 0 && runner->insert_text != NULL)
-        {
-          stmt = runner->insert_text;
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_text (stmt, 2, batch->bytes + row->text, (int) row->text_len, SQLITE_STATIC);
-          if (!step_insert (store, stmt, error))
-            return FALSE;
-        }
+      row->id = ++runner->last_id;
+      row->record = runner->next_record++;
     }
+  if (!insert_batch (runner->store, runner->insert_response, &source, error) ||
+      (runner->n_ratings > 0 &&
+       !insert_batch (runner->store, runner->insert_answer, &source, error)))
+    return FALSE;
+  if (runner->insert_text != NULL && !insert_text (runner->insert_text, batch))
+    {
+      _likert_store_set_error (runner->store, error, _("Could not write to the project"));
+      sqlite3_reset (runner->insert_text);
+      return FALSE;
+    }
+  runner->n_new += batch->rows->len;
   return TRUE;
 }
 
@@ -2913,8 +3242,8 @@ indexer_open (Indexer     *indexer,
   sqlite3_finalize (stmt);
   if ((rc != SQLITE_DONE && rc != SQLITE_OK) ||
       sqlite3_exec (indexer->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v3 (indexer->db, "INSERT INTO response_text (rowid, text) VALUES (?, ?)",
-                          -1, SQLITE_PREPARE_PERSISTENT, &indexer->insert, NULL) != SQLITE_OK)
+      sqlite3_prepare_v3 (indexer->db, INSERT_TEXT, -1, SQLITE_PREPARE_PERSISTENT,
+                          &indexer->insert, NULL) != SQLITE_OK)
     {
       indexer_set_error (indexer, error, _("Could not build the search index"));
       return FALSE;
@@ -2963,24 +3292,11 @@ static gboolean
 index_batch (Indexer     *indexer,
              const Batch *batch)
 {
-  sqlite3_stmt *stmt = indexer->insert;
-
-  for (guint i = 0; i < batch->rows->len; i++)
+  if (!insert_text (indexer->insert, batch))
     {
-      const Row *row = &g_array_index (batch->rows, Row, i);
-
-      if (row->id == 0 || row->text_len == 0)
-        continue;
-      sqlite3_bind_int64 (stmt, 1, row->id);
-      sqlite3_bind_text (stmt, 2, batch->bytes + row->text, (int) row->text_len, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          /* Said before the reset, while SQLite has the reason (a full disk, say). */
-          indexer_set_error (indexer, &indexer->error, _("Could not build the search index"));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
+      indexer_set_error (indexer, &indexer->error, _("Could not build the search index"));
+      sqlite3_reset (indexer->insert);
+      return FALSE;
     }
   return TRUE;
 }
