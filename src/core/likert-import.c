@@ -1667,6 +1667,85 @@ display_delimiter (char delimiter)
   return delimiter == '\t' ? g_strdup ("\\t") : g_strdup_printf ("%c", delimiter);
 }
 
+/* A plan of path with nothing decided yet. */
+static LikertImportPlan *
+plan_new (const char *path)
+{
+  LikertImportPlan *plan = g_new0 (LikertImportPlan, 1);
+
+  plan->path = g_strdup (path);
+  plan->source_name = g_path_get_basename (path);
+  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_import_problem_free);
+  plan->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  plan->notices = g_ptr_array_new_with_free_func (g_free);
+  return plan;
+}
+
+/* Readies planner for plan's data records, once plan has its shape. */
+static gboolean
+planner_start (Planner                   *planner,
+               LikertImportPlan          *plan,
+               const LikertImportOptions *options,
+               LikertCsvTokenizer        *tokenizer,
+               GError                   **error)
+{
+  planner->options = options;
+  planner->plan = plan;
+  planner->tokenizer = tokenizer;
+  planner->excluded = g_hash_table_new (g_str_hash, g_str_equal);
+
+  plan->n_columns = plan->shape->n_columns;
+  for (guint i = 0; options->ratings != NULL && i < options->ratings->len; i++)
+    {
+      const LikertRatingChoice *choice = g_ptr_array_index (options->ratings, i);
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < plan->n_columns && !found; c++)
+        found = g_strcmp0 (plan->shape->columns[c].name, choice->column) == 0;
+      if (!found)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint c = 0; c < plan->n_columns; c++)
+            g_string_append_printf (names, "%s“%s”", c ? C_("list separator", ", ") : "",
+                                    plan->shape->columns[c].name);
+          g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION,
+                       /* Translators: a file name, a column name the user gave, the columns */
+                       _("%s: there is no column “%s” to read as a rating (the columns are %s)"),
+                       plan->source_name, choice->column, names->str);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; plan->shape->notices != NULL && i < plan->shape->notices->len; i++)
+    g_ptr_array_add (plan->notices, g_strdup (g_ptr_array_index (plan->shape->notices, i)));
+  planner_init_columns (planner);
+  return apply_choices (planner, error);
+}
+
+/* Decides the plan from its n_records data records, all given to plan_record (). */
+static gboolean
+planner_finish (Planner   *planner,
+                guint64    n_records,
+                Checksum  *checksum,
+                GError   **error)
+{
+  LikertImportPlan *plan = planner->plan;
+
+  plan->n_records = n_records;
+  if (n_records == 0)
+    {
+      g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_EMPTY,
+                   _("%s: the file has a header but no responses"), plan->source_name);
+      return FALSE;
+    }
+  decide_roles (planner);
+  list_labels (planner);
+  find_value_problems (planner);
+  report_excluded (planner);
+  plan->sha256 = checksum_finish (checksum);
+  return TRUE;
+}
+
 /* The plan of path; of its first limit data records only, unless limit is 0 (*complete then
  * says whether that was the whole file: if not, the counts, the problems and the checksum are
  * the beginning's). */
@@ -1680,7 +1759,7 @@ plan_file (const char                *path,
            GCancellable              *cancellable,
            GError                   **error)
 {
-  g_autoptr(LikertImportPlan) plan = g_new0 (LikertImportPlan, 1);
+  g_autoptr(LikertImportPlan) plan = NULL;
   g_autoptr(LikertCsvTokenizer) tokenizer = NULL;
   g_autoptr(GPtrArray) head = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) head_positions = g_array_new (FALSE, FALSE, sizeof (HeadPosition));
@@ -1702,15 +1781,7 @@ plan_file (const char                *path,
       options = &defaults;
     }
 
-  plan->path = g_strdup (path);
-  plan->source_name = g_path_get_basename (path);
-  plan->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_import_problem_free);
-  plan->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  plan->notices = g_ptr_array_new_with_free_func (g_free);
-  planner.options = options;
-  planner.plan = plan;
-  planner.excluded = g_hash_table_new (g_str_hash, g_str_equal);
-
+  plan = plan_new (path);
   if (!reader_open (&reader, path, plan->source_name, options->encoding, TRUE, &plan->encoding,
                     cancellable, error))
     goto out;
@@ -1730,7 +1801,6 @@ plan_file (const char                *path,
     /* Hand the sniffed text back: the tokenizer reads it first. */
     likert_csv_tokenizer_push (tokenizer, sniff->str, sniff->len, eof);
   }
-  planner.tokenizer = tokenizer;
 
   /* The shape stage, on the first records. */
   g_array_set_clear_func (head_positions, head_position_clear);
@@ -1748,32 +1818,7 @@ plan_file (const char                *path,
                      "%s: %s", plan->source_name, local_error->message);
       goto out;
     }
-  plan->n_columns = plan->shape->n_columns;
-  for (guint i = 0; options->ratings != NULL && i < options->ratings->len; i++)
-    {
-      const LikertRatingChoice *choice = g_ptr_array_index (options->ratings, i);
-      gboolean found = FALSE;
-
-      for (guint c = 0; c < plan->n_columns && !found; c++)
-        found = g_strcmp0 (plan->shape->columns[c].name, choice->column) == 0;
-      if (!found)
-        {
-          g_autoptr(GString) names = g_string_new (NULL);
-
-          for (guint c = 0; c < plan->n_columns; c++)
-            g_string_append_printf (names, "%s“%s”", c ? C_("list separator", ", ") : "",
-                                    plan->shape->columns[c].name);
-          g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_OPTION,
-                       /* Translators: a file name, a column name the user gave, the columns */
-                       _("%s: there is no column “%s” to read as a rating (the columns are %s)"),
-                       plan->source_name, choice->column, names->str);
-          goto out;
-        }
-    }
-  for (guint i = 0; plan->shape->notices != NULL && i < plan->shape->notices->len; i++)
-    g_ptr_array_add (plan->notices, g_strdup (g_ptr_array_index (plan->shape->notices, i)));
-  planner_init_columns (&planner);
-  if (!apply_choices (&planner, error))
+  if (!planner_start (&planner, plan, options, tokenizer, error))
     goto out;
 
   /* The mapper stage over every data record: first those read for the shape, then the rest. */
@@ -1812,19 +1857,8 @@ plan_file (const char                *path,
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto out;
     }
-  plan->n_records = record;
-  if (record == 0)
-    {
-      g_set_error (error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_EMPTY,
-                   _("%s: the file has a header but no responses"), plan->source_name);
-      goto out;
-    }
-
-  decide_roles (&planner);
-  list_labels (&planner);
-  find_value_problems (&planner);
-  report_excluded (&planner);
-  plan->sha256 = checksum_finish (reader.checksum);
+  if (!planner_finish (&planner, record, reader.checksum, error))
+    goto out;
   if (progress)
     progress (1.0, progress_data);
   ok = TRUE;

@@ -1224,6 +1224,27 @@ likert_shape_excludes (const LikertShape  *shape,
     }
 }
 
+LikertShape *
+likert_shape_copy (const LikertShape *shape)
+{
+  LikertShape *copy = g_memdup2 (shape, sizeof *shape);
+
+  copy->columns = g_memdup2 (shape->columns, sizeof *shape->columns * shape->n_columns);
+  for (guint c = 0; c < shape->n_columns; c++)
+    {
+      copy->columns[c].name = g_strdup (shape->columns[c].name);
+      copy->columns[c].question = g_strdup (shape->columns[c].question);
+      copy->columns[c].import_id = g_strdup (shape->columns[c].import_id);
+    }
+  if (shape->notices != NULL)
+    {
+      copy->notices = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < shape->notices->len; i++)
+        g_ptr_array_add (copy->notices, g_strdup (g_ptr_array_index (shape->notices, i)));
+    }
+  return copy;
+}
+
 void
 likert_shape_free (LikertShape *shape)
 {

@@ -84,6 +84,7 @@ gboolean     likert_shape_excludes            (const LikertShape          *shape
                                                const char * const         *record,
                                                const char                **reason);
 
+LikertShape *likert_shape_copy                (const LikertShape          *shape);
 void         likert_shape_free                (LikertShape                *shape);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertShape, likert_shape_free)
