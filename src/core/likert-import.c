@@ -1928,6 +1928,19 @@ typedef struct
   gint          stop;        /* atomic: the writer failed, the thread indexes no more */
 } Indexer;
 
+/* A speculative run's plan of the whole file (see "One pass instead of two"), made by its
+ * reader from the records it reads, with the encoding, delimiter and shape of the beginning's
+ * plan (which decided them from the first records alone). */
+typedef struct
+{
+  Planner            planner;    /* its plan grows while the reader reads */
+  guint64            record;
+  LikertImportPlan  *whole;      /* the file read to its end: the whole file's plan, */
+  GError            *error;      /* … or why the file could not be planned (neither: the run
+                                  * stopped before the end) */
+  gboolean           retry;      /* the plans disagree: run again on the whole plan */
+} Speculation;
+
 typedef struct
 {
   LikertStore               *store;
@@ -1959,9 +1972,66 @@ typedef struct
   sqlite3_stmt              *insert_answer;
   sqlite3_stmt              *insert_text;    /* NULL when the indexer indexes */
   Indexer                   *indexer;        /* nullable */
+  Speculation               *spec;           /* nullable: a speculative run's */
   const LikertImportPlan    *whole;          /* a speculative run's plan of the whole file, once
                                               * it agreed: its notices go in the report */
 } Runner;
+
+static gboolean
+speculation_start (Speculation               *spec,
+                   const LikertImportPlan    *beginning,
+                   const LikertImportOptions *options,
+                   LikertCsvTokenizer        *tokenizer,
+                   GError                   **error)
+{
+  LikertImportPlan *plan = plan_new (beginning->path);
+
+  plan->size = beginning->size;
+  plan->encoding = g_strdup (beginning->encoding);
+  plan->delimiter = beginning->delimiter;
+  plan->shape = likert_shape_copy (beginning->shape);
+  return planner_start (&spec->planner, plan, options, tokenizer, error);
+}
+
+/* The data record the reader's tokenizer stands on, for the whole file's plan. */
+static void
+speculation_plan (Speculation        *spec,
+                  LikertCsvTokenizer *tokenizer,
+                  const char * const *fields,
+                  guint               n)
+{
+  spec->planner.line = likert_csv_tokenizer_line (tokenizer);
+  plan_record (&spec->planner, fields, n, ++spec->record);
+}
+
+/* The reader at the file's end (read_error NULL: checksum has the whole file), or stopped by
+ * read_error. */
+static void
+speculation_end (Speculation  *spec,
+                 Checksum     *checksum,
+                 const GError *read_error)
+{
+  if (read_error != NULL)
+    spec->error = g_error_copy (read_error);
+  else if (planner_finish (&spec->planner, spec->record, checksum, &spec->error))
+    {
+      planner_clear (&spec->planner);
+      spec->whole = g_steal_pointer (&spec->planner.plan);
+    }
+  trace ("reader: whole file planned");
+}
+
+static void
+speculation_clear (Speculation *spec)
+{
+  if (spec->planner.plan != NULL)
+    {
+      planner_clear (&spec->planner);
+      g_clear_pointer (&spec->planner.plan, likert_import_plan_free);
+    }
+  g_clear_pointer (&spec->whole, likert_import_plan_free);
+  g_clear_error (&spec->error);
+}
 
 /* FNV-1a: a fast 64-bit hash to recognise responses seen in an earlier import. */
 static guint64
@@ -2688,6 +2758,8 @@ read_records (gpointer data)
   Batch *batch = g_async_queue_pop (pipeline->empty);
   int writeback = writeback_open (runner->store);
   guint n_batches = 0;
+  Speculation *spec = runner->spec;
+  gboolean bad_record = FALSE;
 
   while (!g_atomic_int_get (&pipeline->stop) &&
          likert_csv_tokenizer_next (tokenizer, &fields, &n, &error))
@@ -2701,6 +2773,8 @@ read_records (gpointer data)
       if (raw++ < first_data || is_blank_record (fields, n))
         continue;
       runner->n_records++;
+      if (spec != NULL)
+        speculation_plan (spec, tokenizer, fields, n);
 
       /* The vendor's tests and previews are left out whatever they hold. */
       if (likert_shape_excludes (plan->shape, fields, &reason) && !runner->options->keep_excluded)
@@ -2718,6 +2792,7 @@ read_records (gpointer data)
             {
               g_set_error (&error, LIKERT_IMPORT_ERROR, LIKERT_IMPORT_ERROR_PROBLEMS,
                            "%s:%u:%u: %s", plan->source_name, line, column, problem);
+              bad_record = TRUE;
               break;
             }
           note_skipped (runner, line, column, problem);
@@ -2734,6 +2809,19 @@ read_records (gpointer data)
           if (++n_batches % WRITEBACK_BATCHES == 0)
             writeback_start (writeback);
         }
+    }
+
+  /* The whole file's plan, unless the writer stopped the run; after a bad record, from the rest
+   * of the file, for it says which problems the file has and how many. */
+  if (spec != NULL && !g_atomic_int_get (&pipeline->stop))
+    {
+      g_autoptr(GError) rest_error = NULL;
+
+      if (bad_record)
+        while (likert_csv_tokenizer_next (tokenizer, &fields, &n, &rest_error))
+          if (!is_blank_record (fields, n))
+            speculation_plan (spec, tokenizer, fields, n);
+      speculation_end (spec, pipeline->reader->checksum, bad_record ? rest_error : error);
     }
 
   batch->fraction = reader_fraction (pipeline->reader);
@@ -3582,45 +3670,18 @@ runner_clear (Runner *runner)
 
 /* ---------------------------------------------------------------------------------------------
  * One pass instead of two. likert_import_file () plans the first SPECULATE_RECORDS records only
- * and runs the import on that plan at once, while a thread plans the whole file beside it. Just
- * before the commit the two plans are compared: when they agree on everything the run used
- * (roles, scales, labels, the date order, no problem anywhere), the import stands, with the
- * whole file's checksum and notices; else it is rolled back and run again on the whole plan,
- * as it always was. A file no longer than the beginning is planned whole and run once.
+ * and runs the import on that plan at once; the run's reader also gives every record it reads
+ * to a plan of the whole file (see Speculation), so the file is read, decoded and tokenized
+ * once. Just before the commit the two plans are compared: when they agree on everything the
+ * run used (roles, scales, labels, the date order, no problem anywhere), the import stands,
+ * with the whole file's checksum and notices; else it is rolled back and run again on the
+ * whole plan, as it always was. A file no longer than the beginning is planned whole and run
+ * once.
  */
 
 #define SPECULATE_RECORDS 20000
 
 static gint speculate_records = SPECULATE_RECORDS;   /* atomic: _likert_import_set_speculation */
-
-typedef struct
-{
-  char                      *path;
-  const LikertImportOptions *options;
-  GCancellable              *cancellable;
-  GThread                   *thread;
-  LikertImportPlan          *whole;      /* once joined: the plan of the whole file, or NULL */
-  GError                    *error;      /* … and why not */
-  gboolean                   retry;      /* the plans disagree: run again on the whole plan */
-} Speculation;
-
-static gpointer
-plan_whole_thread (gpointer data)
-{
-  Speculation *spec = data;
-
-  spec->whole = likert_import_plan_file (spec->path, spec->options, NULL, NULL,
-                                         spec->cancellable, &spec->error);
-  trace ("planner: whole file planned");
-  return NULL;
-}
-
-static void
-speculation_join (Speculation *spec)
-{
-  if (spec->thread != NULL)
-    g_thread_join (g_steal_pointer (&spec->thread));
-}
 
 static gboolean
 same_field (const LikertField *a,
@@ -3667,9 +3728,10 @@ speculation_holds (Speculation  *spec,
 {
   sqlite3_stmt *stmt;
 
-  speculation_join (spec);
+  /* The reader read to the end: it planned the file whole, or says why it could not. */
   if (spec->whole == NULL)
     {
+      g_assert (spec->error != NULL);
       g_propagate_error (error, g_steal_pointer (&spec->error));
       return FALSE;
     }
@@ -3779,12 +3841,16 @@ run_plan (LikertStore               *store,
   for (guint c = 0; c < plan->n_columns; c++)
     runner.label_choices[c] = label_choices_new (options, plan->fields[c]->header);
 
-  /* The same bytes as planned, in the same encoding. */
-  if (!reader_open (&reader, plan->path, plan->source_name, plan->encoding, FALSE, &encoding,
-                    cancellable, error))
+  /* The same bytes as planned, in the same encoding (with their checksum for the whole
+   * file's plan, when the reader makes it). */
+  if (!reader_open (&reader, plan->path, plan->source_name, plan->encoding, spec != NULL,
+                    &encoding, cancellable, error))
     goto out;
   tokenizer = likert_csv_tokenizer_new_streaming (reader_fill, &reader, plan->delimiter,
                                                   plan->source_name);
+  if (spec != NULL && !speculation_start (spec, plan, options, tokenizer, error))
+    goto out;
+  runner.spec = spec;
 
   if (!_likert_store_begin_import (store, &journal_changed, error))
     goto out;
@@ -3921,13 +3987,8 @@ likert_import_file_listing_problems (LikertStore               *store,
       return report;
     }
 
-  spec.path = g_strdup (path);
-  spec.options = options;
-  spec.cancellable = cancellable;
-  spec.thread = g_thread_new ("likert-import-plan", plan_whole_thread, &spec);
   report = run_plan (store, plan, options, progress ? span_progress : NULL, &span, cancellable,
                      &spec, &run_error);
-  speculation_join (&spec);
 
   /* A run that failed before the plans were compared: the failure of the whole plan is the
    * import's (as it was when the plan came first), and a disagreement means the run failed
@@ -3954,9 +4015,7 @@ likert_import_file_listing_problems (LikertStore               *store,
   if (report == NULL)
     g_propagate_error (error, g_steal_pointer (&run_error));
 
-  g_free (spec.path);
-  g_clear_pointer (&spec.whole, likert_import_plan_free);
-  g_clear_error (&spec.error);
+  speculation_clear (&spec);
   return report;
 }
 
