@@ -446,6 +446,69 @@ test_invalid_utf8_sequences (void)
     }
 }
 
+/* Random text, mostly ASCII with characters of every length, sometimes broken (a stray byte,
+ * a cut or overlong sequence, a surrogate, a NUL): the decoder keeps exactly what
+ * g_utf8_validate () accepts and stops where it stops, whatever the chunks. */
+static void
+test_utf8_like_glib (void)
+{
+  static const char * const pieces[] = {
+    "a", "Z", "0", ",", " ", "\n", "\"", "é", "ß", "€", "中", "😀", "ص", "Ж", "\xEF\xBF\xBF",
+    "\xF4\x8F\xBF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF",
+  };
+  static const char * const breaks[] = {
+    "\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+    "\xF5\x80\x80\x80", "\xFF", "\xC3", "\xE2\x82", "\xF0\x9F\x98", "\xC3" "A", "",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) data = g_string_new (NULL);
+      g_autofree char *text = NULL, *message = NULL;
+      guint n = (guint) g_rand_int_range (rand, 1, 120);
+      const char *stop;
+      gboolean valid;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* runs of ASCII long enough for the eight-byte steps */
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            for (int k = g_rand_int_range (rand, 1, 24); k > 0; k--)
+              g_string_append_c (data, (char) g_rand_int_range (rand, 0x20, 0x7F));
+          else
+            g_string_append (data, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+        }
+      if (round % 3 != 0)
+        {
+          gsize at = (gsize) g_rand_int_range (rand, 0, (gint32) data->len + 1);
+          const char *broken = breaks[g_rand_int_range (rand, 0, G_N_ELEMENTS (breaks))];
+
+          if (*broken == '\0')
+            g_string_insert_len (data, (gssize) at, "\0", 1);
+          else
+            g_string_insert (data, (gssize) at, broken);
+        }
+
+      valid = g_utf8_validate (data->str, (gssize) data->len, &stop);
+      text = decode_all_ways ("UTF-8", (const guint8 *) data->str, data->len, 0, &message);
+      if (valid)
+        {
+          g_assert_null (message);
+          g_assert_cmpstr (text, ==, data->str);
+        }
+      else
+        {
+          g_autofree char *offset = g_strdup_printf ("offset %lu", (gulong) (stop - data->str));
+
+          g_assert_nonnull (message);
+          g_assert_nonnull (strstr (message, offset));
+          g_assert_cmpuint (strlen (text), ==, (gsize) (stop - data->str));
+          g_assert_true (strncmp (text, data->str, strlen (text)) == 0);
+        }
+    }
+}
+
 static void
 test_truncated (void)
 {
@@ -707,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/encoding/decode/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/encoding/decode/invalid-utf8-sequences", test_invalid_utf8_sequences);
   g_test_add_func ("/encoding/decode/invalid-other", test_invalid_other);
+  g_test_add_func ("/encoding/decode/utf8-like-glib", test_utf8_like_glib);
   g_test_add_func ("/encoding/decode/truncated", test_truncated);
   g_test_add_func ("/encoding/decode/unknown", test_unknown_encoding);
   g_test_add_func ("/encoding/decode/nul", test_nul);
