@@ -1106,6 +1106,10 @@ remembered_as_verified (const char *path)
   return g_strcmp0 (known, state) == 0;
 }
 
+/* The projects closed last are remembered, the others forgotten (checked at their next open):
+ * the file is read at every open and written at every close. */
+#define VERIFIED_CAP 64
+
 static void
 remember_verified (const char *path)
 {
@@ -1114,12 +1118,17 @@ remember_verified (const char *path)
   g_autofree char *state = file_state (path);
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_auto(GStrv) known = NULL;
+  gsize n_known = 0;
 
   g_key_file_load_from_file (keys, cache, G_KEY_FILE_NONE, NULL);
+  /* Removed first, so that it goes last: the keys are in the order of the closes. */
+  g_key_file_remove_key (keys, "verified", canonical, NULL);
   if (state != NULL)
     g_key_file_set_string (keys, "verified", canonical, state);
-  else
-    g_key_file_remove_key (keys, "verified", canonical, NULL);
+  known = g_key_file_get_keys (keys, "verified", &n_known, NULL);
+  for (gsize i = 0; i + VERIFIED_CAP < n_known; i++)
+    g_key_file_remove_key (keys, "verified", known[i], NULL);
   if (g_mkdir_with_parents (dir, 0700) == 0)
     g_key_file_save_to_file (keys, cache, NULL);
 }

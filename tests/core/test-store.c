@@ -490,6 +490,58 @@ test_verified_cache (void)
   test_dir_clear (&dir);
 }
 
+/* The cache of verified projects keeps the last ones closed, not every one ever opened. */
+static void
+test_verified_cache_bounded (void)
+{
+  TestDir dir;
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "likert", "verified.ini",
+                                             NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) known = NULL;
+  gsize n_known = 0;
+
+  test_dir_init (&dir);
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%u.likert", i);
+      g_autofree char *path = test_dir_file (&dir, name);
+      g_autoptr(LikertStore) store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        first = g_canonicalize_filename (path, NULL);
+      last = g_canonicalize_filename (path, NULL);
+    }
+
+  g_assert_true (g_key_file_load_from_file (keys, cache, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  known = g_key_file_get_keys (keys, "verified", &n_known, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_known, <=, 64);
+  g_assert_cmpuint (n_known, >=, 1);
+  g_assert_false (g_key_file_has_key (keys, "verified", first, NULL));
+  g_assert_true (g_key_file_has_key (keys, "verified", last, NULL));
+
+  /* Forgotten, the first is checked again when it opens; the last is not. */
+  {
+    g_autoptr(LikertStore) store = likert_store_open (first, LIKERT_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (likert_store_was_checked (store));
+  }
+  {
+    g_autoptr(LikertStore) store = likert_store_open (last, LIKERT_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (likert_store_was_checked (store));
+  }
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/store/migrate-v2", test_migrate_v2);
   g_test_add_func ("/store/verified-cache", test_verified_cache);
+  g_test_add_func ("/store/verified-cache/bounded", test_verified_cache_bounded);
   g_test_add_func ("/store/list-imports", test_list_imports);
   return g_test_run ();
 }
