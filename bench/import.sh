@@ -11,7 +11,9 @@
 #
 # Environment: BUILDDIR (default: build, relative to the source tree) holds the built likert-cli;
 # SEED (default 20240601); RUNS (default 3); BENCH_DIR, the folder to work in (default: a new
-# one under TMPDIR, removed at the end). Needs python3, sqlite3 and GNU time (/usr/bin/time).
+# one under TMPDIR, removed at the end); TRACE=1 imports once more at the end and prints where
+# that import's time went (each phase's end, and the CPU time of the thread that ended it).
+# Needs python3, sqlite3 and GNU time (/usr/bin/time).
 
 set -eu
 
@@ -165,3 +167,12 @@ awk -v rows="$ROWS" -v mb="$MB" \
     line("likert-cli import", s2, c2, r2, o2)
     printf "ratio: %.2fx (goal ≤ 0.5x)\n", s2 / s1
   }'
+
+if [ "${TRACE:-0}" = 1 ]; then
+  echo
+  echo "Where one more import's time went (ms since it began; CPU time of the thread ending each phase):"
+  remove_outputs
+  # (GLib prints debug messages on the standard output)
+  G_MESSAGES_DEBUG=likert-import "$CLI" import "$CSV" -o "$PROJECT" 2>&1 |
+    sed -n 's/^.*likert-import-DEBUG: [0-9:.]*: */  /p'
+fi

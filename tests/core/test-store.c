@@ -514,7 +514,8 @@ test_verified_cache_bounded (void)
       g_assert_no_error (error);
       if (i == 0)
         first = g_canonicalize_filename (path, NULL);
-      last = g_canonicalize_filename (path, NULL);
+      else if (i == 79)
+        last = g_canonicalize_filename (path, NULL);
     }
 
   g_assert_true (g_key_file_load_from_file (keys, cache, G_KEY_FILE_NONE, &error));
