@@ -179,25 +179,36 @@ test_schema (void)
   test_dir_clear (&dir);
 }
 
+/* A copy, in dir, of a project written by an earlier version (tests/data/projects/name). */
+static char *
+copy_old_project (TestDir    *dir,
+                  const char *name)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("LIKERT_SOURCE_ROOT"), "tests", "data",
+                                               "projects", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_no_error (error);
+  return test_dir_write (dir, "old.likert", contents, (gssize) length);
+}
+
 /* A project written by the first version (schema 1) opens, is migrated, and keeps everything. */
 static void
 test_migrate_v1 (void)
 {
   TestDir dir;
-  g_autofree char *fixture = g_build_filename (g_getenv ("LIKERT_SOURCE_ROOT"), "tests", "data",
-                                               "projects", "v1.likert", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LikertStore) store = NULL;
   g_autoptr(LikertResponse) response = NULL;
-  gsize length;
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
   test_dir_init (&dir);
-  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
-  path = test_dir_write (&dir, "old.likert", contents, (gssize) length);
+  path = copy_old_project (&dir, "v1.likert");
 
   store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -270,22 +281,17 @@ test_migrate_v2 (void)
     "\"deliv\"* OR \"largo\"*", NULL
   };
   TestDir dir;
-  g_autofree char *fixture = g_build_filename (g_getenv ("LIKERT_SOURCE_ROOT"), "tests", "data",
-                                               "projects", "v2.likert", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LikertStore) store = NULL;
-  gsize length;
   gint64 indexed;
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
   test_dir_init (&dir);
-  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
-  path = test_dir_write (&dir, "old.likert", contents, (gssize) length);
+  path = copy_old_project (&dir, "v2.likert");
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   before = matches_of (db, queries);
