@@ -636,6 +636,31 @@ note_word (Profile    *p,
     }
 }
 
+/* Adds cell, without the spaces around it, to the column's distinct label names (a label
+ * seen on every row: compared in place, copied only when new). */
+static void
+note_label_name (Profile    *p,
+                 const char *cell,
+                 int         value)
+{
+  const char *start = cell;
+  const char *end = cell + strlen (cell);
+
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  for (guint i = 0; i < p->label_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (p->label_names, i);
+
+      if (strncmp (name, start, (gsize) (end - start)) == 0 && name[end - start] == '\0')
+        return;
+    }
+  g_ptr_array_add (p->label_names, g_strndup (start, (gsize) (end - start)));
+  g_array_append_val (p->label_values, value);
+}
+
 static void
 profile_cell (Planner    *planner,
               guint       c,
@@ -718,15 +743,7 @@ profile_cell (Planner    *planner,
       if (kind == LIKERT_CELL_LABEL && !chosen)
         note_word (p, cell);
       if (kind == LIKERT_CELL_LABEL && p->label_names->len < LABELS_CAP)
-        {
-          g_autofree char *name = g_strstrip (g_strdup (cell));
-
-          if (!g_ptr_array_find_with_equal_func (p->label_names, name, g_str_equal, NULL))
-            {
-              g_ptr_array_add (p->label_names, g_steal_pointer (&name));
-              g_array_append_val (p->label_values, value);
-            }
-        }
+        note_label_name (p, cell, value);
       if (value >= 0 && value < LIKERT_MAX_SCALE && p->label_text[value] == NULL)
         {
           const char *label = cell;
@@ -778,16 +795,14 @@ time:
         LIKERT_DATE_ORDER_YMD, LIKERT_DATE_ORDER_DMY, LIKERT_DATE_ORDER_MDY
       };
       guint parsed_before = p->dates.n_parsed;
+      gboolean read[G_N_ELEMENTS (orders)];
 
-      likert_date_scan_add (&p->dates, cell);
+      likert_date_scan_add_orders (&p->dates, cell, read);
       if (p->dates.n_parsed == parsed_before && !time_hint)
         p->not_time = TRUE;
       else
         {
-          gboolean read[G_N_ELEMENTS (orders)];
-
           /* Where the cell fails each order: the problems of whichever order is chosen. */
-          likert_scale_time_orders (cell, read);
           for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
             if (!read[o])
               {

@@ -1708,9 +1708,12 @@ likert_date_scan_init (LikertDateScan *scan)
   memset (scan, 0, sizeof *scan);
 }
 
-void
-likert_date_scan_add (LikertDateScan *scan,
-                      const char     *cell)
+/* The scan of cell; with read, also what likert_scale_time_orders () says of it, from the same
+ * parses (a year-first or month-name date is read once, not twice). */
+static void
+scan_add (LikertDateScan *scan,
+          const char     *cell,
+          gboolean       *read)
 {
   const char *end = cell + strlen (cell);
   const char *s = skip_spaces (cell, end);
@@ -1720,7 +1723,11 @@ likert_date_scan_add (LikertDateScan *scan,
 
   /* Missing answers ("", "N/A", "-") are no evidence either way. */
   if (is_missing (s, trim_end (s, end)))
-    return;
+    {
+      if (read != NULL)
+        likert_scale_time_orders (cell, read);
+      return;
+    }
   scan->n_seen++;
 
   dmy = parse_time_parts (cell, LIKERT_DATE_ORDER_DMY, &date, &when);
@@ -1732,17 +1739,41 @@ likert_date_scan_add (LikertDateScan *scan,
         scan->first_gt12++;
       if (date.b > 12)
         scan->second_gt12++;
+      if (read != NULL)
+        {
+          read[0] = likert_scale_parse_time_with_order (cell, LIKERT_DATE_ORDER_YMD, &when);
+          read[1] = dmy;
+          read[2] = mdy;
+        }
     }
   else
     {
       mdy = dmy;
       if (dmy)
         scan->iso++;
+      /* The order decides only between the day and month of a year-last date. */
+      if (read != NULL)
+        read[0] = read[1] = read[2] = dmy;
     }
 
   scan->ok_dmy += dmy;
   scan->ok_mdy += mdy;
   scan->n_parsed += dmy || mdy;
+}
+
+void
+likert_date_scan_add (LikertDateScan *scan,
+                      const char     *cell)
+{
+  scan_add (scan, cell, NULL);
+}
+
+void
+likert_date_scan_add_orders (LikertDateScan *scan,
+                             const char     *cell,
+                             gboolean        read[3])
+{
+  scan_add (scan, cell, read);
 }
 
 LikertDateOrder

@@ -134,6 +134,11 @@ typedef struct
 void             likert_date_scan_init    (LikertDateScan       *scan);
 void             likert_date_scan_add     (LikertDateScan       *scan,
                                            const char           *cell);
+/* likert_date_scan_add (), and into read what likert_scale_time_orders () says of cell, with
+ * fewer parses than the two. */
+void             likert_date_scan_add_orders (LikertDateScan    *scan,
+                                              const char        *cell,
+                                              gboolean           read[3]);
 
 /* The order that reads every cell fed:
  * - YMD when no cell has a year-last date (ISO-like columns);

@@ -737,22 +737,27 @@ test_benchmark (void)
   g_free (cells);
 }
 
-/* likert_scale_time_orders says what the three orders say, one by one. */
+/* likert_scale_time_orders says what the three orders say, one by one; a scan that reads
+ * them on the way says the same, and counts as likert_date_scan_add () does. */
 static void
 test_time_orders (void)
 {
   static const char * const cells[] = {
     "2024-03-05", "2024-03-05 10:33:07+01:00", "2024/3/5", "05/03/2024", "13/03/2024",
     "03/13/2024", "5 mars 2024", "March 5, 2024 3:00 PM", "31/02/2024", "2024-02-30", "",
-    "hello", "05/03/2024 25:00", "1/2/3", "12/12/2012T10:00",
+    "hello", "05/03/2024 25:00", "1/2/3", "12/12/2012T10:00", "N/A", " - ", "2024-03-05T25:00",
+    "5/3/24", "Mar 5 2024 10:00 PM UTC",
   };
+  LikertDateScan scan, scan_orders;
   static const LikertDateOrder orders[] = {
     LIKERT_DATE_ORDER_YMD, LIKERT_DATE_ORDER_DMY, LIKERT_DATE_ORDER_MDY
   };
 
+  likert_date_scan_init (&scan);
+  likert_date_scan_init (&scan_orders);
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     {
-      gboolean read[3];
+      gboolean read[3], read_on_the_way[3];
 
       likert_scale_time_orders (cells[i], read);
       for (guint o = 0; o < 3; o++)
@@ -762,7 +767,14 @@ test_time_orders (void)
           g_assert_cmpint (read[o], ==,
                            likert_scale_parse_time_with_order (cells[i], orders[o], &when));
         }
+
+      likert_date_scan_add (&scan, cells[i]);
+      likert_date_scan_add_orders (&scan_orders, cells[i], read_on_the_way);
+      g_assert_cmpmem (read_on_the_way, sizeof read_on_the_way, read, sizeof read);
+      g_assert_cmpmem (&scan_orders, sizeof scan_orders, &scan, sizeof scan);
     }
+  g_assert_cmpuint (scan.n_parsed, >, 0);
+  g_assert_cmpuint (scan.year_last, >, 0);
 }
 
 int
