@@ -1929,7 +1929,11 @@ likert_import_plan_free (LikertImportPlan *plan)
  */
 
 #define BATCH_ROWS      1024
-#define BATCHES         6          /* going round the reader, the writer and the indexer */
+#define BATCH_BYTES     (256 << 10) /* a batch is handed on at BATCH_ROWS rows or this many bytes */
+/* Going round the reader, the writer and the indexer. On two cores the three threads take
+ * turns, and one that gets a core needs batches ahead to use it: 6 → 32 took 1,000,000 rows
+ * from 1.90 to 1.65 s; the bytes held stay about BATCHES × BATCH_BYTES (peak RSS 39 MB). */
+#define BATCHES         32
 #define NO_VALUE        G_MININT   /* no rating value */
 
 /* The index built beside the writer (see index_records): a temporary database of its own. */
@@ -2611,7 +2615,7 @@ batch_new (void)
   batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), BATCH_ROWS);
   batch->values = g_array_new (FALSE, FALSE, sizeof (int));
   batch->new_values = likert_facet_values_new ();
-  batch->size = 256 << 10;
+  batch->size = BATCH_BYTES;
   batch->bytes = g_malloc (batch->size);
   return batch;
 }
@@ -2894,7 +2898,7 @@ read_records (gpointer data)
 
       if (batch_add (batch, runner, fields, n, likert_csv_tokenizer_line (tokenizer), values,
                      has_when, when) &&
-          batch->rows->len == BATCH_ROWS)
+          (batch->rows->len == BATCH_ROWS || batch->len >= BATCH_BYTES))
         {
           batch->fraction = reader_fraction (pipeline->reader);
           g_async_queue_push (pipeline->full, batch);
