@@ -102,24 +102,54 @@ test_sample_path (void)
 }
 
 #ifdef LIKERT_IMPORT_ERROR
+/* A new project at path with csv imported as it is detected: its store, and *report. */
+static inline LikertStore *
+test_import_new (const char          *path,
+                 const char          *csv,
+                 LikertImportReport **report)
+{
+  g_autoptr(GError) error = NULL;
+  LikertStore *store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  *report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
 /* A project in dir made from the bundled sample (5,000 responses); its path. */
 static inline char *
 test_make_sample_project (TestDir *dir)
 {
   g_autofree char *sample = test_sample_path ();
   char *path = test_dir_file (dir, "sample.likert");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LikertStore) store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
   g_autoptr(LikertImportReport) report = NULL;
+  g_autoptr(LikertStore) store = test_import_new (path, sample, &report);
 
-  g_assert_no_error (error);
-  report = likert_import_file (store, sample, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   return path;
 }
 #endif
 
 #ifdef SQLITE_OK
+/* The rowids (in order, joined with commas) the full-text query finds in response_text. */
+static inline char *
+test_match_rowids (sqlite3    *db,
+                   const char *query)
+{
+  sqlite3_stmt *stmt;
+  char *rowids;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ifnull (group_concat (rowid), '') FROM "
+                                           "(SELECT rowid FROM response_text "
+                                           " WHERE response_text MATCH ? ORDER BY rowid)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  rowids = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return rowids;
+}
+
 /* Every response's facets decode, through field_value, to the cells of its CATEGORY fields. */
 static inline void
 assert_facets_match_cells (const char *path)

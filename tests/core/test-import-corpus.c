@@ -138,10 +138,7 @@ project_with_one_import (TestDir  *dir,
   g_autoptr(LikertStore) store = NULL;
   g_autoptr(LikertImportReport) report = NULL;
 
-  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  report = likert_import_file (store, good, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  store = test_import_new (path, good, &report);
   g_assert_cmpuint (report->n_new, ==, 2);
   *path_out = g_steal_pointer (&path);
   return g_steal_pointer (&store);

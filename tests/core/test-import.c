@@ -90,11 +90,7 @@ test_sample (void)
 
   test_dir_init (&dir);
   path = test_dir_file (&dir, "sample.likert");
-  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  report = likert_import_file (store, sample, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  store = test_import_new (path, sample, &report);
   count_column (sample, 2, expected, &records);
   g_assert_cmpuint (records, ==, 5000);
   g_assert_cmpuint (report->n_records, ==, records);
@@ -688,10 +684,7 @@ test_bulk_write (void)
     g_string_append_printf (text, "R%u,2025-01-02 10:%02u:00,%u,%s\n", i, i % 60, 1 + i % 5,
                             i % 3 ? "rapide et clair" : "");
   csv = test_dir_write (&dir, "bulk.csv", text->str, (gssize) text->len);
-  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  store = test_import_new (path, csv, &report);
   g_assert_cmpuint (report->n_new, ==, n);
   assert_imported_project (store, path);
 
@@ -853,7 +846,6 @@ match_rowids (const char *path,
               const char *query)
 {
   sqlite3 *own = NULL;
-  sqlite3_stmt *stmt;
   char *rowids;
 
   if (db == NULL)
@@ -861,14 +853,7 @@ match_rowids (const char *path,
       g_assert_cmpint (sqlite3_open_v2 (path, &own, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
       db = own;
     }
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ifnull (group_concat (rowid), '') FROM "
-                                           "(SELECT rowid FROM response_text "
-                                           " WHERE response_text MATCH ? ORDER BY rowid)",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  rowids = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  rowids = test_match_rowids (db, query);
   if (own != NULL)
     sqlite3_close (own);
   return rowids;
@@ -1083,10 +1068,7 @@ test_index_beside_writer (void)
   path = test_dir_file (&dir, "beside.likert");
   inline_path = test_dir_file (&dir, "inline.likert");
 
-  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  report = likert_import_file (store, csv, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  store = test_import_new (path, csv, &report);
   g_assert_cmpuint (report->n_new, ==, 3000);
   for (guint c = 3; c <= 5; c++)
     g_assert_cmpint (((LikertField *) g_ptr_array_index (report->fields, c))->role, ==,
@@ -1143,10 +1125,7 @@ test_index_appending (void)
   path = test_dir_file (&dir, "p.likert");
   inline_path = test_dir_file (&dir, "inline.likert");
 
-  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  report = likert_import_file (store, first, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  store = test_import_new (path, first, &report);
   g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
   second = likert_import_file (store, newer, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -1197,10 +1176,7 @@ test_index_not_empty (void)
   remarks = test_dir_write (&dir, "remarks.csv", text->str, (gssize) text->len);
   path = test_dir_file (&dir, "p.likert");
 
-  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  report = likert_import_file (store, survey, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  store = test_import_new (path, survey, &report);
   g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
   second = likert_import_file (store, remarks, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -1342,10 +1318,7 @@ test_index_failure (gconstpointer data)
   /* Past 2 MB, for the reader to see the cancellation at its next read. */
   csv = write_survey (&dir, "survey.csv", 1, failure == FAIL_BAD_ROW ? 3000 : 20000);
   path = test_dir_file (&dir, "p.likert");
-  store = likert_store_open (path, LIKERT_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  report = likert_import_file (store, scores, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  store = test_import_new (path, scores, &report);
   plan = likert_import_plan_file (csv, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   before = dump_project (path);
