@@ -3637,6 +3637,10 @@ run_records (Runner              *runner,
       /* The indexer failed: its reason comes with the join. */
       if (ok && indexer != NULL && g_atomic_int_get (&indexer->failed))
         ok = FALSE;
+      /* Cancelled after the reader read its last bytes: the writer stops too (the reader,
+       * many batches ahead, may have seen no cancellation). */
+      if (ok && g_cancellable_set_error_if_cancelled (reader->cancellable, &local_error))
+        ok = FALSE;
       if (ok && !store_batch (runner, batch, &local_error))
         ok = FALSE;
       if (!ok)

@@ -1279,6 +1279,7 @@ test_index_after_responses (void)
 typedef enum {
   FAIL_BAD_ROW,        /* a bad row at the end of the file (changed since the plan) */
   FAIL_CANCEL,         /* cancelled after the first batch */
+  FAIL_CANCEL_LATE,    /* cancelled after the first batch, the file read whole already */
   FAIL_INDEX_FULL,     /* the index's own disk full */
 } IndexFailure;
 
@@ -1288,6 +1289,14 @@ cancel_cb (double   fraction,
 {
   if (fraction > 0 && fraction < 1)
     g_cancellable_cancel (user_data);
+}
+
+/* At the first batch written: the reader, which read the small file in one chunk, is done. */
+static void
+cancel_now_cb (double   fraction,
+               gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
 }
 
 /* A run that fails while the index is built beside the writer leaves the project exactly as
@@ -1316,7 +1325,8 @@ test_index_failure (gconstpointer data)
   test_dir_init (&dir);
   scores = write_scores (&dir, "scores.csv", 200);
   /* Past 2 MB, for the reader to see the cancellation at its next read. */
-  csv = write_survey (&dir, "survey.csv", 1, failure == FAIL_BAD_ROW ? 3000 : 20000);
+  csv = write_survey (&dir, "survey.csv", 1,
+                     failure == FAIL_BAD_ROW || failure == FAIL_CANCEL_LATE ? 3000 : 20000);
   path = test_dir_file (&dir, "p.likert");
   store = test_import_new (path, scores, &report);
   plan = likert_import_plan_file (csv, NULL, NULL, NULL, NULL, &error);
@@ -1343,6 +1353,11 @@ test_index_failure (gconstpointer data)
       }
     case FAIL_CANCEL:
       failed = likert_import_run (store, plan, NULL, cancel_cb, cancellable, cancellable,
+                                  &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      break;
+    case FAIL_CANCEL_LATE:
+      failed = likert_import_run (store, plan, NULL, cancel_now_cb, cancellable, cancellable,
                                   &error);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       break;
@@ -1421,6 +1436,8 @@ main (int   argc,
   g_test_add_func ("/import/index/not-empty", test_index_not_empty);
   g_test_add_func ("/import/index/after-responses", test_index_after_responses);
   g_test_add_data_func ("/import/index/failure/bad-row", GINT_TO_POINTER (FAIL_BAD_ROW),
+                        test_index_failure);
+  g_test_add_data_func ("/import/index/failure/cancel-late", GINT_TO_POINTER (FAIL_CANCEL_LATE),
                         test_index_failure);
   g_test_add_data_func ("/import/index/failure/cancel", GINT_TO_POINTER (FAIL_CANCEL),
                         test_index_failure);
