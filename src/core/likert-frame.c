@@ -36,7 +36,7 @@ struct _LikertFrame
   GPtrArray *codes;          /* guint8 * per question */
   GArray    *categories;     /* Category */
   guint8    *status;         /* LikertStatus per row */
-  guint64   *has_text;       /* bitmap: rows with a text field filled (in the FTS index) */
+  guint64   *has_text;       /* bitmap: rows with a text field filled (response.has_text) */
   guint64   *has_note;       /* bitmap: rows with a note */
   GArray    *tags;           /* Tag */
   gint       comment_column;
@@ -230,8 +230,8 @@ load_rows (LikertFrame   *self,
   guint row = 0;
 
   stmt = _likert_store_prepare (store,
-                                "SELECT id, submitted_at, dataset_id, facets FROM response "
-                                "ORDER BY id",
+                                "SELECT id, submitted_at, dataset_id, facets, has_text "
+                                "FROM response ORDER BY id",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -245,6 +245,8 @@ load_rows (LikertFrame   *self,
       self->ids[row] = sqlite3_column_int64 (stmt, 0);
       self->submitted_at[row] = sqlite3_column_type (stmt, 1) == SQLITE_NULL
                                 ? G_MININT64 : sqlite3_column_int64 (stmt, 1);
+      if (sqlite3_column_int (stmt, 4) != 0)
+        bit_set (self->has_text, row);
       /* The k-th facet of a response is its dataset's k-th category. */
       for (guint k = 0; positions != NULL && k < positions->len && k < n_facets; k++)
         {
@@ -494,8 +496,7 @@ likert_frame_load (LikertStore   *store,
       !load_dictionaries (self, store, error) ||
       !load_annotations (self, store, error))
     goto fail;
-  if (!load_presence (self, store, "SELECT rowid FROM response_text", self->has_text, error) ||
-      !load_presence (self, store, "SELECT response_id FROM annotation WHERE note != ''",
+  if (!load_presence (self, store, "SELECT response_id FROM annotation WHERE note != ''",
                       self->has_note, error))
     goto fail;
   add_time_category (self, LIKERT_FRAME_MONTH, "%Y-%m");

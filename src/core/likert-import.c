@@ -2999,12 +2999,12 @@ typedef struct
 
 static const char * const batch_table_schemas[] = {
   [BATCH_RESPONSES] = "CREATE TABLE x (id, dataset_id, import_id, record, line, response_key, "
-                      "submitted_at, cells, facets, batch HIDDEN)",
+                      "submitted_at, cells, facets, has_text, batch HIDDEN)",
   [BATCH_ANSWERS] = "CREATE TABLE x (response_id, field_id, value, batch HIDDEN)",
 };
 
 static const int batch_table_columns[] = {
-  [BATCH_RESPONSES] = 9,
+  [BATCH_RESPONSES] = 10,
   [BATCH_ANSWERS] = 3,
 };
 
@@ -3206,6 +3206,7 @@ result_response (sqlite3_context   *context,
         sqlite3_result_blob (context, batch->bytes + row->facets, (int) c->source->facet_size,
                              SQLITE_STATIC);
       break;
+    case 9: sqlite3_result_int (context, row->text_len > 0); break;
     default:
       break;
     }
@@ -3299,9 +3300,9 @@ prepare_inserts (Runner  *runner,
 
   if (!register_batch_tables (db) ||
       sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO response (id, dataset_id, import_id, record, line, "
-                              "response_key, submitted_at, cells, facets) "
+                              "response_key, submitted_at, cells, facets, has_text) "
                               "SELECT id, dataset_id, import_id, record, line, response_key, "
-                              "submitted_at, cells, facets "
+                              "submitted_at, cells, facets, has_text "
                               "FROM likert_batch_responses WHERE batch = ?",
                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_response, NULL) != SQLITE_OK ||
       sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO answer (response_id, field_id, value) "

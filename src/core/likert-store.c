@@ -203,6 +203,26 @@ static const char * const migrations[] = {
   "  JOIN field f ON f.dataset_id = r.dataset_id AND f.role = 'text' "
   "  JOIN json_each (r.cells) j ON j.key = f.position "
   "  WHERE j.value != '' GROUP BY r.id;",
+
+  /* 3 → 4: which responses have text is kept with each response (has_text, read with the
+   * frame's other columns from response_frame), not as a row per document beside the index:
+   * the text index keeps no column sizes (columnsize = 0), which nothing reads, and a
+   * million-row import builds it with a fifth less work. A contentless FTS5 table without
+   * them cannot be scanned, so the flag is taken from the old index before it is rebuilt. */
+  "ALTER TABLE response ADD COLUMN has_text INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE response SET has_text = 1 WHERE id IN (SELECT rowid FROM response_text);"
+  "DROP INDEX response_frame;"
+  "CREATE INDEX response_frame ON response (id, dataset_id, submitted_at, facets, has_text);"
+  "DROP TABLE response_text;"
+  "CREATE VIRTUAL TABLE response_text USING fts5 ("
+  "  text, content = '', detail = none, columnsize = 0,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO response_text (rowid, text) "
+  "  SELECT r.id, group_concat (j.value, char (10)) FROM response r "
+  "  JOIN field f ON f.dataset_id = r.dataset_id AND f.role = 'text' "
+  "  JOIN json_each (r.cells) j ON j.key = f.position "
+  "  WHERE j.value != '' GROUP BY r.id;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIKERT_STORE_SCHEMA_VERSION);
@@ -213,6 +233,7 @@ static gboolean encode_facets (LikertStore *self, GError **error);
 static gboolean (* const migration_code[]) (LikertStore *, GError **) = {
   NULL,
   encode_facets,
+  NULL,
   NULL,
 };
 
@@ -471,9 +492,10 @@ _likert_store_end_import (LikertStore *self,
 /* The index of the responses' text built apart: a survey's first import into a project whose
  * index is empty builds it in a database of its own, on a thread of its own (likert-import.c),
  * and the project then takes its tables whole. These are the FTS5 shadow tables of the
- * contentless response_text (no _content table): the copy below names them, so the index is
- * only built apart while the project has exactly these four. */
-#define INDEX_SHADOW_TABLES 4
+ * contentless response_text without column sizes (no _content or _docsize table): the copy
+ * below names them, so the index is only built apart while the project has exactly these
+ * three. */
+#define INDEX_SHADOW_TABLES 3
 
 gboolean
 _likert_store_describe_empty_index (LikertStore  *self,
@@ -488,10 +510,13 @@ _likert_store_describe_empty_index (LikertStore  *self,
   *definition = NULL;
   *page_size = 0;
 
-  /* Empty: no document (each one has its docsize row), no setting but the version FTS5 writes
-   * (a twin built apart would be built without them) and the four tables. */
+  /* Empty: no document ever written (the averages record, id 1, is blank until the first
+   * one, and the data holds it and the structure record alone), no setting but the version
+   * FTS5 writes (a twin built apart would be built without them) and the three tables. */
   stmt = _likert_store_prepare (self,
-                                "SELECT NOT EXISTS (SELECT 1 FROM response_text_docsize) "
+                                "SELECT (SELECT count (*) FROM response_text_data) = 2 "
+                                "  AND EXISTS (SELECT 1 FROM response_text_data "
+                                "              WHERE id = 1 AND length (block) = 0) "
                                 "  AND NOT EXISTS (SELECT 1 FROM response_text_config "
                                 "                  WHERE k != 'version') "
                                 "  AND (SELECT count (*) FROM sqlite_schema WHERE type = 'table' "
@@ -576,14 +601,11 @@ _likert_store_replace_index (LikertStore  *self,
   ok = sqlite3_exec (self->db,
                      "DELETE FROM main.response_text_data;"
                      "DELETE FROM main.response_text_idx;"
-                     "DELETE FROM main.response_text_docsize;"
                      "DELETE FROM main.response_text_config;"
                      "INSERT INTO main.response_text_data "
                      "  SELECT * FROM likert_index.response_text_data;"
                      "INSERT INTO main.response_text_idx "
                      "  SELECT * FROM likert_index.response_text_idx;"
-                     "INSERT INTO main.response_text_docsize "
-                     "  SELECT * FROM likert_index.response_text_docsize;"
                      "INSERT INTO main.response_text_config "
                      "  SELECT * FROM likert_index.response_text_config;",
                      NULL, NULL, NULL) == SQLITE_OK;

@@ -1083,11 +1083,11 @@ test_index_beside_writer (void)
   g_assert_cmpuint (second->n_new, ==, 3000);
   g_assert_cmpuint (_likert_import_count_parallel_indexes (), ==, parallel + 1);
 
-  assert_sql (path, "SELECT count (*) > 2000 AND count (*) < 3000 FROM response_text_docsize",
+  assert_sql (path, "SELECT count (*) > 2000 AND count (*) < 3000 FROM response WHERE has_text",
               "1");
   assert_sql (path, "SELECT count (*) FROM response WHERE (json_extract (cells, '$[3]') || "
                     "json_extract (cells, '$[4]') || json_extract (cells, '$[5]') != '') != "
-                    "(id IN (SELECT id FROM response_text_docsize))", "0");
+                    "has_text", "0");
   assert_match (path, NULL, "n2002 OR n7", "7,2002");
 
   assert_index_sound (path, _likert_store_get_db (store));
@@ -1139,7 +1139,7 @@ test_index_appending (void)
   /* Old rows and new ones, through the connection that imported too. */
   assert_match (path, NULL, "n7 OR n1498 OR n1505 OR n2597", "7,1498,1505,2597");
   assert_match (path, _likert_store_get_db (store), "n1498 OR n2597", "1498,2597");
-  assert_sql (path, "SELECT count (*) FROM response_text_docsize WHERE id > 1500", "1082");
+  assert_sql (path, "SELECT count (*) FROM response WHERE has_text AND id > 1500", "1082");
   assert_index_sound (path, _likert_store_get_db (store));
 
   other = likert_store_open (inline_path, LIKERT_STORE_OPEN_CREATE, &error);
@@ -1383,7 +1383,8 @@ test_index_failure (gconstpointer data)
   assert_index_closed (store);
   after = dump_project (path);
   g_assert_cmpstr (after, ==, before);
-  assert_sql (path, "SELECT count (*) FROM response_text_docsize", "0");
+  assert_sql (path, "SELECT count (*) FROM response WHERE has_text", "0");
+  assert_sql (path, "SELECT count (*) FROM response_text_data", "2");
 
   /* The same store, the original file again. */
   g_clear_pointer (&csv, g_free);

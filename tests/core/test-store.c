@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "likert-frame.h"
 #include "likert-import.h"
 #include "likert-store.h"
 #include "test-common.h"
@@ -306,7 +307,7 @@ test_migrate_v2 (void)
   after = matches_of (db, queries);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
-                                           "(SELECT count (*) FROM response_text), "
+                                           "(SELECT count (*) FROM response WHERE has_text), "
                                            "(SELECT sql FROM sqlite_schema "
                                            " WHERE name = 'response_text'), "
                                            "(SELECT count (*) FROM response_tag)",
@@ -321,6 +322,95 @@ test_migrate_v2 (void)
   g_assert_cmpint (sqlite3_exec (db, "SELECT rowid FROM response_text "
                                      "WHERE response_text MATCH '\"very fast\"'",
                                  NULL, NULL, NULL), ==, SQLITE_ERROR);
+  sqlite3_close (db);
+
+  test_dir_clear (&dir);
+}
+
+/* A project of schema 3 (its text index with a size row per document) opens; which responses
+ * have text moves to response.has_text, the index is rebuilt without sizes (schema 4,
+ * columnsize = 0), every search finds what it found before, and the frame sees the same
+ * responses with text. */
+static void
+test_migrate_v3 (void)
+{
+  static const char * const queries[] = {
+    "service", "\"fast\"*", "\"line\"* \"second\"*", "\"impress\"*", "formulario", "ok",
+    "\"deliv\"* OR \"largo\"*", NULL
+  };
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *indexed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertFrame) frame = NULL;
+  g_autofree guint *rows = NULL;
+  GString *with_text = g_string_new (NULL);
+  guint n_rows;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  test_dir_init (&dir);
+  path = copy_old_project (&dir, "v3.likert");
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  before = matches_of (db, queries);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                           "(SELECT group_concat (rowid) FROM "
+                                           " (SELECT rowid FROM response_text ORDER BY rowid))",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  indexed = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  /* Some responses have text and some have none. */
+  g_assert_cmpstr (indexed, ==, "1,2,3,4,5,6,7,8,9,10,11,13,14,15,17,19,20,21,22,23,24,25,26,27,"
+                                "28,29,30");
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  frame = likert_frame_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (likert_frame_get_n_rows (frame), ==, 30);
+  rows = likert_frame_sort_rows (frame, NULL, LIKERT_SORT_TEXT, 0, TRUE, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 30);
+  /* Responses with text first, in row order: as many as the old index held. */
+  for (guint i = 0; i < 27; i++)
+    g_string_append_printf (with_text, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            likert_frame_get_response_id (frame, rows[i]));
+  g_assert_cmpstr (with_text->str, ==, indexed);
+  g_string_free (with_text, TRUE);
+  g_clear_pointer (&frame, likert_frame_unref);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  after = matches_of (db, queries);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                           "(SELECT group_concat (id) FROM "
+                                           " (SELECT id FROM response WHERE has_text ORDER BY id)), "
+                                           "(SELECT sql FROM sqlite_schema "
+                                           " WHERE name = 'response_text'), "
+                                           "(SELECT count (*) FROM sqlite_schema "
+                                           " WHERE name = 'response_text_docsize')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, LIKERT_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, indexed);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 2), "columnsize = 0"));
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 0);
+  sqlite3_finalize (stmt);
+  /* The frame reads the flag with its other columns, from the index alone. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT id, submitted_at, dataset_id, "
+                                           "facets, has_text FROM response ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3),
+                            "COVERING INDEX response_frame"));
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 
   test_dir_clear (&dir);
@@ -551,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/store/schema", test_schema);
   g_test_add_func ("/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/store/migrate-v2", test_migrate_v2);
+  g_test_add_func ("/store/migrate-v3", test_migrate_v3);
   g_test_add_func ("/store/verified-cache", test_verified_cache);
   g_test_add_func ("/store/verified-cache/bounded", test_verified_cache_bounded);
   g_test_add_func ("/store/list-imports", test_list_imports);
