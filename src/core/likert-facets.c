@@ -4,15 +4,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "likert-facets.h"
 #include "likert-store-private.h"
+#include "likert-word-table.h"
 
 typedef struct
 {
   gint64      field_id;
   guint       position;
-  GHashTable *codes;        /* value → GUINT_TO_POINTER (code) */
+  LikertWordTable *codes;   /* value → code */
   guint       next_code;
 } FacetField;
 
@@ -25,7 +27,7 @@ struct _LikertFacetCoder
 static void
 facet_field_clear (gpointer data)
 {
-  g_clear_pointer (&((FacetField *) data)->codes, g_hash_table_unref);
+  g_clear_pointer (&((FacetField *) data)->codes, likert_word_table_free);
 }
 
 LikertFacetCoder *
@@ -49,7 +51,7 @@ likert_facet_coder_new (LikertStore         *store,
         continue;
       facet.field_id = fields[c]->id;
       facet.position = fields[c]->position;
-      facet.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      facet.codes = likert_word_table_new ();
       facet.next_code = 1;
 
       stmt = _likert_store_prepare (store,
@@ -65,8 +67,8 @@ likert_facet_coder_new (LikertStore         *store,
         {
           guint code = (guint) sqlite3_column_int (stmt, 0);
 
-          g_hash_table_insert (facet.codes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                               GUINT_TO_POINTER (code));
+          likert_word_table_insert (facet.codes, (const char *) sqlite3_column_text (stmt, 1),
+                                    (gsize) sqlite3_column_bytes (stmt, 1), code);
           facet.next_code = MAX (facet.next_code, code + 1);
         }
       sqlite3_reset (stmt);
@@ -120,33 +122,35 @@ static guint
 code_for (LikertFacetCoder  *self,
           FacetField        *facet,
           const char        *value,
+          gsize              length,
           GArray            *new_values,
           GError           **error)
 {
-  gpointer code;
+  const guint64 *code;
 
-  if (value[0] == '\0')
+  if (length == 0)
     return 0;
-  if (g_hash_table_lookup_extended (facet->codes, value, NULL, &code))
-    return GPOINTER_TO_UINT (code);
+  if ((code = likert_word_table_lookup (facet->codes, value, length)) != NULL)
+    return (guint) *code;
   if (facet->next_code >= LIKERT_FACET_OTHER)
     return LIKERT_FACET_OTHER;
 
   if (new_values != NULL)
     {
-      LikertFacetValue added = { facet->field_id, facet->next_code, g_strdup (value) };
+      LikertFacetValue added = { facet->field_id, facet->next_code, g_strndup (value, length) };
 
       g_array_append_val (new_values, added);
     }
   else if (!store_value (self, facet->field_id, facet->next_code, value, error))
     return G_MAXUINT;
-  g_hash_table_insert (facet->codes, g_strdup (value), GUINT_TO_POINTER (facet->next_code));
+  likert_word_table_insert (facet->codes, value, length, facet->next_code);
   return facet->next_code++;
 }
 
 gboolean
 likert_facet_coder_encode (LikertFacetCoder    *self,
                            const char * const  *cells,
+                           const gsize         *lengths,
                            guint                n_cells,
                            guint8              *out,
                            GArray              *new_values,
@@ -155,9 +159,11 @@ likert_facet_coder_encode (LikertFacetCoder    *self,
   for (guint i = 0; i < self->fields->len; i++)
     {
       FacetField *facet = &g_array_index (self->fields, FacetField, i);
-      guint code = facet->position < n_cells ? code_for (self, facet, cells[facet->position],
-                                                         new_values, error)
-                                             : 0;
+      const guint p = facet->position;
+      guint code = p < n_cells ? code_for (self, facet, cells[p],
+                                           lengths != NULL ? lengths[p] : strlen (cells[p]),
+                                           new_values, error)
+                               : 0;
 
       if (code == G_MAXUINT)
         return FALSE;

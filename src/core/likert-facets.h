@@ -29,12 +29,14 @@ typedef struct
 
 /* Bytes of a facets value (2 per categorical field; 0 when the dataset has none). */
 gsize             likert_facet_coder_size    (LikertFacetCoder    *self);
-/* Encodes the cells of one response into out (likert_facet_coder_size() bytes). Values met
+/* Encodes the cells of one response (their lengths in bytes, or NULL for NUL-terminated
+ * cells to be measured) into out (likert_facet_coder_size() bytes). Values met
  * for the first time get the next code and are added to field_value, or, when new_values is
  * not NULL, appended to it (LikertFacetValue) for likert_facet_coder_store (): then no SQL is
  * run, and another thread may store them while this one encodes on. */
 gboolean          likert_facet_coder_encode  (LikertFacetCoder    *self,
                                               const char * const  *cells,
+                                              const gsize         *lengths,
                                               guint                n_cells,
                                               guint8              *out,
                                               GArray              *new_values,

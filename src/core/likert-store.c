@@ -790,7 +790,7 @@ encode_facets (LikertStore  *self,
             {
               sqlite3_stmt *update;
 
-              if (!likert_facet_coder_encode (coder, (const char * const *) cells->pdata,
+              if (!likert_facet_coder_encode (coder, (const char * const *) cells->pdata, NULL,
                                               cells->len, facets, NULL, error) ||
                   (update = _likert_store_prepare (self, "UPDATE response SET facets = ? "
                                                          "WHERE id = ?", error)) == NULL)
