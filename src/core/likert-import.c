@@ -449,6 +449,8 @@ typedef struct
   gboolean       not_time;                /* a cell that is no time: stop looking */
   int            role_choice;             /* the LikertRole the analyst chose, else -1 */
   GHashTable    *label_choices;           /* word → value the analyst chose, or NULL */
+  LikertWordTable *classified;            /* cell → its classification (classify_cell), or NULL */
+  gboolean       classified_full;         /* CLASSIFIED_CAP cells in it: classify directly */
   LikertWordTable *words;                 /* word → count: the words met in the column
                                            * while it may be a rating, ≤ LIKERT_IMPORT_MAX_LABELS */
 } Profile;
@@ -479,6 +481,7 @@ profile_clear (Profile *p)
   g_clear_pointer (&p->label_values, g_array_unref);
   g_clear_pointer (&p->label_choices, g_hash_table_unref);
   g_clear_pointer (&p->words, likert_word_table_free);
+  g_clear_pointer (&p->classified, likert_word_table_free);
   for (guint i = 0; i < LIKERT_MAX_SCALE; i++)
     {
       g_clear_pointer (&p->label_text[i], g_free);
@@ -663,6 +666,41 @@ note_label_name (Profile    *p,
   g_array_append_val (p->label_values, value);
 }
 
+/* likert_scale_classify () of a cell, remembered for the column's first CLASSIFIED_CAP distinct
+ * cells that do not begin with a digit: a label column repeats a few words on every row, and
+ * the table finds one in a fraction of the time the label's key and lookup take (1,000,000
+ * rows: about a tenth of the reader's work). Numbers are read directly, as fast. */
+#define CLASSIFIED_CAP 1024
+
+static LikertCellKind
+classify_cell (Profile    *p,
+               const char *cell,
+               int        *value,
+               guint      *label_scale)
+{
+  gsize length;
+  const guint64 *memo;
+  LikertCellKind kind;
+
+  if (g_ascii_isdigit (cell[0]) || p->classified_full)
+    return likert_scale_classify (cell, value, label_scale);
+
+  length = strlen (cell);
+  if (p->classified == NULL)
+    p->classified = likert_word_table_new ();
+  if ((memo = likert_word_table_lookup (p->classified, cell, length)) != NULL)
+    {
+      *value = (int) (gint32) (guint32) (*memo >> 32);
+      *label_scale = (guint) (*memo >> 8) & 0xff;
+      return (LikertCellKind) (*memo & 0xff);
+    }
+  kind = likert_scale_classify (cell, value, label_scale);
+  likert_word_table_insert (p->classified, cell, length,
+                            (guint64) (guint32) *value << 32 | (guint64) *label_scale << 8 | kind);
+  p->classified_full = likert_word_table_size (p->classified) >= CLASSIFIED_CAP;
+  return kind;
+}
+
 static void
 profile_cell (Planner    *planner,
               guint       c,
@@ -703,7 +741,7 @@ profile_cell (Planner    *planner,
       label_scale = LIKERT_LABEL_SCALE_NONE;
     }
   else
-    kind = likert_scale_classify (cell, &value, &label_scale);
+    kind = classify_cell (p, cell, &value, &label_scale);
   switch (kind)
     {
     case LIKERT_CELL_MISSING:
