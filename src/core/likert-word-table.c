@@ -73,25 +73,50 @@ mix (guint64 h,
   return h ^ (h >> 29);
 }
 
+static inline guint64
+load64 (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, 8);
+  return word;
+}
+
+static inline guint64
+load32 (const char *p)
+{
+  guint32 word;
+
+  memcpy (&word, p, 4);
+  return word;
+}
+
+/* Eight bytes at a time, the last eight overlapping the others (the length is mixed in, so
+ * no two words of different lengths collide for that); a word of up to eight bytes is one
+ * round, built from two overlapping four-byte reads or three single bytes. No call to memcpy
+ * of a variable length: most cells are a few bytes long. */
 static guint64
 hash_word (const LikertWordTable *self,
            const char            *word,
            gsize                  length)
 {
   guint64 h = self->seed ^ (length * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD));
-  guint64 tail = 0;
-  gsize i = 0;
 
-  for (; i + 8 <= length; i += 8)
+  if (length > 8)
     {
-      guint64 chunk;
+      gsize i;
 
-      memcpy (&chunk, word + i, 8);
-      h = mix (h, chunk);
+      for (i = 0; i + 8 < length; i += 8)
+        h = mix (h, load64 (word + i));
+      h = mix (h, load64 (word + length - 8));
     }
-  memcpy (&tail, word + i, length - i);
-  h = mix (h, tail);
-  h = mix (h, G_GUINT64_CONSTANT (0xC4CEB9FE1A85EC53));
+  else if (length >= 4)
+    h = mix (h, load32 (word) | load32 (word + length - 4) << 32);
+  else if (length > 0)
+    h = mix (h, (guchar) word[0] | (guint64) (guchar) word[length / 2] << 8 |
+                (guint64) (guchar) word[length - 1] << 16);
+  else
+    h = mix (h, 0);
   return h != 0 ? h : 1;
 }
 
