@@ -29,6 +29,7 @@ struct _LikertCsvTokenizer
   gsize             *starts;        /* offsets into buffer, n_fields of them */
   struct FieldPos   *columns;       /* of each field; columns are counted only when asked */
   const char       **fields;        /* into buffer, n_fields of them */
+  gsize             *lengths;       /* of each field in bytes, n_fields of them */
   guint              n_fields;
   guint              fields_size;   /* what starts, columns and fields have room for */
   guint8             special[256];  /* 1 for the bytes that end an unquoted run */
@@ -209,6 +210,7 @@ tokenizer_new (char        delimiter,
   self->starts = g_new (gsize, self->fields_size);
   self->columns = g_new (FieldPos, self->fields_size);
   self->fields = g_new (const char *, self->fields_size + 1);
+  self->lengths = g_new (gsize, self->fields_size);
   self->line = 1;
   return self;
 }
@@ -272,6 +274,7 @@ likert_csv_tokenizer_free (LikertCsvTokenizer *self)
   g_string_free (self->text, TRUE);
   g_string_free (self->buffer, TRUE);
   g_free (self->starts);
+  g_free (self->lengths);
   g_free (self->columns);
   g_free (self->fields);
   g_free (self);
@@ -294,6 +297,7 @@ start_field (LikertCsvTokenizer *self)
       self->starts = g_renew (gsize, self->starts, self->fields_size);
       self->columns = g_renew (FieldPos, self->columns, self->fields_size);
       self->fields = g_renew (const char *, self->fields, self->fields_size + 1);
+      self->lengths = g_renew (gsize, self->lengths, self->fields_size);
     }
   self->starts[self->n_fields] = self->buffer->len;
   self->columns[self->n_fields].offset = self->pos;
@@ -526,13 +530,24 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
       line_start = self->line_start;
     }
 
+  /* Each field is followed by its NUL in the buffer, the next field right after it. */
   for (guint i = 0; i < self->n_fields; i++)
-    self->fields[i] = self->buffer->str + self->starts[i];
+    {
+      self->fields[i] = self->buffer->str + self->starts[i];
+      self->lengths[i] = (i + 1 < self->n_fields ? self->starts[i + 1] : self->buffer->len) -
+                         self->starts[i] - 1;
+    }
   self->fields[self->n_fields] = NULL;
 
   *fields = self->fields;
   *n_fields = self->n_fields;
   return TRUE;
+}
+
+const gsize *
+likert_csv_tokenizer_lengths (LikertCsvTokenizer *self)
+{
+  return self->lengths;
 }
 
 guint

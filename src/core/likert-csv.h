@@ -60,6 +60,9 @@ gboolean            likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
                                                const char * const **fields,
                                                guint               *n_fields,
                                                GError             **error);
+/* The byte lengths of the last record's fields (as strlen () of each, without the call),
+ * valid as long as its fields. */
+const gsize        *likert_csv_tokenizer_lengths (LikertCsvTokenizer *self);
 /* 1-based line where the last record started. */
 guint               likert_csv_tokenizer_line (LikertCsvTokenizer  *self);
 /* 1-based column (in characters) where field i of the last record started. */

@@ -2030,7 +2030,6 @@ typedef struct
   guint                     *ratings;        /* the positions of the rating fields */
   guint                      n_ratings;
   gint64                     last_id;        /* the last response id given */
-  gsize                     *lengths;        /* scratch of the reader thread: a record's */
   sqlite3_stmt              *insert_response;
   sqlite3_stmt              *insert_answer;
   sqlite3_stmt              *insert_text;    /* NULL when the indexer indexes */
@@ -2648,6 +2647,7 @@ typedef struct
   gsize    text;        /* … of its text for the index (text_len 0: none) */
   gsize    text_len;
   gsize    key;         /* … of its response key, NUL-terminated (NO_KEY: none) */
+  gsize    key_len;
   gsize    facets;      /* … of its facets (likert_facet_coder_size () bytes) */
   gint64   record;      /* its number in the dataset, once written */
 } Row;
@@ -2722,6 +2722,7 @@ static gboolean
 batch_add (Batch              *batch,
            Runner             *runner,
            const char * const *fields,
+           const gsize        *lengths,
            guint               n,
            guint               line,
            const int          *values,
@@ -2730,12 +2731,11 @@ batch_add (Batch              *batch,
 {
   Row row = { .line = line, .has_when = has_when, .when = when, .key = NO_KEY };
   const gsize facet_size = likert_facet_coder_size (runner->facets);
-  gsize *lengths = runner->lengths;
   gsize total = 0;
   char *o;
 
   for (guint c = 0; c < n; c++)
-    total += lengths[c] = strlen (fields[c]);
+    total += lengths[c];
 
   /* cells (6 bytes per escaped byte at worst), text, key, facets */
   o = batch_reserve (batch, 8 * total + 8 * n + facet_size + 16);
@@ -2772,6 +2772,7 @@ batch_add (Batch              *batch,
   if (runner->key_column >= 0)
     {
       row.key = (gsize) (o - batch->bytes);
+      row.key_len = lengths[runner->key_column];
       memcpy (o, fields[runner->key_column], lengths[runner->key_column] + 1);
       o += lengths[runner->key_column] + 1;
     }
@@ -2957,8 +2958,8 @@ read_records (gpointer data)
           continue;
         }
 
-      if (batch_add (batch, runner, fields, n, likert_csv_tokenizer_line (tokenizer), values,
-                     has_when, when) &&
+      if (batch_add (batch, runner, fields, likert_csv_tokenizer_lengths (tokenizer), n,
+                     likert_csv_tokenizer_line (tokenizer), values, has_when, when) &&
           (batch->rows->len == BATCH_ROWS || batch->len >= BATCH_BYTES))
         {
           batch->fraction = reader_fraction (pipeline->reader);
@@ -3252,7 +3253,7 @@ result_response (sqlite3_context   *context,
     case 4: sqlite3_result_int64 (context, row->line); break;
     case 5:
       if (row->key != NO_KEY)
-        sqlite3_result_text (context, batch->bytes + row->key, -1, SQLITE_STATIC);
+        sqlite3_result_text (context, batch->bytes + row->key, (int) row->key_len, SQLITE_STATIC);
       break;
     case 6:
       if (row->has_when)
@@ -3663,7 +3664,6 @@ run_records (Runner              *runner,
     runner->last_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  runner->lengths = g_new (gsize, runner->plan->n_columns);
   runner->ratings = g_new (guint, runner->plan->n_columns);
   for (guint c = 0; c < runner->plan->n_columns; c++)
     if (runner->fields[c]->role == LIKERT_ROLE_RATING)
@@ -3822,7 +3822,6 @@ runner_clear (Runner *runner)
   g_clear_pointer (&runner->label_choices, g_free);
   g_clear_pointer (&runner->existing, g_array_unref);
   g_clear_pointer (&runner->ratings, g_free);
-  g_clear_pointer (&runner->lengths, g_free);
   g_clear_pointer (&runner->insert_response, sqlite3_finalize);
   g_clear_pointer (&runner->insert_answer, sqlite3_finalize);
   g_clear_pointer (&runner->insert_text, sqlite3_finalize);

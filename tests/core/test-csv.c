@@ -40,8 +40,12 @@ tokenize_with (LikertCsvTokenizer  *tokenizer,
 
   while (likert_csv_tokenizer_next (tokenizer, &fields, &n, error))
     {
+      const gsize *lengths = likert_csv_tokenizer_lengths (tokenizer);
+
       for (guint i = 0; i < n; i++)
         {
+          /* The lengths given are the fields' own, in every test of the tokenizer. */
+          g_assert_cmpuint (lengths[i], ==, strlen (fields[i]));
           if (i > 0)
             g_string_append_c (out, '|');
           g_string_append (out, fields[i]);
