@@ -10,6 +10,7 @@
 #include <uchardet/uchardet.h>
 
 #include "likert-encoding.h"
+#include "likert-swar.h"
 
 /* How the decoder turns bytes into UTF-8. */
 typedef enum
@@ -91,6 +92,22 @@ utf8_continues (const guint8 *seq,
   return b >= lo && b <= hi;
 }
 
+/* Length of the run of bytes 0x01–0x7F at the start of p[0..n), eight bytes at a time. */
+static inline gsize
+ascii_run (const guint8 *p,
+           gsize         n)
+{
+  gsize i = 0;
+
+  /* Past words of ASCII without a zero byte. */
+  while (i + 8 <= n && (likert_swar_high (likert_swar_load (p + i)) |
+                        likert_swar_zero (likert_swar_load (p + i))) == 0)
+    i += 8;
+  while (i < n && (guint) p[i] - 1u < 0x7Fu)
+    i++;
+  return i;
+}
+
 /* g_utf8_validate () with a length, eight ASCII bytes at a time where GLib looks at each byte
  * on its own: survey text is mostly ASCII. Valid UTF-8 by RFC 3629, no NUL; FALSE with *stop
  * at the first sequence that is not (test /encoding/decode/utf8-like-glib holds it to GLib). */
@@ -105,25 +122,10 @@ utf8_validate (const char  *text,
     {
       guint need;
 
-      while (end - p >= 8)
-        {
-          guint64 word;
-
-          memcpy (&word, p, sizeof word);
-          /* a byte ≥ 0x80, or a zero byte among bytes < 0x80 */
-          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 ||
-              ((word - G_GUINT64_CONSTANT (0x0101010101010101)) & ~word &
-               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
-            break;
-          p += 8;
-        }
+      p += ascii_run (p, (gsize) (end - p));
       if (p == end)
         break;
-      if (*p != 0 && *p < 0x80)
-        {
-          p++;
-          continue;
-        }
+      /* A NUL or the first byte of a longer sequence. */
       need = utf8_sequence_length (*p);
       if (need == 0 || (gsize) (end - p) < need)
         break;
@@ -164,30 +166,6 @@ count_chars (const char *text,
   for (gsize i = 0; i < length; i++)
     n += ((guint8) text[i] & 0xC0) != 0x80;
   return n;
-}
-
-/* Length of the run of bytes 0x01–0x7F at the start of p[0..n), eight bytes at a time. */
-static inline gsize
-ascii_run (const guint8 *p,
-           gsize         n)
-{
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  gsize i = 0;
-
-  while (i + 8 <= n)
-    {
-      guint64 w;
-
-      memcpy (&w, p + i, sizeof w);
-      /* a byte ≥ 0x80, or a zero byte (the classic "has a zero byte" test) */
-      if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
-        break;
-      i += 8;
-    }
-  while (i < n && (guint) p[i] - 1u < 0x7Fu)
-    i++;
-  return i;
 }
 
 /* ---------------------------------------------------------------------------------------------

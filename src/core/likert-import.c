@@ -19,6 +19,7 @@
 #include "likert-import-private.h"
 #include "likert-progress.h"
 #include "likert-store-private.h"
+#include "likert-swar.h"
 #include "likert-word-table.h"
 
 /* The import pipeline of DESIGN.md, streamed so memory stays flat whatever the file's size:
@@ -2565,17 +2566,12 @@ note_skipped (Runner     *runner,
 }
 
 /* Whether any of the eight bytes in word needs an escape in JSON: a control character, a
- * quote or a backslash. SWAR tests, exact as to whether any byte matches (Bit Twiddling
- * Hacks, "determine if a word has a byte less than n" and "… equal to n"). */
-#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-#define HAS_ZERO_BYTE(x) (((x) - BYTES (0x01)) & ~(x) & BYTES (0x80))
-
+ * quote or a backslash. */
 static inline gboolean
 needs_escape (guint64 word)
 {
-  return ((word - BYTES (0x20)) & ~word & BYTES (0x80)) != 0 ||
-         HAS_ZERO_BYTE (word ^ BYTES ('"')) != 0 ||
-         HAS_ZERO_BYTE (word ^ BYTES ('\\')) != 0;
+  return (likert_swar_below (word, 0x20) | likert_swar_equal (word, '"') |
+          likert_swar_equal (word, '\\')) != 0;
 }
 
 /* Appends s[0..length) to out as a JSON string, quotes included: the same text as
@@ -2596,12 +2592,8 @@ json_string (char       *out,
       gsize start = i;
       guchar c;
 
-      for (guint64 word; i + 8 <= length; i += 8)
-        {
-          memcpy (&word, s + i, 8);
-          if (needs_escape (word))
-            break;
-        }
+      while (i + 8 <= length && !needs_escape (likert_swar_load (s + i)))
+        i += 8;
       while (i < length && (guchar) s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
         i++;
       memcpy (o, s + start, i - start);
