@@ -89,6 +89,46 @@ tokenize (const char *text,
   return expected;
 }
 
+/* Unquoted fields of every length from 0 to 19 bytes (the tokenizer reads runs eight bytes at
+ * a time), each followed by every delimiter and line end, with the other delimiters and a
+ * quote inside as plain text: each record is what was written. */
+static void
+test_unquoted_runs (void)
+{
+  static const char delimiters[] = { ',', ';', '\t', '|' };
+  static const char * const ends[] = { "\n", "\r\n", "\r" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
+    for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autoptr(GString) expected = g_string_new (NULL);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *got = NULL;
+
+        for (guint length = 0; length < 20; length++)
+          {
+            g_autoptr(GString) field = g_string_new (NULL);
+
+            for (guint i = 0; i < length; i++)
+              {
+                /* Another delimiter than this one, a quote past the start, or a letter. */
+                char c = "abc;,|\t\"xyzé"[(i * 7 + length) % 12];
+
+                if (c == delimiters[d] || (c == '"' && i == 0))
+                  c = 'q';
+                g_string_append_c (field, c);
+              }
+            g_string_append_printf (text, "%s%c%s%s", field->str, delimiters[d], field->str,
+                                    ends[e]);
+            g_string_append_printf (expected, "%s|%s;", field->str, field->str);
+          }
+        got = tokenize (text->str, delimiters[d], &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (got, ==, expected->str);
+      }
+}
+
 static void
 test_rfc4180 (void)
 {
@@ -273,6 +313,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv/rfc4180", test_rfc4180);
+  g_test_add_func ("/csv/unquoted-runs", test_unquoted_runs);
   g_test_add_func ("/csv/lines", test_lines);
   g_test_add_func ("/csv/unterminated", test_unterminated);
   g_test_add_func ("/csv/too-long", test_too_long);
