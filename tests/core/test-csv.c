@@ -113,7 +113,7 @@ test_unquoted_runs (void)
             for (guint i = 0; i < length; i++)
               {
                 /* Another delimiter than this one, a quote past the start, or a letter. */
-                char c = "abc;,|\t\"xyzé"[(i * 7 + length) % 12];
+                char c = "abc;,|\t\"xyzw"[(i * 7 + length) % 12];
 
                 if (c == delimiters[d] || (c == '"' && i == 0))
                   c = 'q';
