@@ -46,20 +46,35 @@
 #define SKIPPED_CAP     1000        /* skipped rows listed in the import record */
 
 /* Where an import's time goes, with G_MESSAGES_DEBUG=likert-import: each phase's end, in ms
- * since the process's first trace, and the CPU time of the thread that ended it
- * (bench/import.sh prints them with TRACE=1). */
+ * since the process's first trace, the CPU time of the thread that ended it and, where Linux
+ * says (schedstat), how long that thread was ready to run but waited for a core (bench/import.sh
+ * prints them with TRACE=1). */
 static void
 trace (const char *phase)
 {
   static gsize start;
   struct timespec cpu = { 0 };
+  g_autofree char *schedstat = NULL;
+  double waited = -1;
 
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    return;
   if (g_once_init_enter (&start))
     g_once_init_leave (&start, (gsize) g_get_monotonic_time ());
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu);
-  g_debug ("%8.1f ms  %-44s thread CPU %6.1f ms",
+  /* "<ns on a core> <ns waiting for one> <time slices>" */
+  if (g_file_get_contents ("/proc/thread-self/schedstat", &schedstat, NULL, NULL))
+    {
+      char *end = NULL;
+
+      g_ascii_strtoull (schedstat, &end, 10);
+      if (end != NULL && *end == ' ')
+        waited = (double) g_ascii_strtoull (end + 1, NULL, 10) / 1e6;
+    }
+  g_debug ("%8.1f ms  %-44s thread CPU %6.1f ms%s%.0f%s",
            (double) (g_get_monotonic_time () - (gint64) start) / 1000.0, phase,
-           (double) cpu.tv_sec * 1000.0 + (double) cpu.tv_nsec / 1e6);
+           (double) cpu.tv_sec * 1000.0 + (double) cpu.tv_nsec / 1e6,
+           waited >= 0 ? ", waited for a core " : "", MAX (waited, 0), waited >= 0 ? " ms" : "");
 }
 
 G_DEFINE_QUARK (likert-import-error-quark, likert_import_error)
