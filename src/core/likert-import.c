@@ -3368,9 +3368,9 @@ prepare_inserts (Runner  *runner,
   sqlite3 *db = _likert_store_get_db (runner->store);
 
   if (!register_batch_tables (db) ||
-      sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO response (id, dataset_id, import_id, record, line, "
+      sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO response (dataset_id, import_id, record, line, "
                               "response_key, submitted_at, cells, facets, has_text) "
-                              "SELECT id, dataset_id, import_id, record, line, response_key, "
+                              "SELECT dataset_id, import_id, record, line, response_key, "
                               "submitted_at, cells, facets, has_text "
                               "FROM likert_batch_responses WHERE batch = ?",
                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_response, NULL) != SQLITE_OK ||
@@ -3422,8 +3422,18 @@ store_batch (Runner  *runner,
       row->id = ++runner->last_id;
       row->record = runner->next_record++;
     }
-  if (!insert_batch (runner->store, runner->insert_response, &source, error) ||
-      (runner->n_ratings > 0 &&
+  if (!insert_batch (runner->store, runner->insert_response, &source, error))
+    return FALSE;
+  /* SQLite gave the rows the ids given above (see run_records); were it ever otherwise, the
+   * answers and the text would go to other responses: stop. */
+  if (batch->rows->len > 0 &&
+      sqlite3_last_insert_rowid (_likert_store_get_db (runner->store)) != runner->last_id)
+    {
+      g_set_error_literal (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT,
+                           _("Could not write to the project"));
+      return FALSE;
+    }
+  if ((runner->n_ratings > 0 &&
        !insert_batch (runner->store, runner->insert_answer, &source, error)))
     return FALSE;
   if (runner->insert_text != NULL && !insert_text (runner->insert_text, batch))
@@ -3662,7 +3672,10 @@ run_records (Runner              *runner,
   gboolean last;
   sqlite3_stmt *stmt;
 
-  /* Responses get their ids here, so that a batch's answers and text need not ask for them. */
+  /* Responses get their ids here, so that a batch's answers and text need not ask for them:
+   * the ids SQLite gives them, each one past the largest in the table. The insert leaves the
+   * id to SQLite, which then finds its place at the table's end without looking it up (a
+   * tenth of the writer's time for 1,000,000 rows); store_batch () checks it gave these. */
   stmt = _likert_store_prepare (runner->store, "SELECT coalesce (max (id), 0) FROM response",
                                 error);
   if (stmt == NULL)
