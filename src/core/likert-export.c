@@ -21,6 +21,14 @@
 #include "likert-progress.h"
 #include "likert-store-private.h"
 
+/* The value column of a rating field, and its scale. */
+typedef struct
+{
+  guint column;
+  int   scale_min;
+  int   scale_max;
+} ValueColumn;
+
 /* What a column of the export holds. */
 typedef enum {
   COLUMN_CELL,          /* a field of the datasets: the original text */
@@ -49,7 +57,8 @@ typedef struct
   GPtrArray                 *columns;          /* Column * */
   GHashTable                *dataset_columns;  /* dataset id → GArray (guint): column of each
                                                 * cell position */
-  GHashTable                *value_columns;    /* rating field id → its value column */
+  GHashTable                *dataset_values;   /* dataset id → GArray (ValueColumn): the
+                                                * value column of each byte of its ratings */
   guint                      tags_column;      /* the first annotation column */
   GPtrArray                 *tags;             /* LikertTag *, parents first, siblings by name */
   GHashTable                *tag_paths;        /* tag id → "A / B" */
@@ -163,6 +172,7 @@ plan_columns (Export  *export,
       const LikertField *field = g_ptr_array_index (fields, i);
       gpointer found;
       guint column;
+      GArray *values;
 
       if (field->role != LIKERT_ROLE_RATING)
         continue;
@@ -177,8 +187,14 @@ plan_columns (Export  *export,
           column = add_column (export, COLUMN_VALUE, header, TRUE);
           g_hash_table_insert (value_keys, field->header, GUINT_TO_POINTER (column));
         }
-      g_hash_table_insert (export->value_columns, g_memdup2 (&field->id, sizeof (gint64)),
-                           GUINT_TO_POINTER (column));
+      values = g_hash_table_lookup (export->dataset_values, &field->dataset_id);
+      if (values == NULL)
+        {
+          values = g_array_new (FALSE, FALSE, sizeof (ValueColumn));
+          g_hash_table_insert (export->dataset_values,
+                               g_memdup2 (&field->dataset_id, sizeof (gint64)), values);
+        }
+      g_array_append_val (values, ((ValueColumn) { column, field->scale_min, field->scale_max }));
     }
 
   /* value_keys borrows the fields' headers: let it go before they do. */
@@ -365,31 +381,24 @@ fill_cells (Export     *export,
     }
 }
 
-/* "field:value,field:value" of the answers into the value columns. */
+/* A response's ratings (response.ratings: a byte per rating field of its dataset, the value's
+ * place on the field's scale, 0 for none) into the value columns. */
 static void
-fill_values (Export     *export,
-             const char *answers)
+fill_values (Export       *export,
+             gint64        dataset_id,
+             const guint8 *ratings,
+             gsize         n_ratings)
 {
-  g_auto(GStrv) pairs = NULL;
+  GArray *values = g_hash_table_lookup (export->dataset_values, &dataset_id);
 
-  if (answers == NULL)
-    return;
-  pairs = g_strsplit (answers, ",", -1);
-  for (guint i = 0; pairs[i] != NULL; i++)
+  for (guint k = 0; values != NULL && k < values->len && k < n_ratings; k++)
     {
-      const char *colon = strchr (pairs[i], ':');
-      gint64 field_id;
-      gpointer found;
-      guint column;
+      const ValueColumn *value = &g_array_index (values, ValueColumn, k);
 
-      if (colon == NULL)
+      if (ratings[k] == 0 || ratings[k] > value->scale_max - value->scale_min + 1)
         continue;
-      field_id = g_ascii_strtoll (pairs[i], NULL, 10);
-      if (!g_hash_table_lookup_extended (export->value_columns, &field_id, NULL, &found))
-        continue;
-      column = GPOINTER_TO_UINT (found);
-      g_free (export->row[column]);
-      export->row[column] = g_strdup (colon + 1);
+      g_free (export->row[value->column]);
+      export->row[value->column] = g_strdup_printf ("%d", value->scale_min + ratings[k] - 1);
     }
 }
 
@@ -484,8 +493,7 @@ foreach_response (Export        *export,
                                 "a.author, a.updated_at, a.sentiment, "
                                 "(SELECT group_concat (t.tag_id) FROM response_tag t "
                                 " WHERE t.response_id = r.id), "
-                                "(SELECT group_concat (v.field_id || ':' || v.value) "
-                                " FROM answer v WHERE v.response_id = r.id) "
+                                "r.ratings "
                                 "FROM response r LEFT JOIN annotation a ON a.response_id = r.id "
                                 "ORDER BY r.dataset_id, r.record",
                                 error);
@@ -503,7 +511,8 @@ foreach_response (Export        *export,
       clear_row (export);
       fill_cells (export, sqlite3_column_int64 (stmt, 1),
                   (const char *) sqlite3_column_text (stmt, 2));
-      fill_values (export, (const char *) sqlite3_column_text (stmt, 9));
+      fill_values (export, sqlite3_column_int64 (stmt, 1), sqlite3_column_blob (stmt, 9),
+                   (gsize) sqlite3_column_bytes (stmt, 9));
       fill_tags (export, (const char *) sqlite3_column_text (stmt, 8));
       for (guint c = export->tags_column + 1; c < export->columns->len; c++)
         {
@@ -988,7 +997,7 @@ export_clear (Export *export)
   g_clear_pointer (&export->display_path, g_free);
   g_clear_pointer (&export->columns, g_ptr_array_unref);
   g_clear_pointer (&export->dataset_columns, g_hash_table_unref);
-  g_clear_pointer (&export->value_columns, g_hash_table_unref);
+  g_clear_pointer (&export->dataset_values, g_hash_table_unref);
   g_clear_pointer (&export->tags, g_ptr_array_unref);
   g_clear_pointer (&export->tag_paths, g_hash_table_unref);
   g_clear_pointer (&export->tag_counts, g_hash_table_unref);
@@ -1140,7 +1149,8 @@ likert_export_responses (LikertStore               *store,
   export.columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   export.dataset_columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                   (GDestroyNotify) g_array_unref);
-  export.value_columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  export.dataset_values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify) g_array_unref);
   export.tags = g_ptr_array_new_with_free_func ((GDestroyNotify) likert_tag_free);
   export.tag_paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   export.tag_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

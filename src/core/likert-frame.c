@@ -131,39 +131,6 @@ advance_to (LikertFrame *self,
 }
 
 static gboolean
-load_ratings (LikertFrame  *self,
-              LikertStore  *store,
-              LikertField  *field,
-              GError      **error)
-{
-  guint8 *codes = g_new0 (guint8, MAX (self->n_rows, 1));
-  sqlite3_stmt *stmt;
-  guint cursor = 0;
-
-  stmt = _likert_store_prepare (store,
-                                "SELECT response_id, value FROM answer WHERE field_id = ? "
-                                "ORDER BY response_id",
-                                error);
-  if (stmt == NULL)
-    {
-      g_free (codes);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, field->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint row = advance_to (self, &cursor, sqlite3_column_int64 (stmt, 0));
-      int value = sqlite3_column_int (stmt, 1);
-
-      if (row >= 0 && value >= field->scale_min && value <= field->scale_max)
-        codes[row] = (guint8) (value - field->scale_min + 1);
-    }
-  sqlite3_reset (stmt);
-  g_ptr_array_add (self->codes, codes);
-  return TRUE;
-}
-
-static gboolean
 load_dictionaries (LikertFrame  *self,
                    LikertStore  *store,
                    GError      **error)
@@ -219,10 +186,28 @@ load_dictionaries (LikertFrame  *self,
   return TRUE;
 }
 
+/* The list of dataset_id in lists (a GArray of guint: the index, in the frame, of the
+ * dataset's k-th category, or of its k-th question), made when there is none. */
+static GArray *
+dataset_list (GHashTable *lists,
+              gint64      dataset_id)
+{
+  GArray *list = g_hash_table_lookup (lists, &dataset_id);
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (lists, g_memdup2 (&dataset_id, sizeof dataset_id), list);
+    }
+  return list;
+}
+
+/* Every response's id, time, facets, text flag and ratings, in one scan of response_frame. */
 static gboolean
 load_rows (LikertFrame   *self,
            LikertStore   *store,
            GHashTable    *dataset_categories,
+           GHashTable    *dataset_questions,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -230,7 +215,7 @@ load_rows (LikertFrame   *self,
   guint row = 0;
 
   stmt = _likert_store_prepare (store,
-                                "SELECT id, submitted_at, dataset_id, facets, has_text "
+                                "SELECT id, submitted_at, dataset_id, facets, has_text, ratings "
                                 "FROM response ORDER BY id",
                                 error);
   if (stmt == NULL)
@@ -239,8 +224,11 @@ load_rows (LikertFrame   *self,
     {
       gint64 dataset_id = sqlite3_column_int64 (stmt, 2);
       GArray *positions = g_hash_table_lookup (dataset_categories, &dataset_id);
+      GArray *questions = g_hash_table_lookup (dataset_questions, &dataset_id);
       const guint8 *facets = sqlite3_column_blob (stmt, 3);
       guint n_facets = (guint) sqlite3_column_bytes (stmt, 3) / 2;
+      const guint8 *ratings = sqlite3_column_blob (stmt, 5);
+      guint n_ratings = (guint) sqlite3_column_bytes (stmt, 5);
 
       self->ids[row] = sqlite3_column_int64 (stmt, 0);
       self->submitted_at[row] = sqlite3_column_type (stmt, 1) == SQLITE_NULL
@@ -254,6 +242,15 @@ load_rows (LikertFrame   *self,
                                                g_array_index (positions, guint, k));
 
           category->codes[row] = (guint16) (facets[2 * k] | facets[2 * k + 1] << 8);
+        }
+      /* The k-th rating byte, its dataset's k-th question: the place on its scale (0: none). */
+      for (guint k = 0; questions != NULL && k < questions->len && k < n_ratings; k++)
+        {
+          guint q = g_array_index (questions, guint, k);
+          const LikertField *field = g_ptr_array_index (self->questions, q);
+
+          if (ratings[k] <= field->scale_max - field->scale_min + 1)
+            ((guint8 *) g_ptr_array_index (self->codes, q))[row] = ratings[k];
         }
       row++;
       if ((row & 65535) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -416,6 +413,7 @@ likert_frame_load (LikertStore   *store,
   g_autoptr(LikertFrame) self = NULL;
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GHashTable) dataset_categories = NULL;
+  g_autoptr(GHashTable) dataset_questions = NULL;
   gint64 n_rows;
 
   g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
@@ -430,6 +428,8 @@ likert_frame_load (LikertStore   *store,
   self->comment_column = -1;
   dataset_categories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                               (GDestroyNotify) g_array_unref);
+  dataset_questions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
 
   /* One read transaction: a consistent snapshot even while another connection writes. */
   if (!_likert_store_begin_read (store, error))
@@ -450,7 +450,8 @@ likert_frame_load (LikertStore   *store,
   self->has_text = g_new0 (guint64, MAX (self->n_words, 1));
   self->has_note = g_new0 (guint64, MAX (self->n_words, 1));
 
-  /* Fields arrive by dataset and position: categories of a dataset in facet order. */
+  /* Fields arrive by dataset and position: categories of a dataset in facet order, its
+   * questions in the order of its ratings' bytes. */
   for (guint i = 0; i < fields->len; i++)
     {
       LikertField *field = g_ptr_array_index (fields, i);
@@ -460,37 +461,27 @@ likert_frame_load (LikertStore   *store,
       if (field->role == LIKERT_ROLE_CATEGORY)
         {
           Category category = { 0 };
-          GArray *positions = g_hash_table_lookup (dataset_categories, &field->dataset_id);
           guint index = self->categories->len;
 
-          if (positions == NULL)
-            {
-              positions = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (dataset_categories,
-                                   g_memdup2 (&field->dataset_id, sizeof (gint64)), positions);
-            }
-          g_array_append_val (positions, index);
+          g_array_append_val (dataset_list (dataset_categories, field->dataset_id), index);
           category.field = g_ptr_array_steal_index (fields, i);
           category.codes = g_new0 (guint16, MAX (n_rows, 1));
           g_array_append_val (self->categories, category);
           i--;
         }
+      else if (field->role == LIKERT_ROLE_RATING)
+        {
+          guint index = self->questions->len;
+
+          g_array_append_val (dataset_list (dataset_questions, field->dataset_id), index);
+          g_ptr_array_add (self->questions, g_ptr_array_steal_index (fields, i));
+          g_ptr_array_add (self->codes, g_new0 (guint8, MAX (n_rows, 1)));
+          i--;
+        }
     }
 
-  if (!load_rows (self, store, dataset_categories, cancellable, error))
+  if (!load_rows (self, store, dataset_categories, dataset_questions, cancellable, error))
     goto fail;
-
-  for (guint i = 0; i < fields->len; i++)
-    {
-      LikertField *field = g_ptr_array_index (fields, i);
-
-      if (field->role != LIKERT_ROLE_RATING)
-        continue;
-      if (!load_ratings (self, store, field, error))
-        goto fail;
-      g_ptr_array_add (self->questions, g_ptr_array_steal_index (fields, i));
-      i--;
-    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !load_dictionaries (self, store, error) ||

@@ -2047,7 +2047,6 @@ typedef struct
   guint                      n_ratings;
   gint64                     last_id;        /* the last response id given */
   sqlite3_stmt              *insert_response;
-  sqlite3_stmt              *insert_answer;
   sqlite3_stmt              *insert_text;    /* NULL when the indexer indexes */
   Indexer                   *indexer;        /* nullable */
   Speculation               *spec;           /* nullable: a speculative run's */
@@ -2656,6 +2655,7 @@ typedef struct
   gsize    key;         /* … of its response key, NUL-terminated (NO_KEY: none) */
   gsize    key_len;
   gsize    facets;      /* … of its facets (likert_facet_coder_size () bytes) */
+  gsize    ratings;     /* … of its ratings (a byte per rating field) */
   gint64   record;      /* its number in the dataset, once written */
 } Row;
 
@@ -2667,7 +2667,6 @@ typedef struct
   char     *bytes;      /* each row's fields (NUL-terminated, in order), cells and text */
   gsize     len;
   gsize     size;
-  GArray   *values;     /* int: each row's rating values, one per rating column (NO_VALUE) */
   GArray   *new_values; /* LikertFacetValue: met first in this batch, for field_value */
   double    fraction;   /* of the file read when the batch was handed over */
   gboolean  last;       /* the reader's last batch; error set when it failed */
@@ -2680,7 +2679,6 @@ batch_new (void)
   Batch *batch = g_new0 (Batch, 1);
 
   batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), BATCH_ROWS);
-  batch->values = g_array_new (FALSE, FALSE, sizeof (int));
   batch->new_values = likert_facet_values_new ();
   batch->size = BATCH_BYTES;
   batch->bytes = g_malloc (batch->size);
@@ -2691,7 +2689,6 @@ static void
 batch_free (Batch *batch)
 {
   g_array_unref (batch->rows);
-  g_array_unref (batch->values);
   g_array_unref (batch->new_values);
   g_free (batch->bytes);
   g_clear_error (&batch->error);
@@ -2703,7 +2700,6 @@ static void
 batch_reset (Batch *batch)
 {
   g_array_set_size (batch->rows, 0);
-  g_array_set_size (batch->values, 0);
   g_array_set_size (batch->new_values, 0);
   batch->len = 0;
   batch->last = FALSE;
@@ -2744,8 +2740,8 @@ batch_add (Batch              *batch,
   for (guint c = 0; c < n; c++)
     total += lengths[c];
 
-  /* cells (6 bytes per escaped byte at worst), text, key, facets */
-  o = batch_reserve (batch, 8 * total + 8 * n + facet_size + 16);
+  /* cells (6 bytes per escaped byte at worst), text, key, facets, ratings */
+  o = batch_reserve (batch, 8 * total + 8 * n + facet_size + runner->n_ratings + 16);
   row.cells = batch->len;
   *o++ = '[';
   for (guint c = 0; c < n; c++)
@@ -2788,10 +2784,15 @@ batch_add (Batch              *batch,
   likert_facet_coder_encode (runner->facets, fields, lengths, n, (guint8 *) o, batch->new_values,
                              NULL);
   o += facet_size;
-  batch->len = (gsize) (o - batch->bytes);
-
+  /* Its ratings: each value's place on its field's scale, 0 for none (schema 5). */
+  row.ratings = (gsize) (o - batch->bytes);
   for (guint r = 0; r < runner->n_ratings; r++)
-    g_array_append_val (batch->values, values[runner->ratings[r]]);
+    {
+      const guint c = runner->ratings[r];
+
+      *o++ = (char) (values[c] == NO_VALUE ? 0 : values[c] - runner->fields[c]->scale_min + 1);
+    }
+  batch->len = (gsize) (o - batch->bytes);
   g_array_append_val (batch->rows, row);
   return TRUE;
 }
@@ -3000,13 +3001,14 @@ read_records (gpointer data)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * A batch as a table. One INSERT … SELECT per batch and table, reading the rows from these
- * eponymous virtual tables, took more than a third off the writer's time (1,000,000 rows: 1.52
- * → 0.95 s of CPU) against one INSERT per row: the statement is stepped once, its cursor on the
- * target stays open at the table's end, and no value is bound. The batch goes in as a pointer (sqlite3_bind_pointer, typed), into the hidden column
- * "batch": likert_batch_responses (id, dataset_id, import_id, record, line, response_key,
- * submitted_at, cells, facets) and likert_batch_answers (response_id, field_id, value). Only
- * SQL given directly may use them (SQLITE_VTAB_DIRECTONLY).
+ * A batch as a table. One INSERT … SELECT per batch, reading the rows from an eponymous virtual
+ * table, took more than a third off the writer's time (1,000,000 rows: 1.52 → 0.95 s of CPU)
+ * against one INSERT per row: the statement is stepped once, its cursor on the target stays
+ * open at the table's end, and no value is bound. The batch goes in as a pointer
+ * (sqlite3_bind_pointer, typed), into the hidden column "batch" of likert_batch_responses (id,
+ * dataset_id, import_id, record, line, response_key, submitted_at, cells, facets, has_text,
+ * ratings). Only SQL given directly may use it (SQLITE_VTAB_DIRECTONLY). Each response is one
+ * row of one table (schema 6): a row per answer as well cost the writer a fifth more.
  *
  * Not the text: a statement that may write many rows of an FTS5 table opens a savepoint on
  * it, and FTS5 then writes its pending terms out as a new segment; one per batch made the
@@ -3038,12 +3040,6 @@ insert_text (sqlite3_stmt *stmt,
 
 #define BATCH_POINTER_TYPE "likert-import-batch"
 
-typedef enum
-{
-  BATCH_RESPONSES,
-  BATCH_ANSWERS
-} BatchTableKind;
-
 /* What the statement reads: a written batch, with its rows' ids and records set. */
 typedef struct
 {
@@ -3054,27 +3050,25 @@ typedef struct
 
 typedef struct
 {
-  sqlite3_vtab   base;
-  BatchTableKind kind;
-} BatchTable;
-
-typedef struct
-{
   sqlite3_vtab_cursor  base;
   const BatchSource   *source;
   guint                row;
-  guint                rating;   /* answers: which of the row's ratings */
 } BatchCursor;
 
-static const char * const batch_table_schemas[] = {
-  [BATCH_RESPONSES] = "CREATE TABLE x (id, dataset_id, import_id, record, line, response_key, "
-                      "submitted_at, cells, facets, has_text, batch HIDDEN)",
-  [BATCH_ANSWERS] = "CREATE TABLE x (response_id, field_id, value, batch HIDDEN)",
-};
-
-static const int batch_table_columns[] = {
-  [BATCH_RESPONSES] = 10,
-  [BATCH_ANSWERS] = 3,
+enum
+{
+  BATCH_ID,
+  BATCH_DATASET_ID,
+  BATCH_IMPORT_ID,
+  BATCH_RECORD,
+  BATCH_LINE,
+  BATCH_RESPONSE_KEY,
+  BATCH_SUBMITTED_AT,
+  BATCH_CELLS,
+  BATCH_FACETS,
+  BATCH_HAS_TEXT,
+  BATCH_RATINGS,
+  BATCH_BATCH       /* hidden: the batch, as a pointer */
 };
 
 static int
@@ -3085,11 +3079,12 @@ batch_table_connect (sqlite3             *db,
                      sqlite3_vtab       **vtab,
                      char               **message)
 {
-  BatchTableKind kind = GPOINTER_TO_INT (aux);
-  BatchTable *table;
+  sqlite3_vtab *table;
   int rc;
 
-  rc = sqlite3_declare_vtab (db, batch_table_schemas[kind]);
+  rc = sqlite3_declare_vtab (db, "CREATE TABLE x (id, dataset_id, import_id, record, line, "
+                                 "response_key, submitted_at, cells, facets, has_text, ratings, "
+                                 "batch HIDDEN)");
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_vtab_config (db, SQLITE_VTAB_DIRECTONLY);
@@ -3097,8 +3092,7 @@ batch_table_connect (sqlite3             *db,
   if (table == NULL)
     return SQLITE_NOMEM;
   memset (table, 0, sizeof *table);
-  table->kind = kind;
-  *vtab = &table->base;
+  *vtab = table;
   return SQLITE_OK;
 }
 
@@ -3114,10 +3108,8 @@ static int
 batch_table_best_index (sqlite3_vtab       *vtab,
                         sqlite3_index_info *info)
 {
-  const int batch_column = batch_table_columns[((BatchTable *) vtab)->kind];
-
   for (int i = 0; i < info->nConstraint; i++)
-    if (info->aConstraint[i].iColumn == batch_column &&
+    if (info->aConstraint[i].iColumn == BATCH_BATCH &&
         info->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ)
       {
         if (!info->aConstraint[i].usable)
@@ -3151,64 +3143,6 @@ batch_cursor_close (sqlite3_vtab_cursor *cursor)
   return SQLITE_OK;
 }
 
-static const Row *
-cursor_row (const BatchCursor *c)
-{
-  return &g_array_index (c->source->batch->rows, Row, c->row);
-}
-
-static int
-cursor_value (const BatchCursor *c)
-{
-  return g_array_index (c->source->batch->values, int,
-                        c->row * c->source->runner->n_ratings + c->rating);
-}
-
-/* Whether the cursor stands on a row of its table (answers: a value). */
-static gboolean
-cursor_on_row (const BatchCursor *c,
-               BatchTableKind     kind)
-{
-  switch (kind)
-    {
-    case BATCH_RESPONSES:
-      return TRUE;
-    case BATCH_ANSWERS:
-      return c->rating < c->source->runner->n_ratings && cursor_value (c) != NO_VALUE;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-cursor_at_end (const BatchCursor *c)
-{
-  return c->source == NULL || c->row >= c->source->batch->rows->len;
-}
-
-/* One position on: the row's next rating (answers), else the next row. */
-static void
-cursor_step (BatchCursor    *c,
-             BatchTableKind  kind)
-{
-  if (kind == BATCH_ANSWERS && c->rating + 1 < c->source->runner->n_ratings)
-    c->rating++;
-  else
-    {
-      c->row++;
-      c->rating = 0;
-    }
-}
-
-/* On to the first position, from here, that is a row of the table. */
-static void
-cursor_skip (BatchCursor    *c,
-             BatchTableKind  kind)
-{
-  while (!cursor_at_end (c) && !cursor_on_row (c, kind))
-    cursor_step (c, kind);
-}
-
 static int
 batch_cursor_filter (sqlite3_vtab_cursor  *cursor,
                      int                   index_number,
@@ -3220,65 +3154,22 @@ batch_cursor_filter (sqlite3_vtab_cursor  *cursor,
 
   c->source = argc > 0 ? sqlite3_value_pointer (argv[0], BATCH_POINTER_TYPE) : NULL;
   c->row = 0;
-  c->rating = 0;
-  cursor_skip (c, ((BatchTable *) cursor->pVtab)->kind);
   return SQLITE_OK;
 }
 
 static int
 batch_cursor_next (sqlite3_vtab_cursor *cursor)
 {
-  BatchCursor *c = (BatchCursor *) cursor;
-  BatchTableKind kind = ((BatchTable *) cursor->pVtab)->kind;
-
-  cursor_step (c, kind);
-  cursor_skip (c, kind);
+  ((BatchCursor *) cursor)->row++;
   return SQLITE_OK;
 }
 
 static int
 batch_cursor_eof (sqlite3_vtab_cursor *cursor)
 {
-  return cursor_at_end ((BatchCursor *) cursor);
-}
+  const BatchCursor *c = (const BatchCursor *) cursor;
 
-static void
-result_response (sqlite3_context   *context,
-                 const BatchCursor *c,
-                 int                column)
-{
-  const Runner *runner = c->source->runner;
-  const Batch *batch = c->source->batch;
-  const Row *row = cursor_row (c);
-
-  switch (column)
-    {
-    case 0: sqlite3_result_int64 (context, row->id); break;
-    case 1: sqlite3_result_int64 (context, runner->dataset_id); break;
-    case 2: sqlite3_result_int64 (context, runner->import_id); break;
-    case 3: sqlite3_result_int64 (context, row->record); break;
-    case 4: sqlite3_result_int64 (context, row->line); break;
-    case 5:
-      if (row->key != NO_KEY)
-        sqlite3_result_text (context, batch->bytes + row->key, (int) row->key_len, SQLITE_STATIC);
-      break;
-    case 6:
-      if (row->has_when)
-        sqlite3_result_int64 (context, row->when);
-      break;
-    case 7:
-      sqlite3_result_text (context, batch->bytes + row->cells, (int) row->cells_len,
-                           SQLITE_STATIC);
-      break;
-    case 8:
-      if (c->source->facet_size > 0)
-        sqlite3_result_blob (context, batch->bytes + row->facets, (int) c->source->facet_size,
-                             SQLITE_STATIC);
-      break;
-    case 9: sqlite3_result_int (context, row->text_len > 0); break;
-    default:
-      break;
-    }
+  return c->source == NULL || c->row >= c->source->batch->rows->len;
 }
 
 static int
@@ -3287,24 +3178,42 @@ batch_cursor_column (sqlite3_vtab_cursor *cursor,
                      int                  column)
 {
   const BatchCursor *c = (const BatchCursor *) cursor;
-  const Row *row = cursor_row (c);
+  const Runner *runner = c->source->runner;
+  const Batch *batch = c->source->batch;
+  const Row *row = &g_array_index (batch->rows, Row, c->row);
 
-  switch (((BatchTable *) cursor->pVtab)->kind)
+  switch (column)
     {
-    case BATCH_RESPONSES:
-      result_response (context, c, column);
+    case BATCH_ID: sqlite3_result_int64 (context, row->id); break;
+    case BATCH_DATASET_ID: sqlite3_result_int64 (context, runner->dataset_id); break;
+    case BATCH_IMPORT_ID: sqlite3_result_int64 (context, runner->import_id); break;
+    case BATCH_RECORD: sqlite3_result_int64 (context, row->record); break;
+    case BATCH_LINE: sqlite3_result_int64 (context, row->line); break;
+    case BATCH_RESPONSE_KEY:
+      if (row->key != NO_KEY)
+        sqlite3_result_text (context, batch->bytes + row->key, (int) row->key_len, SQLITE_STATIC);
       break;
-    case BATCH_ANSWERS:
-      if (column == 0)
-        sqlite3_result_int64 (context, row->id);
-      else if (column == 1)
-        sqlite3_result_int64 (context,
-                              c->source->runner->fields[c->source->runner->ratings[c->rating]]->id);
-      else if (column == 2)
-        sqlite3_result_int (context, cursor_value (c));
+    case BATCH_SUBMITTED_AT:
+      if (row->has_when)
+        sqlite3_result_int64 (context, row->when);
+      break;
+    case BATCH_CELLS:
+      sqlite3_result_text (context, batch->bytes + row->cells, (int) row->cells_len,
+                           SQLITE_STATIC);
+      break;
+    case BATCH_FACETS:
+      if (c->source->facet_size > 0)
+        sqlite3_result_blob (context, batch->bytes + row->facets, (int) c->source->facet_size,
+                             SQLITE_STATIC);
+      break;
+    case BATCH_HAS_TEXT: sqlite3_result_int (context, row->text_len > 0); break;
+    case BATCH_RATINGS:
+      if (runner->n_ratings > 0)
+        sqlite3_result_blob (context, batch->bytes + row->ratings, (int) runner->n_ratings,
+                             SQLITE_STATIC);
       break;
     default:
-      g_assert_not_reached ();
+      break;
     }
   return SQLITE_OK;
 }
@@ -3313,9 +3222,7 @@ static int
 batch_cursor_rowid (sqlite3_vtab_cursor *cursor,
                     sqlite3_int64       *rowid)
 {
-  const BatchCursor *c = (const BatchCursor *) cursor;
-
-  *rowid = (sqlite3_int64) c->row * (LIKERT_MAX_SCALE + 1) + c->rating;
+  *rowid = ((const BatchCursor *) cursor)->row;
   return SQLITE_OK;
 }
 
@@ -3333,16 +3240,6 @@ static const sqlite3_module batch_table_module = {
   .xColumn = batch_cursor_column,
   .xRowid = batch_cursor_rowid,
 };
-
-/* The batch tables on db, for this connection's life. */
-static gboolean
-register_batch_tables (sqlite3 *db)
-{
-  return sqlite3_create_module_v2 (db, "likert_batch_responses", &batch_table_module,
-                                   GINT_TO_POINTER (BATCH_RESPONSES), NULL) == SQLITE_OK &&
-         sqlite3_create_module_v2 (db, "likert_batch_answers", &batch_table_module,
-                                   GINT_TO_POINTER (BATCH_ANSWERS), NULL) == SQLITE_OK;
-}
 
 /* Runs stmt (an INSERT … SELECT from a batch table) over source. A failed statement is not
  * reset: the caller says why while SQLite still has the reason (a full disk, say), then resets
@@ -3367,17 +3264,15 @@ prepare_inserts (Runner  *runner,
 {
   sqlite3 *db = _likert_store_get_db (runner->store);
 
-  if (!register_batch_tables (db) ||
+  /* The batch table on db, for this connection's life. */
+  if (sqlite3_create_module_v2 (db, "likert_batch_responses", &batch_table_module, NULL,
+                                NULL) != SQLITE_OK ||
       sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO response (dataset_id, import_id, record, line, "
-                              "response_key, submitted_at, cells, facets, has_text) "
+                              "response_key, submitted_at, cells, facets, has_text, ratings) "
                               "SELECT dataset_id, import_id, record, line, response_key, "
-                              "submitted_at, cells, facets, has_text "
+                              "submitted_at, cells, facets, has_text, ratings "
                               "FROM likert_batch_responses WHERE batch = ?",
                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_response, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO answer (response_id, field_id, value) "
-                              "SELECT response_id, field_id, value "
-                              "FROM likert_batch_answers WHERE batch = ?",
-                          -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_answer, NULL) != SQLITE_OK ||
       (runner->indexer == NULL &&
        sqlite3_prepare_v3 (db, INSERT_TEXT, -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_text,
                            NULL) != SQLITE_OK))
@@ -3404,7 +3299,7 @@ insert_batch (LikertStore        *store,
   return TRUE;
 }
 
-/* The writer: a batch's responses, their answers and their text in the index (or, when an
+/* The writer: a batch's responses and their text in the index (or, when an
  * indexer indexes, their ids in the batch for it). */
 static gboolean
 store_batch (Runner  *runner,
@@ -3425,7 +3320,7 @@ store_batch (Runner  *runner,
   if (!insert_batch (runner->store, runner->insert_response, &source, error))
     return FALSE;
   /* SQLite gave the rows the ids given above (see run_records); were it ever otherwise, the
-   * answers and the text would go to other responses: stop. */
+   * text would go to other responses: stop. */
   if (batch->rows->len > 0 &&
       sqlite3_last_insert_rowid (_likert_store_get_db (runner->store)) != runner->last_id)
     {
@@ -3433,9 +3328,6 @@ store_batch (Runner  *runner,
                            _("Could not write to the project"));
       return FALSE;
     }
-  if ((runner->n_ratings > 0 &&
-       !insert_batch (runner->store, runner->insert_answer, &source, error)))
-    return FALSE;
   if (runner->insert_text != NULL && !insert_text (runner->insert_text, batch))
     {
       _likert_store_set_error (runner->store, error, _("Could not write to the project"));
@@ -3672,7 +3564,7 @@ run_records (Runner              *runner,
   gboolean last;
   sqlite3_stmt *stmt;
 
-  /* Responses get their ids here, so that a batch's answers and text need not ask for them:
+  /* Responses get their ids here, so that a batch's text need not ask for them:
    * the ids SQLite gives them, each one past the largest in the table. The insert leaves the
    * id to SQLite, which then finds its place at the table's end without looking it up (a
    * tenth of the writer's time for 1,000,000 rows); store_batch () checks it gave these. */
@@ -3843,7 +3735,6 @@ runner_clear (Runner *runner)
   g_clear_pointer (&runner->existing, g_array_unref);
   g_clear_pointer (&runner->ratings, g_free);
   g_clear_pointer (&runner->insert_response, sqlite3_finalize);
-  g_clear_pointer (&runner->insert_answer, sqlite3_finalize);
   g_clear_pointer (&runner->insert_text, sqlite3_finalize);
   g_clear_pointer (&runner->indexer, indexer_free);
   g_clear_pointer (&runner->syncer, syncer_free);

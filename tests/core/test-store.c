@@ -416,6 +416,105 @@ test_migrate_v3 (void)
   test_dir_clear (&dir);
 }
 
+/* "response:field:value …" of every answer of db, through the answer table (schema 4) or view. */
+static char *
+answers_of (sqlite3 *db)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT response_id, field_id, value FROM answer "
+                                           "ORDER BY response_id, field_id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
+                            out->len > 0 ? " " : "", (gint64) sqlite3_column_int64 (stmt, 0),
+                            (gint64) sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+/* A project of schema 4 (a row per answer) opens; each response's answers move into its
+ * ratings (schema 5), the answer table goes (schema 6) and a view of the same name reads the
+ * ratings back: the same answers, row for row, as the frame reads them too. Its three surveys:
+ * two rating questions on 1–5 and 0–10 with answers left out, none, and labels with N/A. */
+static void
+test_migrate_v4 (void)
+{
+  TestDir dir;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  g_autoptr(LikertFrame) frame = NULL;
+  g_autoptr(GString) from_frame = g_string_new (NULL);
+  guint n_answers = 0;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  test_dir_init (&dir);
+  path = copy_old_project (&dir, "v4.likert");
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  before = answers_of (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                           "(SELECT count (*) FROM answer), "
+                                           "(SELECT count (DISTINCT field_id) FROM answer)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 80);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 3);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  frame = likert_frame_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (likert_frame_get_n_rows (frame), ==, 65);
+  g_assert_cmpuint (likert_frame_get_n_questions (frame), ==, 3);
+  /* The frame's ratings, in the view's order (by response, then field). */
+  for (guint row = 0; row < likert_frame_get_n_rows (frame); row++)
+    for (guint q = 0; q < likert_frame_get_n_questions (frame); q++)
+      {
+        int value = likert_frame_get_rating (frame, q, row);
+
+        if (value < 0)
+          continue;
+        g_string_append_printf (from_frame, "%s%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
+                                from_frame->len > 0 ? " " : "",
+                                likert_frame_get_response_id (frame, row),
+                                likert_frame_get_question (frame, q)->id, value);
+        n_answers++;
+      }
+  g_assert_cmpuint (n_answers, ==, 80);
+  g_assert_cmpstr (from_frame->str, ==, before);
+  g_clear_pointer (&frame, likert_frame_unref);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  after = answers_of (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                           "(SELECT type FROM sqlite_schema WHERE name = 'answer'), "
+                                           "(SELECT count (*) FROM response WHERE ratings IS NULL), "
+                                           "(SELECT hex (ratings) FROM response WHERE id = 5)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, LIKERT_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "view");
+  /* The survey without ratings (10), and the responses that answered none (A35, C6, C12). */
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 13);
+  /* A5: satisfaction 1 (the 1st of 1–5), no recommendation. */
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "01");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  test_dir_clear (&dir);
+}
+
 static void
 test_list_imports (void)
 {
@@ -642,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/store/migrate-v2", test_migrate_v2);
   g_test_add_func ("/store/migrate-v3", test_migrate_v3);
+  g_test_add_func ("/store/migrate-v4", test_migrate_v4);
   g_test_add_func ("/store/verified-cache", test_verified_cache);
   g_test_add_func ("/store/verified-cache/bounded", test_verified_cache_bounded);
   g_test_add_func ("/store/list-imports", test_list_imports);
