@@ -550,6 +550,16 @@ likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
       line_start = self->line_start;
     }
 
+  /* Zeros after the last field's NUL, in the buffer's own memory: any field can be read a word
+   * at a time past its end (LIKERT_CSV_FIELD_PADDING). */
+  {
+    gsize length = self->buffer->len;
+
+    g_string_set_size (self->buffer, length + LIKERT_CSV_FIELD_PADDING);
+    memset (self->buffer->str + length, 0, LIKERT_CSV_FIELD_PADDING);
+    g_string_truncate (self->buffer, length);
+  }
+
   /* Each field is followed by its NUL in the buffer, the next field right after it. */
   for (guint i = 0; i < self->n_fields; i++)
     {

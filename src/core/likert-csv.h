@@ -54,8 +54,13 @@ LikertCsvTokenizer *likert_csv_tokenizer_new_streaming (LikertCsvFillFunc  fill,
                                                         const char        *filename);
 void                likert_csv_tokenizer_free (LikertCsvTokenizer *self);
 
+/* Bytes that may be read past the end of any field of a record (the next fields, or zeros):
+ * loops that read a field eight bytes at a time need not stop short of its end. */
+#define LIKERT_CSV_FIELD_PADDING 8
+
 /* Reads the next record. Returns FALSE at the end of the text (error unset) or on a syntax
- * error (error set). fields and their columns stay valid until the next call. */
+ * error (error set). fields and their columns stay valid until the next call; each field can
+ * be read to LIKERT_CSV_FIELD_PADDING bytes past its length. */
 gboolean            likert_csv_tokenizer_next (LikertCsvTokenizer  *self,
                                                const char * const **fields,
                                                guint               *n_fields,

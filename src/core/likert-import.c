@@ -2579,19 +2579,40 @@ note_skipped (Runner     *runner,
                           (int) strlen (quoted) - 2, quoted + 1);
 }
 
-/* Whether any of the eight bytes in word needs an escape in JSON: a control character, a
- * quote or a backslash. */
-static inline gboolean
-needs_escape (guint64 word)
+/* The bytes of word that need an escape in JSON: a control character, a quote or a
+ * backslash (likert_swar_*: the lowest one marked exactly). */
+static inline guint64
+escapes_in (guint64 word)
 {
-  return (likert_swar_below (word, 0x20) | likert_swar_equal (word, '"') |
-          likert_swar_equal (word, '\\')) != 0;
+  return likert_swar_below (word, 0x20) | likert_swar_equal (word, '"') |
+         likert_swar_equal (word, '\\');
+}
+
+/* Appends the escape of byte c to o; returns the end. */
+static inline char *
+json_escape (char   *o,
+             guchar  c)
+{
+  *o++ = '\\';
+  switch (c)
+    {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    default:
+      o += g_snprintf (o, 6, "u%04x", c);
+    }
+  return o;
 }
 
 /* Appends s[0..length) to out as a JSON string, quotes included: the same text as
- * _likert_json_append_string () writes (earlier imports' cells are matched by their hash),
- * copying the runs that need no escape whole, found eight bytes at a time (the reader's
- * heaviest loop: a sixth of its time before). out must have room for 6 * length + 2 bytes. */
+ * _likert_json_append_string () writes (earlier imports' cells are matched by their hash).
+ * The reader's heaviest loop. s is a tokenizer's field, readable LIKERT_CSV_FIELD_PADDING bytes
+ * past its end: it is read, and copied, eight bytes at a time, the last word's bytes past the
+ * end masked off (they are higher, so a match among them cannot hide a lower one) and
+ * overwritten by what follows. out must have room for 6 * length + 2 + 8 bytes. */
 static gsize
 json_string (char       *out,
              const char *s,
@@ -2600,33 +2621,52 @@ json_string (char       *out,
   char *o = out;
   gsize i = 0;
 
+  G_STATIC_ASSERT (LIKERT_CSV_FIELD_PADDING >= 8);
   *o++ = '"';
+#if LIKERT_SWAR_FIND
   while (i < length)
     {
       gsize start = i;
-      guchar c;
 
-      while (i + 8 <= length && !needs_escape (likert_swar_load (s + i)))
-        i += 8;
+      for (;; i += 8)
+        {
+          guint64 word = likert_swar_load (s + i);
+          guint64 found = escapes_in (word);
+
+          if (i + 8 > length)
+            found &= G_MAXUINT64 >> (8 * (8 - (length - i)));
+          if (found != 0)
+            {
+              i += likert_swar_first (found);
+              break;
+            }
+          if (i + 8 >= length)
+            {
+              i = length;
+              break;
+            }
+        }
+      for (gsize j = start; j < i; j += 8)
+        memcpy (o + (j - start), s + j, 8);
+      o += i - start;
+      if (i == length)
+        break;
+      o = json_escape (o, (guchar) s[i++]);
+    }
+#else
+  while (i < length)
+    {
+      gsize start = i;
+
       while (i < length && (guchar) s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
         i++;
       memcpy (o, s + start, i - start);
       o += i - start;
       if (i == length)
         break;
-      c = (guchar) s[i++];
-      *o++ = '\\';
-      switch (c)
-        {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '\n': *o++ = 'n'; break;
-        case '\r': *o++ = 'r'; break;
-        case '\t': *o++ = 't'; break;
-        default:
-          o += g_snprintf (o, 6, "u%04x", c);
-        }
+      o = json_escape (o, (guchar) s[i++]);
     }
+#endif
   *o++ = '"';
   return (gsize) (o - out);
 }
