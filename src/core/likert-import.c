@@ -511,6 +511,16 @@ profile_clear (Profile *p)
  * The plan
  */
 
+/* What the planner read of a column's cell as a time in each order (YMD, DMY, MDY), kept for
+ * the run's check of the same record (check_record), which would read it again. */
+typedef struct
+{
+  const char *cell;       /* NULL: none */
+  guint       line;       /* of its record */
+  gboolean    read[3];
+  gint64      when[3];
+} RowTime;
+
 typedef struct
 {
   const LikertImportOptions *options;
@@ -520,6 +530,7 @@ typedef struct
   gboolean                  *twin;        /* twin[l * n + r]: label column l agrees with r */
   int                       *row_int;
   int                       *row_label;
+  RowTime                   *row_time;
   GHashTable                *excluded;    /* reason → count */
   /* Where the record being profiled stands: records read for the shape stage are replayed
    * after it, when the tokenizer has moved on. */
@@ -851,9 +862,12 @@ time:
         LIKERT_DATE_ORDER_YMD, LIKERT_DATE_ORDER_DMY, LIKERT_DATE_ORDER_MDY
       };
       guint parsed_before = p->dates.n_parsed;
-      gboolean read[G_N_ELEMENTS (orders)];
+      RowTime *row_time = &planner->row_time[c];
+      gboolean *read = row_time->read;
 
-      likert_date_scan_add_orders (&p->dates, cell, read);
+      likert_date_scan_add_orders (&p->dates, cell, read, row_time->when);
+      row_time->cell = cell;
+      row_time->line = planner->line;
       if (p->dates.n_parsed == parsed_before && !time_hint)
         p->not_time = TRUE;
       else
@@ -1706,6 +1720,7 @@ planner_clear (Planner *planner)
   g_free (planner->twin);
   g_free (planner->row_int);
   g_free (planner->row_label);
+  g_free (planner->row_time);
   g_clear_pointer (&planner->excluded, g_hash_table_unref);
 }
 
@@ -1718,6 +1733,7 @@ planner_init_columns (Planner *planner)
   planner->twin = g_new (gboolean, (gsize) n * n);
   planner->row_int = g_new (int, n);
   planner->row_label = g_new (int, n);
+  planner->row_time = g_new0 (RowTime, n);
   for (guint c = 0; c < n; c++)
     {
       Profile *p = &planner->profiles[c];
@@ -2501,6 +2517,31 @@ rating_value (const LikertField *field,
   return likert_scale_classify (cell, value, NULL);
 }
 
+/* The time in cell (column c of the tokenizer's record) in the plan's date order: what the
+ * whole file's planner read of it, when it just read this record, else read now. */
+static gboolean
+read_time (const Runner       *runner,
+           LikertCsvTokenizer *tokenizer,
+           guint               c,
+           const char         *cell,
+           gint64             *when)
+{
+  const LikertDateOrder order = runner->plan->date_order;
+  const RowTime *row_time = runner->spec != NULL ? &runner->spec->planner.row_time[c] : NULL;
+  const guint o = order == LIKERT_DATE_ORDER_DMY ? 1 : order == LIKERT_DATE_ORDER_MDY ? 2 : 0;
+
+  G_STATIC_ASSERT (LIKERT_DATE_ORDER_UNKNOWN != LIKERT_DATE_ORDER_DMY &&
+                   LIKERT_DATE_ORDER_UNKNOWN != LIKERT_DATE_ORDER_MDY);
+  /* UNKNOWN reads as YMD does: no year-last dates. */
+  if (row_time != NULL && row_time->cell == cell &&
+      row_time->line == likert_csv_tokenizer_line (tokenizer))
+    {
+      *when = row_time->when[o];
+      return row_time->read[o];
+    }
+  return likert_scale_parse_time_with_order (cell, order, when);
+}
+
 /* Checks a record against the dataset's fields; NULL when it is good, else why not. A good
  * record's rating values are in values (by position; NO_VALUE for none) and its time in when. */
 static char *
@@ -2551,7 +2592,7 @@ check_record (Runner              *runner,
         }
       if ((int) c == runner->time_column)
         {
-          if (!likert_scale_parse_time_with_order (cell, runner->plan->date_order, when))
+          if (!read_time (runner, tokenizer, c, cell, when))
             {
               *column = likert_csv_tokenizer_column (tokenizer, c);
               return odd_message (ODD_TIME, cell, field);

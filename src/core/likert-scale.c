@@ -1713,19 +1713,20 @@ likert_date_scan_init (LikertDateScan *scan)
 static void
 scan_add (LikertDateScan *scan,
           const char     *cell,
-          gboolean       *read)
+          gboolean       *read,
+          gint64         *whens)
 {
   const char *end = cell + strlen (cell);
   const char *s = skip_spaces (cell, end);
   DateParts date = { DATE_NONE, 0, 0, 0 };
   gboolean dmy, mdy;
-  gint64 when;
+  gint64 when = 0, when_mdy = 0;
 
   /* Missing answers ("", "N/A", "-") are no evidence either way. */
   if (is_missing (s, trim_end (s, end)))
     {
       if (read != NULL)
-        likert_scale_time_orders (cell, read);
+        likert_scale_time_orders (cell, read, whens);
       return;
     }
   scan->n_seen++;
@@ -1733,7 +1734,7 @@ scan_add (LikertDateScan *scan,
   dmy = parse_time_parts (cell, LIKERT_DATE_ORDER_DMY, &date, &when);
   if (date.shape == DATE_YEAR_LAST)
     {
-      mdy = parse_time_parts (cell, LIKERT_DATE_ORDER_MDY, &date, &when);
+      mdy = parse_time_parts (cell, LIKERT_DATE_ORDER_MDY, &date, &when_mdy);
       scan->year_last++;
       if (date.a > 12)
         scan->first_gt12++;
@@ -1741,9 +1742,17 @@ scan_add (LikertDateScan *scan,
         scan->second_gt12++;
       if (read != NULL)
         {
-          read[0] = likert_scale_parse_time_with_order (cell, LIKERT_DATE_ORDER_YMD, &when);
+          gint64 when_ymd = 0;
+
+          read[0] = likert_scale_parse_time_with_order (cell, LIKERT_DATE_ORDER_YMD, &when_ymd);
           read[1] = dmy;
           read[2] = mdy;
+          if (whens != NULL)
+            {
+              whens[0] = when_ymd;
+              whens[1] = when;
+              whens[2] = when_mdy;
+            }
         }
     }
   else
@@ -1754,6 +1763,8 @@ scan_add (LikertDateScan *scan,
       /* The order decides only between the day and month of a year-last date. */
       if (read != NULL)
         read[0] = read[1] = read[2] = dmy;
+      if (whens != NULL)
+        whens[0] = whens[1] = whens[2] = when;
     }
 
   scan->ok_dmy += dmy;
@@ -1765,15 +1776,16 @@ void
 likert_date_scan_add (LikertDateScan *scan,
                       const char     *cell)
 {
-  scan_add (scan, cell, NULL);
+  scan_add (scan, cell, NULL, NULL);
 }
 
 void
 likert_date_scan_add_orders (LikertDateScan *scan,
                              const char     *cell,
-                             gboolean        read[3])
+                             gboolean        read[3],
+                             gint64          when[3])
 {
-  scan_add (scan, cell, read);
+  scan_add (scan, cell, read, when);
 }
 
 LikertDateOrder
@@ -1816,20 +1828,26 @@ likert_scale_parse_time_with_order (const char      *text,
 
 void
 likert_scale_time_orders (const char *text,
-                          gboolean    read[3])
+                          gboolean    read[3],
+                          gint64      when[3])
 {
   DateParts date = { DATE_NONE, 0, 0, 0 };
-  gint64 when;
+  gint64 times[3] = { 0, 0, 0 };
 
   /* The order decides only between the day and month of a year-last date. */
-  read[0] = parse_time_parts (text, LIKERT_DATE_ORDER_YMD, &date, &when);
+  read[0] = parse_time_parts (text, LIKERT_DATE_ORDER_YMD, &date, &times[0]);
   if (date.shape == DATE_YEAR_LAST)
     {
-      read[1] = likert_scale_parse_time_with_order (text, LIKERT_DATE_ORDER_DMY, &when);
-      read[2] = likert_scale_parse_time_with_order (text, LIKERT_DATE_ORDER_MDY, &when);
+      read[1] = likert_scale_parse_time_with_order (text, LIKERT_DATE_ORDER_DMY, &times[1]);
+      read[2] = likert_scale_parse_time_with_order (text, LIKERT_DATE_ORDER_MDY, &times[2]);
     }
   else
-    read[1] = read[2] = read[0];
+    {
+      read[1] = read[2] = read[0];
+      times[1] = times[2] = times[0];
+    }
+  if (when != NULL)
+    memcpy (when, times, sizeof times);
 }
 
 gboolean

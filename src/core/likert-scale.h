@@ -134,11 +134,12 @@ typedef struct
 void             likert_date_scan_init    (LikertDateScan       *scan);
 void             likert_date_scan_add     (LikertDateScan       *scan,
                                            const char           *cell);
-/* likert_date_scan_add (), and into read what likert_scale_time_orders () says of cell, with
- * fewer parses than the two. */
+/* likert_date_scan_add (), and into read and when (which may be NULL) what
+ * likert_scale_time_orders () says of cell, with fewer parses than the two. */
 void             likert_date_scan_add_orders (LikertDateScan    *scan,
                                               const char        *cell,
-                                              gboolean           read[3]);
+                                              gboolean           read[3],
+                                              gint64             when[3]);
 
 /* The order that reads every cell fed:
  * - YMD when no cell has a year-last date (ISO-like columns);
@@ -167,7 +168,8 @@ gboolean         likert_scale_parse_time_with_order (const char      *text,
  * read[2] month-day-year, as likert_scale_parse_time_with_order() would say (read once when
  * the order cannot matter: a year-first or month-name date). */
 void             likert_scale_time_orders           (const char      *text,
-                                                     gboolean         read[3]);
+                                                     gboolean         read[3],
+                                                     gint64           when[3]);
 
 /* likert_scale_parse_time_with_order (text, LIKERT_DATE_ORDER_YMD, …): ISO 8601 with or without
  * zone, year-first slash dates and month-name dates; year-last dates ("05/03/2024") are rejected

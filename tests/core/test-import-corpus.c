@@ -1626,6 +1626,41 @@ check_one_pass (const char *dir,
     }
 }
 
+/* Year-last dates read day first and month first: one pass (the run reuses the planner's
+ * reading of each time) stores the same times as two. The first record's first field is over
+ * 12 in one file and its second in the other, so that even a one-record beginning knows the
+ * order; every later date could be read either way, most of them to another time. */
+static void
+test_one_pass_date_orders (void)
+{
+  static const char * const orders[] = { "dmy", "mdy" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (orders); k++)
+    {
+      TestDir dir;
+      g_autoptr(GString) text = g_string_new ("submitted,rating\n");
+      g_autofree char *path = NULL;
+      g_autofree char *two_passes = NULL;
+
+      g_string_append (text, k == 0 ? "25/03/2024 10:00,4\n" : "03/25/2024 10:00,4\n");
+      /* Past the 64 KiB the beginning is read in, or the beginning is the whole file. */
+      for (guint i = 0; i < 5000; i++)
+        g_string_append_printf (text, "%02u/%02u/2024 %02u:%02u,%u\n", 1 + i % 12,
+                                1 + (i * 5 + i / 12) % 12, i % 24, i % 60, 1 + i % 5);
+      test_dir_init (&dir);
+      path = test_dir_write (&dir, "dates.csv", text->str, (gssize) text->len);
+      two_passes = import_outcome (path, NULL, 0);
+      g_assert_nonnull (strstr (two_passes, k == 0 ? "1711360800" : "1711360800"));
+      for (guint beginning = 1; beginning <= 3; beginning++)
+        {
+          g_autofree char *one_pass = import_outcome (path, NULL, beginning);
+
+          g_assert_cmpstr (one_pass, ==, two_passes);
+        }
+      test_dir_clear (&dir);
+    }
+}
+
 static void
 test_one_pass (void)
 {
@@ -1704,6 +1739,7 @@ main (int   argc,
   g_test_add_func ("/import-corpus/big-field", test_big_field);
   g_test_add_func ("/import-corpus/one-pass/corpus", test_one_pass);
   g_test_add_func ("/import-corpus/one-pass/misled", test_one_pass_misled);
+  g_test_add_func ("/import-corpus/one-pass/date-orders", test_one_pass_date_orders);
   g_test_add_func ("/import-corpus/equivalence/separate", test_equivalence);
   g_test_add_func ("/import-corpus/equivalence/one-project", test_equivalence_one_project);
   g_test_add_func ("/import-corpus/reimport/with-id", test_reimport_with_id);

@@ -737,8 +737,9 @@ test_benchmark (void)
   g_free (cells);
 }
 
-/* likert_scale_time_orders says what the three orders say, one by one; a scan that reads
- * them on the way says the same, and counts as likert_date_scan_add () does. */
+/* likert_scale_time_orders says what the three orders say, one by one, and the times they
+ * read; a scan that reads them on the way says the same, and counts as likert_date_scan_add ()
+ * does. */
 static void
 test_time_orders (void)
 {
@@ -758,19 +759,25 @@ test_time_orders (void)
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     {
       gboolean read[3], read_on_the_way[3];
+      gint64 when[3], when_on_the_way[3];
 
-      likert_scale_time_orders (cells[i], read);
+      likert_scale_time_orders (cells[i], read, when);
       for (guint o = 0; o < 3; o++)
         {
-          gint64 when;
+          gint64 expected = 0;
 
           g_assert_cmpint (read[o], ==,
-                           likert_scale_parse_time_with_order (cells[i], orders[o], &when));
+                           likert_scale_parse_time_with_order (cells[i], orders[o], &expected));
+          if (read[o])
+            g_assert_cmpint (when[o], ==, expected);
         }
 
       likert_date_scan_add (&scan, cells[i]);
-      likert_date_scan_add_orders (&scan_orders, cells[i], read_on_the_way);
+      likert_date_scan_add_orders (&scan_orders, cells[i], read_on_the_way, when_on_the_way);
       g_assert_cmpmem (read_on_the_way, sizeof read_on_the_way, read, sizeof read);
+      for (guint o = 0; o < 3; o++)
+        if (read[o])
+          g_assert_cmpint (when_on_the_way[o], ==, when[o]);
       g_assert_cmpmem (&scan_orders, sizeof scan_orders, &scan, sizeof scan);
     }
   g_assert_cmpuint (scan.n_parsed, >, 0);
