@@ -946,11 +946,18 @@ migrate (LikertStore  *self,
          gint64        from,
          GError      **error)
 {
+  /* A project migrates one version per transaction, so that a step that fails leaves it at
+   * the version before; a new one is made in a single transaction (it becomes a project
+   * whole, or stays an empty file), which spares a sync per version. */
+  const gboolean at_once = from == 0;
+
+  if (at_once && !_likert_store_begin (self, error))
+    return FALSE;
   for (gint64 version = from; version < LIKERT_STORE_SCHEMA_VERSION; version++)
     {
       g_autofree char *bump = NULL;
 
-      if (!_likert_store_begin (self, error))
+      if (!at_once && !_likert_store_begin (self, error))
         return FALSE;
       bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
       if (!exec (self, migrations[version], error) ||
@@ -966,10 +973,10 @@ migrate (LikertStore  *self,
           _likert_store_rollback (self);
           return FALSE;
         }
-      if (!_likert_store_commit (self, error))
+      if (!at_once && !_likert_store_commit (self, error))
         return FALSE;
     }
-  return TRUE;
+  return !at_once || _likert_store_commit (self, error);
 }
 
 /* A check could not read the file: damaged (a page cut off or garbled, a schema that does
