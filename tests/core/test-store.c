@@ -734,7 +734,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Each test its own cache of verified projects: the suite's other programs, running beside
+   * this one, open and close projects too, and would push this one's out of it. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/store/create-reopen", test_create_reopen);
   g_test_add_func ("/store/not-a-project", test_not_a_project);
   g_test_add_func ("/store/schema", test_schema);
