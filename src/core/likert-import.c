@@ -3085,11 +3085,12 @@ read_records (gpointer data)
  * A batch as a table. One INSERT … SELECT per batch, reading the rows from an eponymous virtual
  * table, took more than a third off the writer's time (1,000,000 rows: 1.52 → 0.95 s of CPU)
  * against one INSERT per row: the statement is stepped once, its cursor on the target stays
- * open at the table's end, and no value is bound. The batch goes in as a pointer
- * (sqlite3_bind_pointer, typed), into the hidden column "batch" of likert_batch_responses (id,
- * dataset_id, import_id, record, line, response_key, submitted_at, cells, facets, has_text,
- * ratings). Only SQL given directly may use it (SQLITE_VTAB_DIRECTONLY). Each response is one
- * row of one table (schema 6): a row per answer as well cost the writer a fifth more.
+ * open at the table's end, and no value is bound per row. The batch goes in as a pointer
+ * (sqlite3_bind_pointer, typed), into the hidden column "batch" of likert_batch_responses
+ * (record, line, response_key, submitted_at, cells, facets, has_text, ratings); what is the
+ * same for every row (the dataset and the import) is bound to the statement instead. Only SQL
+ * given directly may use it (SQLITE_VTAB_DIRECTONLY). Each response is one row of one table
+ * (schema 6): a row per answer as well cost the writer a fifth more.
  *
  * Not the text: a statement that may write many rows of an FTS5 table opens a savepoint on
  * it, and FTS5 then writes its pending terms out as a new segment; one per batch made the
@@ -3138,9 +3139,6 @@ typedef struct
 
 enum
 {
-  BATCH_ID,
-  BATCH_DATASET_ID,
-  BATCH_IMPORT_ID,
   BATCH_RECORD,
   BATCH_LINE,
   BATCH_RESPONSE_KEY,
@@ -3163,9 +3161,8 @@ batch_table_connect (sqlite3             *db,
   sqlite3_vtab *table;
   int rc;
 
-  rc = sqlite3_declare_vtab (db, "CREATE TABLE x (id, dataset_id, import_id, record, line, "
-                                 "response_key, submitted_at, cells, facets, has_text, ratings, "
-                                 "batch HIDDEN)");
+  rc = sqlite3_declare_vtab (db, "CREATE TABLE x (record, line, response_key, submitted_at, "
+                                 "cells, facets, has_text, ratings, batch HIDDEN)");
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_vtab_config (db, SQLITE_VTAB_DIRECTONLY);
@@ -3265,9 +3262,6 @@ batch_cursor_column (sqlite3_vtab_cursor *cursor,
 
   switch (column)
     {
-    case BATCH_ID: sqlite3_result_int64 (context, row->id); break;
-    case BATCH_DATASET_ID: sqlite3_result_int64 (context, runner->dataset_id); break;
-    case BATCH_IMPORT_ID: sqlite3_result_int64 (context, runner->import_id); break;
     case BATCH_RECORD: sqlite3_result_int64 (context, row->record); break;
     case BATCH_LINE: sqlite3_result_int64 (context, row->line); break;
     case BATCH_RESPONSE_KEY:
@@ -3330,6 +3324,8 @@ insert_from_batch (sqlite3_stmt      *stmt,
                    const BatchSource *source)
 {
   sqlite3_bind_pointer (stmt, 1, (void *) source, BATCH_POINTER_TYPE, NULL);
+  sqlite3_bind_int64 (stmt, 2, source->runner->dataset_id);
+  sqlite3_bind_int64 (stmt, 3, source->runner->import_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return FALSE;
   sqlite3_reset (stmt);
@@ -3350,9 +3346,9 @@ prepare_inserts (Runner  *runner,
                                 NULL) != SQLITE_OK ||
       sqlite3_prepare_v3 (db, "INSERT OR FAIL INTO response (dataset_id, import_id, record, line, "
                               "response_key, submitted_at, cells, facets, has_text, ratings) "
-                              "SELECT dataset_id, import_id, record, line, response_key, "
+                              "SELECT ?2, ?3, record, line, response_key, "
                               "submitted_at, cells, facets, has_text, ratings "
-                              "FROM likert_batch_responses WHERE batch = ?",
+                              "FROM likert_batch_responses WHERE batch = ?1",
                           -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_response, NULL) != SQLITE_OK ||
       (runner->indexer == NULL &&
        sqlite3_prepare_v3 (db, INSERT_TEXT, -1, SQLITE_PREPARE_PERSISTENT, &runner->insert_text,
