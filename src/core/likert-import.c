@@ -646,20 +646,31 @@ label_choices_new (const LikertImportOptions *options,
   return choices;
 }
 
+/* Where cell starts and (*end) ends without the ASCII spaces around it, in place. */
+static const char *
+trim_span (const char  *cell,
+           const char **end)
+{
+  const char *e = cell + strlen (cell);
+
+  while (cell < e && g_ascii_isspace (*cell))
+    cell++;
+  while (e > cell && g_ascii_isspace (e[-1]))
+    e--;
+  *end = e;
+  return cell;
+}
+
 /* Counts a word of a column that may be a rating (without the spaces around it), for the
  * label map the analyst can edit. */
 static void
 note_word (Profile    *p,
            const char *cell)
 {
-  const char *start = cell;
-  const char *end = cell + strlen (cell);
+  const char *end;
+  const char *start = trim_span (cell, &end);
   guint64 *count;
 
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
   if (p->words == NULL)
     p->words = likert_word_table_new ();
   if ((count = likert_word_table_lookup (p->words, start, (gsize) (end - start))) != NULL)
@@ -675,13 +686,9 @@ note_label_name (Profile    *p,
                  const char *cell,
                  int         value)
 {
-  const char *start = cell;
-  const char *end = cell + strlen (cell);
+  const char *end;
+  const char *start = trim_span (cell, &end);
 
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
   for (guint i = 0; i < p->label_names->len; i++)
     {
       const char *name = g_ptr_array_index (p->label_names, i);
