@@ -766,6 +766,7 @@ encode_ratings (LikertStore  *self,
   sqlite3_stmt *stmt = NULL;
   gint64 current = 0;
   gboolean more;
+  int rc = SQLITE_DONE;
 
   if (fields == NULL)
     return FALSE;
@@ -799,7 +800,7 @@ encode_ratings (LikertStore  *self,
       gint64 field_id;
       const RatingPlace *place;
 
-      more = sqlite3_step (stmt) == SQLITE_ROW;
+      more = (rc = sqlite3_step (stmt)) == SQLITE_ROW;
       if (more)
         id = sqlite3_column_int64 (stmt, 0);
       if (current != 0 && (!more || id != current))
@@ -838,8 +839,11 @@ encode_ratings (LikertStore  *self,
         }
     }
   while (more);
+  /* A read that failed part way is no end of the answers: the migration fails whole. */
+  if (rc != SQLITE_DONE)
+    _likert_store_set_error (self, error, _("Could not read the project"));
   sqlite3_finalize (stmt);
-  return TRUE;
+  return rc == SQLITE_DONE;
 }
 
 /* Schema 2: dictionary-encodes the categorical fields of responses imported before it. */
@@ -870,6 +874,7 @@ encode_facets (LikertStore  *self,
       sqlite3_stmt *stmt;
       gint64 current = 0;
       gboolean more;
+      int rc = SQLITE_DONE;
 
       for (guint i = 0; i < fields->len; i++)
         {
@@ -904,7 +909,7 @@ encode_facets (LikertStore  *self,
         {
           gint64 id = 0;
 
-          more = sqlite3_step (stmt) == SQLITE_ROW;
+          more = (rc = sqlite3_step (stmt)) == SQLITE_ROW;
           if (more)
             id = sqlite3_column_int64 (stmt, 0);
           if (current != 0 && (!more || id != current))
@@ -936,6 +941,13 @@ encode_facets (LikertStore  *self,
             }
         }
       while (more);
+      /* A read that failed part way is no end of the cells: the migration fails whole. */
+      if (rc != SQLITE_DONE)
+        {
+          _likert_store_set_error (self, error, _("Could not read the project"));
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
       sqlite3_finalize (stmt);
     }
   return TRUE;
