@@ -213,6 +213,7 @@ load_rows (LikertFrame   *self,
 {
   sqlite3_stmt *stmt;
   guint row = 0;
+  int rc = SQLITE_DONE;
 
   stmt = _likert_store_prepare (store,
                                 "SELECT id, submitted_at, dataset_id, facets, has_text, ratings "
@@ -220,7 +221,7 @@ load_rows (LikertFrame   *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  while (row < self->n_rows && sqlite3_step (stmt) == SQLITE_ROW)
+  while (row < self->n_rows && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 dataset_id = sqlite3_column_int64 (stmt, 2);
       GArray *positions = g_hash_table_lookup (dataset_categories, &dataset_id);
@@ -258,6 +259,13 @@ load_rows (LikertFrame   *self,
           sqlite3_reset (stmt);
           return FALSE;
         }
+    }
+  /* A read that failed part way is no end of the responses. */
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _likert_store_set_error (store, error, _("Could not read the project"));
+      sqlite3_reset (stmt);
+      return FALSE;
     }
   sqlite3_reset (stmt);
   self->n_rows = row;
