@@ -395,7 +395,7 @@ fill_values (Export       *export,
     {
       const ValueColumn *value = &g_array_index (values, ValueColumn, k);
 
-      if (ratings[k] == 0 || ratings[k] > value->scale_max - value->scale_min + 1)
+      if (!likert_rating_code_is_answer (ratings[k], value->scale_min, value->scale_max))
         continue;
       g_free (export->row[value->column]);
       export->row[value->column] = g_strdup_printf ("%d", value->scale_min + ratings[k] - 1);

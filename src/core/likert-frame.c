@@ -250,7 +250,7 @@ load_rows (LikertFrame   *self,
           guint q = g_array_index (questions, guint, k);
           const LikertField *field = g_ptr_array_index (self->questions, q);
 
-          if (ratings[k] <= field->scale_max - field->scale_min + 1)
+          if (likert_rating_code_is_answer (ratings[k], field->scale_min, field->scale_max))
             ((guint8 *) g_ptr_array_index (self->codes, q))[row] = ratings[k];
         }
       row++;

@@ -2878,7 +2878,8 @@ batch_add (Batch              *batch,
     {
       const guint c = runner->ratings[r];
 
-      *o++ = (char) (values[c] == NO_VALUE ? 0 : values[c] - runner->fields[c]->scale_min + 1);
+      *o++ = (char) likert_rating_code (values[c], runner->fields[c]->scale_min,
+                                        runner->fields[c]->scale_max);
     }
   batch->len = (gsize) (o - batch->bytes);
   g_array_append_val (batch->rows, row);

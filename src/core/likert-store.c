@@ -834,8 +834,8 @@ encode_ratings (LikertStore  *self,
 
           while (ratings->len <= place->byte)
             g_byte_array_append (ratings, &none, 1);
-          ratings->data[place->byte] = value >= place->scale_min && value <= place->scale_max
-                                       ? (guint8) (value - place->scale_min + 1) : 0;
+          ratings->data[place->byte] = likert_rating_code (value, place->scale_min,
+                                                           place->scale_max);
         }
     }
   while (more);

@@ -37,6 +37,25 @@ typedef void (*LikertProgressFunc) (double fraction, gpointer user_data);
 /* The largest number of points a rating scale may have (0–10 is 11). */
 #define LIKERT_MAX_SCALE 11
 
+/* A rating as response.ratings and the frame keep it: its place on a scale_min … scale_max
+ * scale (value − scale_min + 1); 0 for no answer, or a value off the scale. */
+static inline guint8
+likert_rating_code (int value,
+                    int scale_min,
+                    int scale_max)
+{
+  return value >= scale_min && value <= scale_max ? (guint8) (value - scale_min + 1) : 0;
+}
+
+/* Whether code is an answer on a scale_min … scale_max scale (not 0, not past its end). */
+static inline gboolean
+likert_rating_code_is_answer (guint8 code,
+                              int    scale_min,
+                              int    scale_max)
+{
+  return code >= 1 && code <= scale_max - scale_min + 1;
+}
+
 const char *likert_role_to_string   (LikertRole   role);
 LikertRole  likert_role_from_string (const char  *str);
 const char *likert_status_to_string (LikertStatus status);
