@@ -15,6 +15,7 @@
 #include "likert-csv.h"
 #include "likert-encoding.h"
 #include "likert-facets.h"
+#include "likert-fts-tokenizer.h"
 #include "likert-import.h"
 #include "likert-import-private.h"
 #include "likert-progress.h"
@@ -3487,6 +3488,14 @@ indexer_open (Indexer     *indexer,
       return FALSE;
     }
   sqlite3_db_config (indexer->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+
+  /* unicode61, learnt: the same tokens, a third less of the indexer's work on text outside
+   * ASCII (likert-fts-tokenizer.h). Before the table is made, which reads its tokenizer. */
+  if (likert_fts_tokenizer_learn_unicode61 (indexer->db) != SQLITE_OK)
+    {
+      indexer_set_error (indexer, error, _("Could not build the search index"));
+      return FALSE;
+    }
 
   /* A file thrown away at the end, whatever happens: no journal, no sync. The project's page
    * size, before the first table. (A PRAGMA takes no bound value: its numbers are written in,
