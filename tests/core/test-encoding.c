@@ -239,6 +239,39 @@ test_decode_fixtures (void)
     }
 }
 
+/* Line breaks of every kind, alone, doubled and mixed, among ASCII and longer characters, at
+ * every place in a word of eight bytes and across pieces: the NUL after them is reported at
+ * the line and column counted one character at a time. */
+static void
+test_line_breaks (void)
+{
+  static const char * const pieces[] = {
+    "\r", "\n", "\r\n", "\n\r", "a", "bc", "\xc3\xa9", "\xd8\xb9", "\xe2\x82\xac",
+    "\xf0\x9f\x98\x80", "\"", ",",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1128);
+
+  /* 300 random texts, then long runs of one kind of break (more than 255 in a byte lane) */
+  for (guint i = 0; i < 300 + 3; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *decoded = NULL, *message = NULL, *expected = NULL;
+      guint n = (guint) g_rand_int_range (rand, 0, 60), line, column;
+
+      for (guint k = 0; k < n && i < 300; k++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      for (guint k = 0; k < 5000 && i >= 300; k++)
+        g_string_append (text, pieces[i - 300]);
+      position_after (text->str, &line, &column);
+      expected = g_strdup_printf ("export.csv:%u:%u: NUL character at offset %" G_GSIZE_FORMAT
+                                  ": CSV text never contains one (is the file really UTF-8?)",
+                                  line, column, text->len);
+      g_string_append_len (text, "\0", 1);
+      decoded = decode_all_ways ("UTF-8", (const guint8 *) text->str, text->len, 0, &message);
+      g_assert_cmpstr (message, ==, expected);
+    }
+}
+
 static void
 test_detect_utf16_without_bom (void)
 {
@@ -774,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/encoding/decode/truncated", test_truncated);
   g_test_add_func ("/encoding/decode/unknown", test_unknown_encoding);
   g_test_add_func ("/encoding/decode/nul", test_nul);
+  g_test_add_func ("/encoding/decode/line-breaks", test_line_breaks);
   g_test_add_func ("/encoding/decode/bom-fed", test_bom_fed);
   g_test_add_func ("/encoding/decode/single-byte-tables", test_single_byte_tables);
   g_test_add_func ("/encoding/decode/benchmark", test_benchmark);
