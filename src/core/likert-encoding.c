@@ -43,6 +43,8 @@ struct _LikertDecoder
   guint8    carry[CARRY_MAX];
   gsize     carry_len;   /* an incomplete character from the end of the previous chunk */
   guint64   carry_offset;
+  gsize     held;        /* in place: the bytes at the end of the caller's text that begin a
+                          * character the read cut, checked with the next piece */
 
   guint     line;        /* 1-based line of the next character */
   guint     column;      /* characters already on that line */
@@ -907,6 +909,74 @@ likert_decoder_get_encoding (LikertDecoder *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->encoding;
+}
+
+gboolean
+likert_decoder_reads_in_place (LikertDecoder *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->mode == MODE_UTF8;
+}
+
+gboolean
+likert_decoder_feed_in_place (LikertDecoder *self,
+                              GString       *text,
+                              gsize          length,
+                              gboolean       final,
+                              GError       **error)
+{
+  gsize start, n, good;
+  const char *stop;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->mode == MODE_UTF8, FALSE);
+  g_return_val_if_fail (!self->done, FALSE);
+  g_return_val_if_fail (text != NULL && length <= text->len, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A character cut by the last piece fed by likert_decoder_feed (): its first bytes go
+   * before this piece, as if held in place. */
+  if (self->carry_len > 0)
+    {
+      g_string_insert_len (text, (gssize) (text->len - length), (const char *) self->carry,
+                           (gssize) self->carry_len);
+      self->held = self->carry_len;
+      self->carry_len = 0;
+    }
+  g_return_val_if_fail (self->held + length <= text->len, FALSE);
+
+  start = text->len - length - self->held;
+  n = text->len - start;
+  if (utf8_validate (text->str + start, n, &stop))
+    good = n;
+  else
+    good = (gsize) (stop - (text->str + start));
+  count_lines (self, text->str + start, good);
+  if (good < n)
+    {
+      const guint8 bad = (guint8) *stop;
+      guint64 bad_offset = self->offset - self->held + good;
+
+      if (bad == 0 || !utf8_is_prefix ((const guint8 *) stop, n - good))
+        {
+          g_string_truncate (text, start + good);
+          return bad == 0 ? fail_nul (self, bad_offset, error)
+                          : fail_invalid (self, bad_offset, bad, error);
+        }
+    }
+  self->held = n - good;
+  self->offset += length;
+  if (final)
+    {
+      self->done = TRUE;
+      if (self->held > 0)
+        {
+          g_string_truncate (text, start + good);
+          return fail_truncated (self, self->offset - self->held, error);
+        }
+    }
+  return TRUE;
 }
 
 gboolean

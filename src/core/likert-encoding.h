@@ -64,6 +64,21 @@ gboolean       likert_decoder_feed         (LikertDecoder *self,
                                             GString       *out,
                                             GError       **error);
 
+/* Whether the text is UTF-8, which the caller may then read straight into its own text and
+ * have checked there (likert_decoder_feed_in_place ()), with no copy. */
+gboolean       likert_decoder_reads_in_place (LikertDecoder *self);
+
+/* Instead of likert_decoder_feed (), once likert_decoder_reads_in_place (): the last length
+ * bytes of text are the next chunk of the file, appended by the caller. Checks them there.
+ * The last bytes of text may begin a character that the chunk cut: they are checked with the
+ * next chunk (they never hold a line break, so a tokenizer cannot end a record in them).
+ * final and errors as for likert_decoder_feed (): on error text is cut before the bad byte. */
+gboolean       likert_decoder_feed_in_place  (LikertDecoder *self,
+                                              GString       *text,
+                                              gsize          length,
+                                              gboolean       final,
+                                              GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LikertDecoder, likert_decoder_free)
 
 G_END_DECLS

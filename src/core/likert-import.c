@@ -394,6 +394,26 @@ reader_fill (gpointer   user_data,
 
   if (g_cancellable_set_error_if_cancelled (reader->cancellable, error))
     return FALSE;
+
+  /* UTF-8: read into the text, and checked there. */
+  if (likert_decoder_reads_in_place (reader->decoder))
+    {
+      gsize before = text->len;
+      gboolean ok;
+
+      g_string_set_size (text, before + CHUNK_SIZE);
+      ok = g_input_stream_read_all (reader->stream, text->str + before, CHUNK_SIZE, &n,
+                                    reader->cancellable, error);
+      g_string_truncate (text, before + n);
+      if (!ok)
+        return FALSE;
+      reader->bytes_read += n;
+      if (reader->checksum)
+        checksum_update (reader->checksum, (const guint8 *) text->str + before, n);
+      *eof = n < CHUNK_SIZE;
+      return likert_decoder_feed_in_place (reader->decoder, text, n, *eof, error);
+    }
+
   if (!g_input_stream_read_all (reader->stream, reader->chunk, CHUNK_SIZE, &n,
                                 reader->cancellable, error))
     return FALSE;

@@ -62,7 +62,9 @@ detect (const void *data,
 }
 
 /* Decodes data[skip..length) as the importer does, in chunks of chunk bytes (0: all at once).
- * separate_final: the chunks are fed as not final, then an empty final one. */
+ * separate_final: the chunks are fed as not final, then an empty final one. in_place: for
+ * UTF-8, the chunks after the first four bytes (which hold any byte-order mark, as the
+ * importer's first chunk does) are appended to out and checked there. */
 static gboolean
 decode (const char   *encoding,
         const guint8 *data,
@@ -70,6 +72,7 @@ decode (const char   *encoding,
         gsize         skip,
         gsize         chunk,
         gboolean      separate_final,
+        gboolean      in_place,
         GString      *out,
         GError      **error)
 {
@@ -81,25 +84,34 @@ decode (const char   *encoding,
   likert_decoder_set_offset (decoder, skip);
   if (chunk == 0)
     chunk = G_MAXSIZE;
+  in_place = in_place && likert_decoder_reads_in_place (decoder);
 
   do
     {
       gsize n = MIN (chunk, length - pos);
       gboolean final = !separate_final && pos + n == length;
 
-      if (!likert_decoder_feed (decoder, data + pos, n, final, out, error))
+      if (in_place && pos >= skip + 4)
+        {
+          g_string_append_len (out, (const char *) data + pos, (gssize) n);
+          if (!likert_decoder_feed_in_place (decoder, out, n, final, error))
+            return FALSE;
+        }
+      else if (!likert_decoder_feed (decoder, data + pos, n, final, out, error))
         return FALSE;
       pos += n;
     }
   while (pos < length);
 
+  if (separate_final && in_place && pos >= skip + 4)
+    return likert_decoder_feed_in_place (decoder, out, 0, TRUE, error);
   if (separate_final)
     return likert_decoder_feed (decoder, NULL, 0, TRUE, out, error);
   return TRUE;
 }
 
-/* Decodes with every chunk size (and both ways of ending); asserts all give the same text and
- * the same error. Returns the text; *message the error message (NULL: success). */
+/* Decodes with every chunk size (and both ways of ending, and in place); asserts all give the
+ * same text and the same error. Returns the text; *message the error message (NULL: success). */
 static char *
 decode_all_ways (const char   *encoding,
                  const guint8 *data,
@@ -112,12 +124,12 @@ decode_all_ways (const char   *encoding,
 
   for (guint i = 0; i < G_N_ELEMENTS (chunk_sizes); i++)
     {
-      for (int separate = 0; separate <= 1; separate++)
+      for (int way = 0; way < 4; way++)
         {
           g_autoptr(GString) out = g_string_new (NULL);
           g_autoptr(GError) error = NULL;
-          gboolean ok = decode (encoding, data, length, skip, chunk_sizes[i], separate, out,
-                                &error);
+          gboolean ok = decode (encoding, data, length, skip, chunk_sizes[i], way & 1,
+                                way >> 1, out, &error);
 
           g_assert_true (ok == (error == NULL));
           if (error != NULL)
