@@ -202,7 +202,9 @@ dataset_list (GHashTable *lists,
   return list;
 }
 
-/* Every response's id, time, facets, text flag and ratings, in one scan of response_frame. */
+/* Every response's id, time, text flag, facets and ratings, from its block (response_block:
+ * a row per thousand responses, each column packed). The blocks hold n_rows ids, each once, in
+ * order: anything else is a damaged project. */
 static gboolean
 load_rows (LikertFrame   *self,
            LikertStore   *store,
@@ -213,62 +215,98 @@ load_rows (LikertFrame   *self,
 {
   sqlite3_stmt *stmt;
   guint row = 0;
-  int rc = SQLITE_DONE;
+  gint64 next_id = G_MININT64;
+  int rc;
 
   stmt = _likert_store_prepare (store,
-                                "SELECT id, submitted_at, dataset_id, facets, has_text, ratings "
-                                "FROM response ORDER BY id",
+                                "SELECT first_id, n, dataset_id, submitted_at, has_text, "
+                                "facet_bytes, facets, rating_bytes, ratings "
+                                "FROM response_block ORDER BY first_id",
                                 error);
   if (stmt == NULL)
     return FALSE;
-  while (row < self->n_rows && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 first_id = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
       gint64 dataset_id = sqlite3_column_int64 (stmt, 2);
       GArray *positions = g_hash_table_lookup (dataset_categories, &dataset_id);
       GArray *questions = g_hash_table_lookup (dataset_questions, &dataset_id);
-      const guint8 *facets = sqlite3_column_blob (stmt, 3);
-      guint n_facets = (guint) sqlite3_column_bytes (stmt, 3) / 2;
-      const guint8 *ratings = sqlite3_column_blob (stmt, 5);
-      guint n_ratings = (guint) sqlite3_column_bytes (stmt, 5);
+      const guint8 *times = sqlite3_column_blob (stmt, 3);
+      const guint8 *texts = sqlite3_column_blob (stmt, 4);
+      gint64 facet_bytes = sqlite3_column_int64 (stmt, 5);
+      const guint8 *facets = sqlite3_column_blob (stmt, 6);
+      gint64 rating_bytes = sqlite3_column_int64 (stmt, 7);
+      const guint8 *ratings = sqlite3_column_blob (stmt, 8);
+      guint n_facets, n_ratings;
 
-      self->ids[row] = sqlite3_column_int64 (stmt, 0);
-      self->submitted_at[row] = sqlite3_column_type (stmt, 1) == SQLITE_NULL
-                                ? G_MININT64 : sqlite3_column_int64 (stmt, 1);
-      if (sqlite3_column_int (stmt, 4) != 0)
-        bit_set (self->has_text, row);
-      /* The k-th facet of a response is its dataset's k-th category. */
-      for (guint k = 0; positions != NULL && k < positions->len && k < n_facets; k++)
+      if (n <= 0 || n > (gint64) (self->n_rows - row) || first_id < next_id ||
+          facet_bytes < 0 || facet_bytes > 2 * G_MAXUINT16 || rating_bytes < 0 ||
+          rating_bytes > G_MAXUINT16 ||
+          sqlite3_column_bytes (stmt, 3) != n * 8 || sqlite3_column_bytes (stmt, 4) != n ||
+          sqlite3_column_bytes (stmt, 6) != n * facet_bytes ||
+          sqlite3_column_bytes (stmt, 8) != n * rating_bytes)
+        {
+          g_set_error_literal (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT,
+                               _("The project is damaged: its responses are not all there"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      /* The k-th facet of a response is its dataset's k-th category; its k-th rating byte,
+       * its dataset's k-th question: the place on its scale (0: none). */
+      n_facets = positions != NULL ? MIN (positions->len, (guint) facet_bytes / 2) : 0;
+      n_ratings = questions != NULL ? MIN (questions->len, (guint) rating_bytes) : 0;
+      for (guint k = 0; k < n_facets; k++)
         {
           Category *category = &g_array_index (self->categories, Category,
                                                g_array_index (positions, guint, k));
+          const guint8 *p = facets + 2 * k;
 
-          category->codes[row] = (guint16) (facets[2 * k] | facets[2 * k + 1] << 8);
+          for (gint64 i = 0; i < n; i++, p += facet_bytes)
+            category->codes[row + i] = (guint16) (p[0] | p[1] << 8);
         }
-      /* The k-th rating byte, its dataset's k-th question: the place on its scale (0: none). */
-      for (guint k = 0; questions != NULL && k < questions->len && k < n_ratings; k++)
+      for (guint k = 0; k < n_ratings; k++)
         {
           guint q = g_array_index (questions, guint, k);
           const LikertField *field = g_ptr_array_index (self->questions, q);
+          guint8 *codes = g_ptr_array_index (self->codes, q);
+          const guint8 *p = ratings + k;
 
-          if (likert_rating_code_is_answer (ratings[k], field->scale_min, field->scale_max))
-            ((guint8 *) g_ptr_array_index (self->codes, q))[row] = ratings[k];
+          for (gint64 i = 0; i < n; i++, p += rating_bytes)
+            if (likert_rating_code_is_answer (*p, field->scale_min, field->scale_max))
+              codes[row + i] = *p;
         }
-      row++;
-      if ((row & 65535) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      next_id = first_id + n;
+      for (gint64 i = 0; i < n; i++, row++)
+        {
+          guint64 time;
+
+          memcpy (&time, times + 8 * i, sizeof time);
+          self->ids[row] = first_id + i;
+          self->submitted_at[row] = (gint64) GUINT64_FROM_LE (time);
+          if (texts[i] != 0)
+            bit_set (self->has_text, row);
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
         }
     }
   /* A read that failed part way is no end of the responses. */
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE)
     {
       _likert_store_set_error (store, error, _("Could not read the project"));
       sqlite3_reset (stmt);
       return FALSE;
     }
   sqlite3_reset (stmt);
-  self->n_rows = row;
+  if (row != self->n_rows)
+    {
+      g_set_error_literal (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT,
+                           _("The project is damaged: its responses are not all there"));
+      return FALSE;
+    }
   return TRUE;
 }
 

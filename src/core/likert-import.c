@@ -2090,6 +2090,7 @@ typedef struct
   guint                     *ratings;        /* the positions of the rating fields */
   guint                      n_ratings;
   gint64                     last_id;        /* the last response id given */
+  LikertBlock                block;          /* the batch's responses for response_block */
   sqlite3_stmt              *insert_response;
   sqlite3_stmt              *insert_text;    /* NULL when the indexer indexes */
   Indexer                   *indexer;        /* nullable */
@@ -3434,6 +3435,18 @@ store_batch (Runner  *runner,
                            _("Could not write to the project"));
       return FALSE;
     }
+  /* The batch as one block of the frame's columns: its ids are consecutive (above). */
+  for (guint i = 0; i < batch->rows->len; i++)
+    {
+      const Row *row = &g_array_index (batch->rows, Row, i);
+
+      _likert_block_add (&runner->block, row->id, runner->dataset_id, row->has_when, row->when,
+                         row->text_len > 0, (const guint8 *) batch->bytes + row->facets,
+                         source.facet_size, (const guint8 *) batch->bytes + row->ratings,
+                         runner->n_ratings);
+    }
+  if (!_likert_store_write_block (runner->store, &runner->block, error))
+    return FALSE;
   if (runner->insert_text != NULL && !insert_text (runner->insert_text, batch))
     {
       _likert_store_set_error (runner->store, error, _("Could not write to the project"));
@@ -3840,6 +3853,7 @@ make_report (Runner *runner)
 static void
 runner_clear (Runner *runner)
 {
+  _likert_block_clear (&runner->block);
   g_clear_pointer (&runner->facets, likert_facet_coder_free);
   g_clear_pointer (&runner->owned_fields, g_ptr_array_unref);
   g_free (runner->fields);
@@ -3995,6 +4009,7 @@ run_plan (LikertStore               *store,
   Reader reader = { 0 };
   gboolean journal_changed = FALSE;
 
+  _likert_block_init (&runner.block);
   if (options == NULL)
     {
       likert_import_options_init (&defaults);

@@ -25,6 +25,52 @@ gboolean      _likert_store_begin_import (LikertStore  *self,
 void          _likert_store_end_import (LikertStore  *self,
                                         gboolean      journal_changed);
 
+/* A block of responses as response_block keeps it (schema 7), for the frame: consecutive ids,
+ * all of one dataset, each column packed in id order. submitted_at: 8 bytes per response,
+ * little-endian, G_MININT64 for none; has_text: a byte per response, 0 or 1; facets and
+ * ratings: the response's own bytes (response.facets, response.ratings), facet_bytes and
+ * rating_bytes of them each. The importer writes one per batch, the migration from the rows. */
+#define LIKERT_BLOCK_MAX_ROWS 4096
+
+typedef struct
+{
+  gint64  first_id;
+  guint   n;
+  gint64  dataset_id;
+  gsize   facet_bytes;
+  gsize   rating_bytes;
+  guint8 *submitted_at;   /* each LIKERT_BLOCK_MAX_ROWS responses long */
+  guint8 *has_text;
+  guint8 *facets;         /* grown to the sizes of the first response added */
+  guint8 *ratings;
+  gsize   facet_room;     /* the bytes facets and ratings have room for, per response */
+  gsize   rating_room;
+} LikertBlock;
+
+void          _likert_block_init  (LikertBlock       *block);
+void          _likert_block_clear (LikertBlock       *block);
+/* Whether a response of these joins the block: the next id, the same dataset and sizes, and
+ * room (an empty block takes any response). */
+gboolean      _likert_block_takes (const LikertBlock *block,
+                                   gint64             id,
+                                   gint64             dataset_id,
+                                   gsize              facet_bytes,
+                                   gsize              rating_bytes);
+void          _likert_block_add   (LikertBlock       *block,
+                                   gint64             id,
+                                   gint64             dataset_id,
+                                   gboolean           has_time,
+                                   gint64             submitted_at,
+                                   gboolean           has_text,
+                                   const guint8      *facets,
+                                   gsize              facet_bytes,
+                                   const guint8      *ratings,
+                                   gsize              rating_bytes);
+/* In the caller's write transaction: the block, then empties it (nothing when empty). */
+gboolean      _likert_store_write_block (LikertStore  *self,
+                                         LikertBlock  *block,
+                                         GError      **error);
+
 /* The full-text index of the responses' text, built apart by an import. *definition is
  * response_text's CREATE statement when the index holds nothing yet (an index built apart
  * from the same definition may then replace it whole), else NULL; *page_size is the

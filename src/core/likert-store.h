@@ -29,7 +29,7 @@ typedef enum {
 
 /* 'LKRT' in PRAGMA application_id */
 #define LIKERT_STORE_APPLICATION_ID 0x4C4B5254
-#define LIKERT_STORE_SCHEMA_VERSION 6
+#define LIKERT_STORE_SCHEMA_VERSION 7
 /* The most columns a dataset may have (Excel's limit, which exports must also respect). */
 #define LIKERT_STORE_MAX_COLUMNS 16384
 

@@ -196,4 +196,71 @@ assert_facets_match_cells (const char *path)
   sqlite3_close (db);
   g_assert_cmpuint (checked, >, 0);
 }
+
+/* Every response is in exactly one block of response_block, in id order, with its own time,
+ * text flag, facets and ratings (the blocks' packed columns read back against the rows). */
+static inline void
+assert_blocks_match_rows (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *rows, *blocks;
+  guint checked = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, dataset_id, submitted_at, has_text, "
+                                           "facets, ratings FROM response ORDER BY id",
+                                       -1, &rows, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT first_id, n, dataset_id, submitted_at, "
+                                           "has_text, facet_bytes, facets, rating_bytes, "
+                                           "ratings FROM response_block ORDER BY first_id",
+                                       -1, &blocks, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (blocks) == SQLITE_ROW)
+    {
+      gint64 first_id = sqlite3_column_int64 (blocks, 0);
+      gint64 n = sqlite3_column_int64 (blocks, 1);
+      const guint8 *times = sqlite3_column_blob (blocks, 3);
+      const guint8 *texts = sqlite3_column_blob (blocks, 4);
+      gint64 facet_bytes = sqlite3_column_int64 (blocks, 5);
+      const guint8 *facets = sqlite3_column_blob (blocks, 6);
+      gint64 rating_bytes = sqlite3_column_int64 (blocks, 7);
+      const guint8 *ratings = sqlite3_column_blob (blocks, 8);
+
+      g_assert_cmpint (n, >, 0);
+      g_assert_cmpint (sqlite3_column_bytes (blocks, 3), ==, 8 * n);
+      g_assert_cmpint (sqlite3_column_bytes (blocks, 4), ==, n);
+      g_assert_cmpint (sqlite3_column_bytes (blocks, 6), ==, facet_bytes * n);
+      g_assert_cmpint (sqlite3_column_bytes (blocks, 8), ==, rating_bytes * n);
+      for (gint64 i = 0; i < n; i++)
+        {
+          guint64 time;
+
+          g_assert_cmpint (sqlite3_step (rows), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_int64 (rows, 0), ==, first_id + i);
+          g_assert_cmpint (sqlite3_column_int64 (rows, 1), ==,
+                           sqlite3_column_int64 (blocks, 2));
+          memcpy (&time, times + 8 * i, sizeof time);
+          if (sqlite3_column_type (rows, 2) == SQLITE_NULL)
+            g_assert_cmpint ((gint64) GUINT64_FROM_LE (time), ==, G_MININT64);
+          else
+            g_assert_cmpint ((gint64) GUINT64_FROM_LE (time), ==,
+                             sqlite3_column_int64 (rows, 2));
+          g_assert_cmpint (texts[i], ==, sqlite3_column_int (rows, 3));
+          g_assert_cmpint (sqlite3_column_bytes (rows, 4), ==, facet_bytes);
+          if (facet_bytes > 0)
+            g_assert_cmpmem (facets + facet_bytes * i, facet_bytes,
+                             sqlite3_column_blob (rows, 4), facet_bytes);
+          g_assert_cmpint (sqlite3_column_bytes (rows, 5), ==, rating_bytes);
+          if (rating_bytes > 0)
+            g_assert_cmpmem (ratings + rating_bytes * i, rating_bytes,
+                             sqlite3_column_blob (rows, 5), rating_bytes);
+          checked++;
+        }
+    }
+  /* no response left out of the blocks */
+  g_assert_cmpint (sqlite3_step (rows), ==, SQLITE_DONE);
+  sqlite3_finalize (rows);
+  sqlite3_finalize (blocks);
+  sqlite3_close (db);
+  g_assert_cmpuint (checked, >, 0);
+}
 #endif

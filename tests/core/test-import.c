@@ -184,6 +184,7 @@ test_sample (void)
   g_assert_cmpint (likert_frame_get_comment_column (frame), ==, 4);
   g_assert_cmpint (likert_frame_get_submitted_at (frame, 0), >=, 1704067200); /* 2024-01-01 */
   assert_facets_match_cells (path);
+  assert_blocks_match_rows (path);
 
   g_clear_object (&store);
   test_dir_clear (&dir);
@@ -1205,6 +1206,8 @@ test_index_appending (void)
   assert_match (path, _likert_store_get_db (store), "n1498 OR n2597", "1498,2597");
   assert_sql (path, "SELECT count (*) FROM response WHERE has_text AND id > 1500", "1082");
   assert_index_sound (path, _likert_store_get_db (store));
+  /* The newer export's responses in blocks of their own, after the first ones. */
+  assert_blocks_match_rows (path);
 
   other = likert_store_open (inline_path, LIKERT_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
