@@ -326,13 +326,12 @@ count_breaks (const guint8 *p,
               gsize         n,
               gboolean      after_cr)
 {
-  guint64 lines = 0;
-  gsize i = 0;
+  guint64 lines;
+  gsize i = 1;
 
   if (n == 0)
     return 0;
-  lines += p[0] == '\r' || (p[0] == '\n' && !after_cr);
-  i = 1;
+  lines = p[0] == '\r' || (p[0] == '\n' && !after_cr);
 #if defined (__GNUC__)
   {
     typedef guint8 Bytes16 __attribute__ ((vector_size (16)));
@@ -509,6 +508,23 @@ build_table (GIConv  cd,
 /* ---------------------------------------------------------------------------------------------
  * The three ways to decode */
 
+/* Where utf8_validate () stopped, n bytes before the end of a chunk, at offset: TRUE when
+ * the bytes begin a character that the chunk cut (held over for the next one), else FALSE with
+ * the error for a NUL or an ill-formed sequence. */
+static gboolean
+utf8_stop_is_cut (LikertDecoder  *self,
+                  const guint8   *bad,
+                  gsize           n,
+                  guint64         offset,
+                  GError        **error)
+{
+  if (*bad == 0)
+    return fail_nul (self, offset, error);
+  if (!utf8_is_prefix (bad, n))
+    return fail_invalid (self, offset, *bad, error);
+  return TRUE;
+}
+
 static gboolean
 feed_utf8 (LikertDecoder *self,
            const guint8  *in,
@@ -553,10 +569,8 @@ feed_utf8 (LikertDecoder *self,
           const guint8 *bad = (const guint8 *) stop;
           guint64 bad_offset = self->offset + pos + good;
 
-          if (*bad == 0)
-            return fail_nul (self, bad_offset, error);
-          if (!utf8_is_prefix (bad, n - good))
-            return fail_invalid (self, bad_offset, *bad, error);
+          if (!utf8_stop_is_cut (self, bad, n - good, bad_offset, error))
+            return FALSE;
           memcpy (self->carry, bad, n - good);
           self->carry_len = n - good;
           self->carry_offset = bad_offset;
@@ -953,17 +967,12 @@ likert_decoder_feed_in_place (LikertDecoder *self,
   else
     good = (gsize) (stop - (text->str + start));
   count_lines (self, text->str + start, good);
-  if (good < n)
+  if (good < n &&
+      !utf8_stop_is_cut (self, (const guint8 *) stop, n - good, self->offset - self->held + good,
+                         error))
     {
-      const guint8 bad = (guint8) *stop;
-      guint64 bad_offset = self->offset - self->held + good;
-
-      if (bad == 0 || !utf8_is_prefix ((const guint8 *) stop, n - good))
-        {
-          g_string_truncate (text, start + good);
-          return bad == 0 ? fail_nul (self, bad_offset, error)
-                          : fail_invalid (self, bad_offset, bad, error);
-        }
+      g_string_truncate (text, start + good);
+      return FALSE;
     }
   self->held = n - good;
   self->offset += length;
