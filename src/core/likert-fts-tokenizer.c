@@ -57,7 +57,6 @@ typedef struct
 {
   guint n_tokens;
   guint length;       /* of bytes, all tokens */
-  guint first_length; /* of the first token */
   char  bytes[3 * FOLD_MAX + 8];
   gboolean overflow;
 } Probe;
@@ -79,8 +78,7 @@ probe_token_cb (void       *data,
     }
   memcpy (probe->bytes + probe->length, token, (gsize) n);
   probe->length += (guint) n;
-  if (probe->n_tokens++ == 0)
-    probe->first_length = (guint) n;
+  probe->n_tokens++;
   return SQLITE_OK;
 }
 
