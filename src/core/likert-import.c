@@ -2028,6 +2028,7 @@ likert_import_plan_free (LikertImportPlan *plan)
  */
 
 #define BATCH_ROWS      1024
+G_STATIC_ASSERT (BATCH_ROWS <= LIKERT_BLOCK_MAX_ROWS);   /* a batch is one block */
 #define BATCH_BYTES     (256 << 10) /* a batch is handed on at BATCH_ROWS rows or this many bytes */
 /* Going round the reader, the writer and the indexer. On two cores the three threads take
  * turns, and one that gets a core needs batches ahead to use it: 6 → 32 took 1,000,000 rows
