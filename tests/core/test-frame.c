@@ -254,6 +254,67 @@ test_codebook_edits (Fixture       *f,
   assert_tags_as_loaded (f);
 }
 
+/* A project whose blocks of what the frame reads (response_block) do not fit their responses
+ * is refused as damaged, whatever the lie: the frame never reads past a blob, nor takes a
+ * count it cannot hold. */
+static void
+test_damaged_blocks (void)
+{
+  static const char * const damages[] = {
+    /* a time short */
+    "UPDATE response_block SET submitted_at = substr (submitted_at, 9) WHERE first_id = 1",
+    /* more responses than text flags */
+    "UPDATE response_block SET n = n + 5 WHERE first_id = 1",
+    /* facets wider than they are */
+    "UPDATE response_block SET facet_bytes = facet_bytes + 2 WHERE first_id = 1",
+    /* ratings wider than they are */
+    "UPDATE response_block SET rating_bytes = rating_bytes + 1 WHERE first_id = 1",
+    /* a block over its neighbour's ids */
+    "UPDATE response_block SET first_id = 2 "
+    "WHERE first_id = (SELECT min (first_id) FROM response_block WHERE first_id > 1)",
+  };
+  TestDir dir;
+  g_autofree char *sample = NULL;
+
+  test_dir_init (&dir);
+  sample = test_make_sample_project (&dir);
+  for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("damaged-%u.likert", i);
+      g_autofree char *path = test_dir_file (&dir, name);
+      g_autofree char *contents = NULL;
+      g_autoptr(LikertStore) store = NULL;
+      g_autoptr(LikertFrame) frame = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+      sqlite3 *db;
+
+      g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, damages[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_changes (db), ==, 1);
+      sqlite3_close (db);
+
+      store = likert_store_open (path, 0, &error);
+      g_assert_no_error (error);
+      frame = likert_frame_load (store, NULL, &error);
+      g_test_message ("%s", damages[i]);
+      g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_CORRUPT);
+      g_assert_null (frame);
+    }
+
+  /* The sample itself loads, all of it. */
+  {
+    g_autoptr(LikertStore) store = likert_store_open (sample, 0, NULL);
+    g_autoptr(LikertFrame) frame = likert_frame_load (store, NULL, NULL);
+
+    g_assert_nonnull (frame);
+    g_assert_cmpuint (likert_frame_get_n_rows (frame), ==, 5000);
+  }
+  test_dir_clear (&dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,5 +326,6 @@ main (int   argc,
   g_test_add ("/frame/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
   g_test_add ("/frame/codebook-edits", Fixture, NULL, fixture_setup, test_codebook_edits,
               fixture_teardown);
+  g_test_add_func ("/frame/damaged-blocks", test_damaged_blocks);
   return g_test_run ();
 }
