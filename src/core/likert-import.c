@@ -2028,7 +2028,6 @@ likert_import_plan_free (LikertImportPlan *plan)
  */
 
 #define BATCH_ROWS      1024
-G_STATIC_ASSERT (BATCH_ROWS <= LIKERT_BLOCK_MAX_ROWS);   /* a batch is one block */
 #define BATCH_BYTES     (256 << 10) /* a batch is handed on at BATCH_ROWS rows or this many bytes */
 /* Going round the reader, the writer and the indexer. On two cores the three threads take
  * turns, and one that gets a core needs batches ahead to use it: 6 → 32 took 1,000,000 rows
@@ -3436,18 +3435,22 @@ store_batch (Runner  *runner,
                            _("Could not write to the project"));
       return FALSE;
     }
-  /* The batch as one block of the frame's columns: its ids are consecutive (above). */
+  /* The frame's columns, in blocks of consecutive ids (above) that gather batches up to
+   * LIKERT_BLOCK_MAX_ROWS responses: a block of one batch (~20 KB) left a third of a page
+   * unused. The last block is written after the last batch (run_records). */
   for (guint i = 0; i < batch->rows->len; i++)
     {
       const Row *row = &g_array_index (batch->rows, Row, i);
 
+      if (!_likert_block_takes (&runner->block, row->id, runner->dataset_id, source.facet_size,
+                                runner->n_ratings) &&
+          !_likert_store_write_block (runner->store, &runner->block, error))
+        return FALSE;
       _likert_block_add (&runner->block, row->id, runner->dataset_id, row->has_when, row->when,
                          row->text_len > 0, (const guint8 *) batch->bytes + row->facets,
                          source.facet_size, (const guint8 *) batch->bytes + row->ratings,
                          runner->n_ratings);
     }
-  if (!_likert_store_write_block (runner->store, &runner->block, error))
-    return FALSE;
   if (runner->insert_text != NULL && !insert_text (runner->insert_text, batch))
     {
       _likert_store_set_error (runner->store, error, _("Could not write to the project"));
@@ -3767,6 +3770,8 @@ run_records (Runner              *runner,
     }
   while (!last);
   g_thread_join (thread);
+  if (ok && !_likert_store_write_block (runner->store, &runner->block, &local_error))
+    ok = FALSE;
   trace ("writer: last batch written, reader joined");
   if (indexer != NULL)
     {

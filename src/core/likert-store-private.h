@@ -29,7 +29,8 @@ void          _likert_store_end_import (LikertStore  *self,
  * all of one dataset, each column packed in id order. submitted_at: 8 bytes per response,
  * little-endian, G_MININT64 for none; has_text: a byte per response, 0 or 1; facets and
  * ratings: the response's own bytes (response.facets, response.ratings), facet_bytes and
- * rating_bytes of them each. The importer writes one per batch, the migration from the rows. */
+ * rating_bytes of them each. The importer and the migration fill each one up to
+ * LIKERT_BLOCK_MAX_ROWS consecutive responses of one dataset. */
 #define LIKERT_BLOCK_MAX_ROWS 4096
 
 typedef struct

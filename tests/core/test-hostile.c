@@ -91,6 +91,7 @@ typedef struct
   char    *project;    /* a valid project with one import and an annotation */
   char    *contents;   /* its bytes */
   gsize    length;
+  gsize    page_size;  /* read from its header */
   guint    n_made;
 } Fixture;
 
@@ -120,8 +121,15 @@ fixture_set_up (Fixture       *fixture,
 
   g_assert_true (g_file_get_contents (fixture->project, &fixture->contents, &fixture->length,
                                       NULL));
+  /* The page size, big-endian at offset 16 of the header (1 stands for 65536). */
+  g_assert_cmpuint (fixture->length, >=, 100);
+  fixture->page_size = (gsize) ((guchar) fixture->contents[16] << 8 |
+                                (guchar) fixture->contents[17]);
+  if (fixture->page_size == 1)
+    fixture->page_size = 65536;
+  g_assert_cmpuint (fixture->page_size, >=, 4096);
   /* Closed cleanly: no log left beside it, all of it is in the file. */
-  g_assert_cmpuint (fixture->length, >, 16384);
+  g_assert_cmpuint (fixture->length, >, fixture->page_size);
 }
 
 static void
@@ -395,7 +403,7 @@ static void
 test_truncated (Fixture       *fixture,
                 gconstpointer  data)
 {
-  const gsize lengths[] = { fixture->length / 2, 16384 + 7, 4096, 200 };
+  const gsize lengths[] = { fixture->length / 2, fixture->page_size + 7, 4096, 200 };
 
   for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
     {
@@ -454,7 +462,7 @@ test_corrupt_page (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      gsize offset = (gsize) (root_page (fixture, tables[i]) - 1) * 16384;
+      gsize offset = (gsize) (root_page (fixture, tables[i]) - 1) * fixture->page_size;
       g_autofree char *damaged = g_memdup2 (fixture->contents, fixture->length);
       g_autofree char *name = g_strdup_printf ("damaged-%s.likert", tables[i]);
       g_autofree char *path = NULL;

@@ -136,6 +136,34 @@ test_cells_escaped (void)
   test_dir_clear (&dir);
 }
 
+/* A value of one row of SQL run on a project through a connection of its own. */
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+assert_sql (const char *path,
+            const char *sql,
+            const char *expected)
+{
+  g_autofree char *value = sql_text (path, sql);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
 static void
 test_sample (void)
 {
@@ -185,6 +213,10 @@ test_sample (void)
   g_assert_cmpint (likert_frame_get_submitted_at (frame, 0), >=, 1704067200); /* 2024-01-01 */
   assert_facets_match_cells (path);
   assert_blocks_match_rows (path);
+  /* Blocks gather the import's batches (1,024 rows each), up to their size. */
+  assert_sql (path, "SELECT group_concat (n) FROM (SELECT n FROM response_block ORDER BY first_id)",
+              "4096,904");
+  assert_sql (path, "PRAGMA page_size", "32768");
 
   g_clear_object (&store);
   test_dir_clear (&dir);
@@ -672,34 +704,6 @@ test_label_choices (void)
   g_clear_pointer (&frame, likert_frame_unref);
   g_clear_object (&store);
   test_dir_clear (&dir);
-}
-
-/* A value of one row of SQL run on a project through a connection of its own. */
-static char *
-sql_text (const char *path,
-          const char *sql)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static void
-assert_sql (const char *path,
-            const char *sql,
-            const char *expected)
-{
-  g_autofree char *value = sql_text (path, sql);
-
-  g_assert_cmpstr (value, ==, expected);
 }
 
 /* A project as an import leaves it: back in WAL with foreign keys checked on the importing
@@ -1208,6 +1212,8 @@ test_index_appending (void)
   assert_index_sound (path, _likert_store_get_db (store));
   /* The newer export's responses in blocks of their own, after the first ones. */
   assert_blocks_match_rows (path);
+  assert_sql (path, "SELECT group_concat (n) FROM (SELECT n FROM response_block ORDER BY first_id)",
+              "1500,1100");
 
   other = likert_store_open (inline_path, LIKERT_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);

@@ -173,7 +173,7 @@ test_schema (void)
   g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, LIKERT_STORE_APPLICATION_ID);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, LIKERT_STORE_SCHEMA_VERSION);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "wal");
-  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 16384);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 32768);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
