@@ -1431,14 +1431,20 @@ likert_store_open (const char            *path,
     return NULL;
 
   if (!exec (self,
-             "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = FULL;"
              "PRAGMA foreign_keys = ON;",
              error))
     return NULL;
+  /* A new project is made with a rollback journal, then goes over to WAL: its tables go
+   * straight into the file, not through a log that an import (which leaves WAL, see
+   * _likert_store_begin_import) would have to copy back first. */
+  if (exists && !empty && !exec (self, "PRAGMA journal_mode = WAL", error))
+    return NULL;
 
   version = pragma_int (self, "PRAGMA user_version", &ok);
   if (!ok || !migrate (self, version, error))
+    return NULL;
+  if ((!exists || empty) && !exec (self, "PRAGMA journal_mode = WAL", error))
     return NULL;
 
   /* Undo reaches back to this store's own session, not to earlier ones. */
