@@ -2151,7 +2151,6 @@ import_into (const char                 *project_path,
              const LikertImportOptions  *options,
              GError                    **error)
 {
-  g_autoptr(LikertStore) store = NULL;
   g_autoptr(LikertImportPlan) problems = NULL;
   g_autofree char *name = g_filename_display_basename (csv_path);
   ImportProgress progress = { TRUE, name, -1 };
@@ -2159,15 +2158,10 @@ import_into (const char                 *project_path,
   gboolean existed = g_file_test (project_path, G_FILE_TEST_EXISTS);
   LikertImportReport *report;
 
-  store = likert_store_open (project_path, LIKERT_STORE_OPEN_CREATE, error);
-  if (store == NULL)
-    return NULL;
-
-  report = likert_import_file_listing_problems (store, csv_path, options,
-                                                show_progress ? import_progress_cb : NULL,
-                                                &progress, NULL, &problems, error);
+  report = likert_import_file_into (project_path, LIKERT_STORE_OPEN_CREATE, csv_path, options,
+                                    show_progress ? import_progress_cb : NULL, &progress, NULL,
+                                    &problems, error);
   import_progress_end (&progress);
-  g_clear_object (&store);
   if (report == NULL && !existed)
     remove_project_files (project_path);
 

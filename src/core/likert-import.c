@@ -4147,34 +4147,68 @@ likert_import_file (LikertStore               *store,
                                               cancellable, NULL, error);
 }
 
-LikertImportReport *
-likert_import_file_listing_problems (LikertStore               *store,
-                                     const char                *path,
-                                     const LikertImportOptions *options,
-                                     LikertProgressFunc         progress,
-                                     gpointer                   progress_data,
-                                     GCancellable              *cancellable,
-                                     LikertImportPlan         **problems,
-                                     GError                   **error)
+/* A project being opened on a thread of its own while the file's beginning is planned. */
+typedef struct
+{
+  const char           *path;
+  LikertStoreOpenFlags  flags;
+  GThread              *thread;
+  LikertStore          *store;    /* or … */
+  GError               *error;    /* … why it could not be opened */
+} Opening;
+
+static gpointer
+open_project (gpointer data)
+{
+  Opening *opening = data;
+
+  opening->store = likert_store_open (opening->path, opening->flags, &opening->error);
+  return NULL;
+}
+
+/* likert_import_file_listing_problems () into store, or into the project that opening opens
+ * (store NULL), which it then waits for after planning the beginning. */
+static LikertImportReport *
+import_file (LikertStore               *store,
+             Opening                   *opening,
+             const char                *path,
+             const LikertImportOptions *options,
+             LikertProgressFunc         progress,
+             gpointer                   progress_data,
+             GCancellable              *cancellable,
+             LikertImportPlan         **problems,
+             GError                   **error)
 {
   g_autoptr(LikertImportPlan) plan = NULL;
   g_autoptr(GError) run_error = NULL;
+  g_autoptr(GError) plan_error = NULL;
   Speculation spec = { 0 };
   ProgressSpan span = { progress, progress_data, 0, 0.05 };
   LikertImportReport *report;
   gboolean complete;
-
-  g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (problems != NULL)
     *problems = NULL;
 
   trace ("import: start");
   plan = plan_file (path, options, (guint64) g_atomic_int_get (&speculate_records), &complete,
-                    progress ? span_progress : NULL, &span, cancellable, error);
+                    progress ? span_progress : NULL, &span, cancellable, &plan_error);
+  /* A project that cannot be opened says so first, as when it was opened before planning. */
+  if (opening != NULL)
+    {
+      g_thread_join (g_steal_pointer (&opening->thread));
+      if (opening->store == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&opening->error));
+          return NULL;
+        }
+      store = opening->store;
+    }
   if (plan == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&plan_error));
+      return NULL;
+    }
   trace ("import: beginning planned");
   span.start = 0.05;
   span.span = 0.95;
@@ -4225,6 +4259,50 @@ likert_import_file_listing_problems (LikertStore               *store,
     g_propagate_error (error, g_steal_pointer (&run_error));
 
   speculation_clear (&spec);
+  return report;
+}
+
+LikertImportReport *
+likert_import_file_listing_problems (LikertStore               *store,
+                                     const char                *path,
+                                     const LikertImportOptions *options,
+                                     LikertProgressFunc         progress,
+                                     gpointer                   progress_data,
+                                     GCancellable              *cancellable,
+                                     LikertImportPlan         **problems,
+                                     GError                   **error)
+{
+  g_return_val_if_fail (LIKERT_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return import_file (store, NULL, path, options, progress, progress_data, cancellable,
+                      problems, error);
+}
+
+LikertImportReport *
+likert_import_file_into (const char                *project_path,
+                         LikertStoreOpenFlags       flags,
+                         const char                *path,
+                         const LikertImportOptions *options,
+                         LikertProgressFunc         progress,
+                         gpointer                   progress_data,
+                         GCancellable              *cancellable,
+                         LikertImportPlan         **problems,
+                         GError                   **error)
+{
+  Opening opening = { project_path, flags, NULL, NULL, NULL };
+  LikertImportReport *report;
+
+  g_return_val_if_fail (project_path != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Opening a project (creating it, or checking one not remembered as sound) and planning the
+   * beginning of the file need nothing of each other: they overlap. */
+  opening.thread = g_thread_new ("likert-import-open", open_project, &opening);
+  report = import_file (NULL, &opening, path, options, progress, progress_data, cancellable,
+                        problems, error);
+  g_clear_object (&opening.store);
+  g_clear_error (&opening.error);
   return report;
 }
 

@@ -218,6 +218,19 @@ LikertImportReport *likert_import_file_listing_problems (LikertStore          *s
                                                          LikertImportPlan    **problems,
                                                          GError              **error);
 
+/* The same into the project at project_path, opened with flags (LIKERT_STORE_OPEN_CREATE to
+ * create it) on a thread of its own while the file's beginning is planned, and closed before
+ * it returns. When the project cannot be opened, error says so and nothing is imported. */
+LikertImportReport *likert_import_file_into        (const char           *project_path,
+                                                    LikertStoreOpenFlags  flags,
+                                                    const char           *path,
+                                                    const LikertImportOptions *options,
+                                                    LikertProgressFunc    progress,
+                                                    gpointer              progress_data,
+                                                    GCancellable         *cancellable,
+                                                    LikertImportPlan    **problems,
+                                                    GError              **error);
+
 /* The same on worker threads: a plan, and a run with its own connection to project_path
  * (created if needed). progress is called on the caller's thread-default main context. */
 void                likert_import_plan_async       (const char           *path,

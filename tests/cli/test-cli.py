@@ -314,12 +314,16 @@ class CliTest(unittest.TestCase):
         with open(text, "w", encoding="utf-8") as f:
             f.write("These are not the responses you are looking for.\n")
         for command in (["stats", text], ["show", text, "--json"],
-                        ["chart", text, "-o", self.path("x.png")]):
+                        ["chart", text, "-o", self.path("x.png")],
+                        ["import", SAMPLE, "-o", text]):
             with self.subTest(command=command[0]):
                 result = run(*command)
                 self.assertEqual(result.returncode, 1)
                 self.assertIn("not a Likert project", result.stderr)
                 self.assertTrue(result.stderr.startswith("likert-cli: "))
+        # Left as it was, and not removed.
+        with open(text, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "These are not the responses you are looking for.\n")
 
     def test_missing_project(self):
         result = run("stats", self.path("nowhere.likert"))

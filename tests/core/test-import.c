@@ -343,6 +343,69 @@ test_cancel (void)
   test_dir_clear (&dir);
 }
 
+/* likert_import_file_into (): the project opened beside the planning of the file's beginning.
+ * It imports into a new project, which it leaves closed; a file that is no project is refused
+ * with the store's reason, before any problem of the file, and is left as it was. */
+static void
+test_into (void)
+{
+  static const char text[] = "These are not the responses you are looking for.\n";
+  TestDir dir;
+  g_autofree char *sample = test_sample_path ();
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LikertStore) store = NULL;
+  LikertImportReport *report;
+  gsize length;
+
+  test_dir_init (&dir);
+  path = test_dir_file (&dir, "p.likert");
+  wal = g_strconcat (path, "-wal", NULL);
+  missing = test_dir_file (&dir, "missing.csv");
+  report = likert_import_file_into (path, LIKERT_STORE_OPEN_CREATE, sample, NULL, NULL, NULL,
+                                    NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->n_new, ==, 5000);
+  g_clear_pointer (&report, likert_import_report_free);
+  /* Closed: no log left beside it. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 5000);
+  g_clear_object (&store);
+
+  /* A file of the project's that cannot be read: the file's error, the project unchanged. */
+  report = likert_import_file_into (path, LIKERT_STORE_OPEN_DEFAULT, missing, NULL, NULL, NULL,
+                                    NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  store = likert_store_open (path, LIKERT_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (likert_store_count_responses (store, NULL), ==, 5000);
+  g_clear_object (&store);
+
+  /* Not a project: refused for that, with a good file and with a missing one alike. */
+  notes = test_dir_write (&dir, "notes.txt", text, -1);
+  for (guint i = 0; i < 2; i++)
+    {
+      report = likert_import_file_into (notes, LIKERT_STORE_OPEN_CREATE, i == 0 ? sample : missing,
+                                        NULL, NULL, NULL, NULL, NULL, &error);
+      g_assert_null (report);
+      g_assert_error (error, LIKERT_STORE_ERROR, LIKERT_STORE_ERROR_NOT_A_PROJECT);
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (notes, &after, &length, NULL));
+      g_assert_cmpstr (after, ==, text);
+      g_clear_pointer (&after, g_free);
+    }
+  test_dir_clear (&dir);
+}
+
 static void
 test_roles (void)
 {
@@ -1498,6 +1561,7 @@ main (int   argc,
   g_test_add_func ("/import/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/import/empty", test_empty);
   g_test_add_func ("/import/cancel", test_cancel);
+  g_test_add_func ("/import/into", test_into);
   g_test_add_func ("/import/roles", test_roles);
   g_test_add_func ("/import/no-rating", test_no_rating);
   g_test_add_func ("/import/rating-option", test_rating_option);
