@@ -476,7 +476,7 @@ typedef struct
   guint64        sampled;                 /* non-empty cells in the sample */
   guint64        total_length;
   guint64        with_space;
-  GHashTable    *distinct;
+  LikertWordTable *distinct;              /* the sample's values, ≤ DISTINCT_CAP */
   gboolean       distinct_overflow;
   guint64        n_odd[N_ODD_KINDS];
   GArray        *odd[N_ODD_KINDS];        /* Odd, at most ODD_CAP each */
@@ -513,7 +513,7 @@ odd_array_new (void)
 static void
 profile_clear (Profile *p)
 {
-  g_clear_pointer (&p->distinct, g_hash_table_unref);
+  g_clear_pointer (&p->distinct, likert_word_table_free);
   g_clear_pointer (&p->label_names, g_ptr_array_unref);
   g_clear_pointer (&p->label_values, g_array_unref);
   g_clear_pointer (&p->label_choices, g_hash_table_unref);
@@ -912,16 +912,18 @@ time:
 
   if (record <= SAMPLE_RECORDS)
     {
+      gsize length = strlen (cell);
+
       p->sampled++;
-      p->total_length += strlen (cell);
-      if (strchr (cell, ' ') != NULL)
+      p->total_length += length;
+      if (memchr (cell, ' ', length) != NULL)
         p->with_space++;
       if (!p->distinct_overflow)
         {
-          if (g_hash_table_size (p->distinct) >= DISTINCT_CAP)
+          if (likert_word_table_size (p->distinct) >= DISTINCT_CAP)
             p->distinct_overflow = TRUE;
-          else if (!g_hash_table_contains (p->distinct, cell))
-            g_hash_table_add (p->distinct, g_strdup (cell));
+          else
+            likert_word_table_insert (p->distinct, cell, length, 0);
         }
     }
 }
@@ -1317,7 +1319,7 @@ decide_roles (Planner *planner)
       const LikertShapeColumn *column = &plan->shape->columns[c];
       const LikertRatingChoice *choice = find_rating_choice (planner->options, column->name);
       LikertField *field = g_new0 (LikertField, 1);
-      guint distinct = g_hash_table_size (p->distinct);
+      guint distinct = likert_word_table_size (p->distinct);
       double mean_length = p->sampled ? (double) p->total_length / (double) p->sampled : 0;
       gboolean ambiguous = FALSE;
       LikertDateOrder order = likert_date_scan_result (&p->dates, &ambiguous);
@@ -1766,7 +1768,7 @@ planner_init_columns (Planner *planner)
     {
       Profile *p = &planner->profiles[c];
 
-      p->distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      p->distinct = likert_word_table_new ();
       p->label_names = g_ptr_array_new_with_free_func (g_free);
       p->label_values = g_array_new (FALSE, FALSE, sizeof (int));
       p->twin_candidate = TRUE;
