@@ -7,7 +7,8 @@
 # Generates ROWS responses (default 1,000,000) with data/samples/generate.py and a fixed seed
 # (multilingual comments, quoted line breaks), then times each tool RUNS times (default 3),
 # alternating, with the file in the page cache, each run into a fresh file beside the CSV. Prints
-# the median seconds, rows/s, MB/s and peak RSS of each, and the ratio likert/sqlite3.
+# the median seconds, rows/s, MB/s and peak RSS of each, the ratio likert/sqlite3 of the medians,
+# and the spread of the ratios of each import to the sqlite3 run just before it.
 #
 # Environment: BUILDDIR (default: build, relative to the source tree) holds the built likert-cli;
 # SEED (default 20240601); RUNS (default 3); BENCH_DIR, the folder to work in (default: a new
@@ -167,6 +168,10 @@ awk -v rows="$ROWS" -v mb="$MB" \
     line("likert-cli import", s2, c2, r2, o2)
     printf "ratio: %.2fx (goal ≤ 0.5x)\n", s2 / s1
   }'
+# The VM's speed drifts between runs: each import against the sqlite3 run just before it too.
+paste -d ' ' "$TIMES.sqlite3" "$TIMES.likert" | awk '{ print $5 / $1 }' | sort -n |
+  awk '{ r[NR] = $1 } END {
+    printf "run by run: %.2f–%.2fx, median %.2fx\n", r[1], r[NR], r[int((NR + 1) / 2)] }'
 
 if [ "${TRACE:-0}" = 1 ]; then
   echo
