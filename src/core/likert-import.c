@@ -2092,7 +2092,8 @@ typedef struct
   guint                     *ratings;        /* the positions of the rating fields */
   guint                      n_ratings;
   gint64                     last_id;        /* the last response id given */
-  LikertBlock                block;          /* the batch's responses for response_block */
+  LikertBlock                block;          /* the responses for response_block not yet
+                                              * written, of one batch or more */
   sqlite3_stmt              *insert_response;
   sqlite3_stmt              *insert_text;    /* NULL when the indexer indexes */
   Indexer                   *indexer;        /* nullable */
@@ -3110,7 +3111,9 @@ read_records (gpointer data)
   batch->last = TRUE;
   batch->error = error;
   trace ("reader: file read");
-  syncer_sync (runner->syncer);
+  /* One more sync as the writer ends (syncer_end () is the writer's, in run_records). */
+  if (error == NULL && !g_atomic_int_get (&pipeline->stop))
+    syncer_sync (runner->syncer);
   g_async_queue_push (pipeline->full, batch);
   return NULL;
 }
