@@ -1088,28 +1088,6 @@ likert_export_format_from_string (const char          *name,
   return TRUE;
 }
 
-gint64 *
-likert_export_selection (LikertFrame   *frame,
-                         const guint64 *selected,
-                         gsize         *n_ids)
-{
-  guint n_rows = likert_frame_get_n_rows (frame);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  g_return_val_if_fail (n_ids != NULL, NULL);
-
-  /* Rows are in id order: the ids come out ascending. */
-  for (guint row = 0; row < n_rows; row++)
-    if (selected == NULL || (selected[row / 64] >> (row % 64)) & 1)
-      {
-        gint64 id = likert_frame_get_response_id (frame, row);
-
-        g_array_append_val (ids, id);
-      }
-  *n_ids = ids->len;
-  return (gint64 *) g_array_free (g_steal_pointer (&ids), FALSE);
-}
-
 /**
  * likert_export_responses:
  * @store: the project

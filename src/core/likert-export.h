@@ -72,12 +72,6 @@ gboolean    likert_export_format_from_string (const char          *name,
                                               LikertExportFormat  *format,
                                               GError             **error);
 
-/* The response ids of the rows set in selected (a bitmap of the frame), ascending: the
- * response_ids of the options, for the rows a filter selected. g_free () it. */
-gint64     *likert_export_selection         (LikertFrame          *frame,
-                                             const guint64        *selected,
-                                             gsize                *n_ids);
-
 /* Writes the file at path. progress (nullable) is called on this thread with the fraction
  * done. n_exported (optional): how many responses were written. */
 gboolean    likert_export_responses         (LikertStore               *store,

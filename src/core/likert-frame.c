@@ -606,6 +606,23 @@ likert_frame_get_response_id (LikertFrame *self,
   return self->ids[row];
 }
 
+gint64 *
+likert_frame_get_response_ids (LikertFrame   *self,
+                               const guint64 *rows,
+                               gsize         *n_ids)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (n_ids != NULL, NULL);
+
+  /* Rows are in id order: the ids come out ascending. */
+  for (guint row = 0; row < self->n_rows; row++)
+    if (rows == NULL || (rows[row / 64] >> (row % 64)) & 1)
+      g_array_append_val (ids, self->ids[row]);
+  *n_ids = ids->len;
+  return (gint64 *) g_array_free (g_steal_pointer (&ids), FALSE);
+}
+
 gint64
 likert_frame_get_submitted_at (LikertFrame *self,
                                guint        row)

@@ -31,6 +31,11 @@ gint64             likert_frame_get_response_id (LikertFrame         *self,
 /* G_MININT64 when the response has no time. */
 gint64             likert_frame_get_submitted_at (LikertFrame        *self,
                                                   guint               row);
+/* The response ids of the rows set in rows (a bitmap of the frame's rows, as a filter
+ * selects them; NULL: every row), ascending. g_free () it. */
+gint64            *likert_frame_get_response_ids (LikertFrame        *self,
+                                                  const guint64      *rows,
+                                                  gsize              *n_ids);
 /* The row of a response id, or -1. */
 gint               likert_frame_find_row       (LikertFrame          *self,
                                                 gint64                response_id);

@@ -1707,8 +1707,9 @@ likert_window_export_responses (LikertWindow *self,
   likert_annotation_pane_flush (self->annotation_pane);
 
   /* What the list shows: the responses of the filter. */
-  ids = likert_export_selection (self->frame, likert_filter_bar_get_rows (self->filter_bar, NULL),
-                                 &options.n_response_ids);
+  ids = likert_frame_get_response_ids (self->frame,
+                                       likert_filter_bar_get_rows (self->filter_bar, NULL),
+                                       &options.n_response_ids);
   options.response_ids = ids;
   options.bom = bom;
 

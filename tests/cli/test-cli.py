@@ -331,6 +331,31 @@ class CliTest(unittest.TestCase):
         self.assertIn("nowhere.likert", result.stderr)
         self.assertFalse(os.path.exists(self.path("nowhere.likert")))
 
+    def test_drawing_commands_run_full(self):
+        """likert-cli loads no drawing library; chart, report and export run likert-cli-full."""
+        cli = shutil.which(CLI) or CLI
+        with open(cli, "rb") as f:
+            lean = f.read()
+        for library in (b"libcairo.so", b"libpango-1.0.so", b"libxlsxwriter.so"):
+            self.assertNotIn(library, lean)
+        png = self.path("h.png")
+        self.assertEqual(run("report", self.project, "-o", png).returncode, 0)
+        self.assertTrue(os.path.getsize(png) > 0)
+        # Alone, without likert-cli-full beside it nor installed: it says so.
+        alone = self.path("bin")
+        os.mkdir(alone)
+        shutil.copy(cli, alone)
+        result = subprocess.run([os.path.join(alone, os.path.basename(cli)), "chart",
+                                 self.project, "-o", self.path("c.png")],
+                                capture_output=True, encoding="utf-8", timeout=100,
+                                env=dict(os.environ, LC_ALL="C.UTF-8"))
+        if result.returncode == 0:
+            self.skipTest("a likert-cli-full is installed on this machine")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("likert-cli: chart: could not run", result.stderr)
+        self.assertIn("likert-cli-full", result.stderr)
+        self.assertFalse(os.path.exists(self.path("c.png")))
+
     def test_unknown_command(self):
         result = run("frobnicate")
         self.assertEqual(result.returncode, 2)

@@ -335,7 +335,7 @@ test_selection (Fixture       *f,
   selected = likert_filter_select (filter, frame, NULL, NULL, &n_selected, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_selected, ==, 3);
-  ids = likert_export_selection (frame, selected, &n_ids);
+  ids = likert_frame_get_response_ids (frame, selected, &n_ids);
   g_assert_cmpuint (n_ids, ==, 3);
   options.response_ids = ids;
   options.n_response_ids = n_ids;
