@@ -1841,8 +1841,7 @@ planner_start (Planner                   *planner,
   return apply_choices (planner, error);
 }
 
-/* Decides the plan from its n_records data records, all given to plan_record (), with the
- * checksum of their file (NULL: the caller sets it). */
+/* Decides the plan from its n_records data records, all given to plan_record (). */
 static gboolean
 planner_finish (Planner   *planner,
                 guint64    n_records,
@@ -1862,45 +1861,13 @@ planner_finish (Planner   *planner,
   list_labels (planner);
   find_value_problems (planner);
   report_excluded (planner);
-  if (checksum != NULL)
-    plan->sha256 = checksum_finish (checksum);
+  plan->sha256 = checksum_finish (checksum);
   return TRUE;
 }
 
-/* The SHA-256 of the file at path, read anew. */
-static char *
-checksum_file (const char    *path,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
-  g_autofree guint8 *chunk = NULL;
-  Checksum sum;
-  gsize n;
-
-  if (stream == NULL)
-    return NULL;
-  chunk = g_malloc (CHUNK_SIZE);
-  checksum_init (&sum);
-  do
-    {
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk, CHUNK_SIZE, &n, cancellable,
-                                    error))
-        {
-          checksum_clear (&sum);
-          return NULL;
-        }
-      checksum_update (&sum, chunk, n);
-    }
-  while (n == CHUNK_SIZE);
-  return checksum_finish (&sum);
-}
-
 /* The plan of path; of its first limit data records only, unless limit is 0 (*complete then
- * says whether that was the whole file: if not, the counts and the problems are the
- * beginning's, and its checksum is empty: a run on it reads the whole file and records that
- * file's, see speculation_holds ()). */
+ * says whether that was the whole file: if not, the counts, the problems and the checksum are
+ * the beginning's). */
 static LikertImportPlan *
 plan_file (const char                *path,
            const LikertImportOptions *options,
@@ -1934,9 +1901,8 @@ plan_file (const char                *path,
     }
 
   plan = plan_new (path);
-  /* A beginning's checksum would be thrown away (see above): none while reading it. */
-  if (!reader_open (&reader, path, plan->source_name, options->encoding, limit == 0,
-                    &plan->encoding, cancellable, error))
+  if (!reader_open (&reader, path, plan->source_name, options->encoding, TRUE, &plan->encoding,
+                    cancellable, error))
     goto out;
   plan->size = reader.size;
 
@@ -2012,14 +1978,6 @@ plan_file (const char                *path,
     }
   if (!planner_finish (&planner, record, reader.checksum, error))
     goto out;
-  /* A file that was all beginning: its checksum after all, from a second read of its few
-   * bytes (a large file's beginning saves hashing megabytes). */
-  if (limit > 0)
-    {
-      plan->sha256 = *complete ? checksum_file (path, cancellable, error) : g_strdup ("");
-      if (plan->sha256 == NULL)
-        goto out;
-    }
   if (progress)
     progress (1.0, progress_data);
   ok = TRUE;
